@@ -1,0 +1,63 @@
+"""Sentences with spans. Hard line breaks inside a paragraph do not end a sentence;
+blank lines, list items and headings do."""
+
+from __future__ import annotations
+
+import re
+
+from lint.model import Section, Sentence, SourceText, Span
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-•*–·]|\d+[.)])\s+")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[A-ZÅÄÖÉ\"”])")
+
+
+def split_sentences(source: SourceText, sections: tuple[Section, ...]) -> tuple[Sentence, ...]:
+    heading_starts = {s.heading.start for s in sections}
+    sentences: list[Sentence] = []
+    for block in _blocks(source, heading_starts):
+        sentences.extend(_split_block(source.text, block))
+    return tuple(sentences)
+
+
+def _blocks(source: SourceText, heading_starts: set[int]) -> list[Span]:
+    """Paragraph-like blocks: runs of non-blank lines, cut at list items and headings."""
+    blocks: list[Span] = []
+    start: int | None = None
+    end = 0
+    for line in source.lines:
+        text = source.line_text(line)
+        is_break = not text.strip() or line.start in heading_starts
+        starts_item = bool(_LIST_ITEM.match(text)) or line.style.list_item
+        if (is_break or starts_item) and start is not None:
+            blocks.append(Span(start, end))
+            start = None
+        if line.start in heading_starts:
+            blocks.append(Span(line.start, line.end))
+            continue
+        if not text.strip():
+            continue
+        if start is None:
+            start = line.start
+        end = line.end
+    if start is not None:
+        blocks.append(Span(start, end))
+    return blocks
+
+
+def _split_block(text: str, block: Span) -> list[Sentence]:
+    chunk = text[block.start : block.end]
+    result = []
+    position = 0
+    for match in _SENTENCE_BREAK.finditer(chunk):
+        result.append(_sentence(text, block.start + position, block.start + match.start()))
+        position = match.end()
+    result.append(_sentence(text, block.start + position, block.end))
+    return [s for s in result if s.text]
+
+
+def _sentence(text: str, start: int, end: int) -> Sentence:
+    raw = text[start:end]
+    leading = len(raw) - len(raw.lstrip())
+    trailing = len(raw) - len(raw.rstrip())
+    span = Span(start + leading, end - trailing)
+    return Sentence(span, " ".join(text[span.start : span.end].split()))

@@ -1,0 +1,269 @@
+"""The located document model: plain frozen dataclasses that carry their source spans.
+
+Every stage after reading works on character offsets into `SourceText.text`; a `Span` is
+turned into a page/line/column location only when a finding is reported.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+from enum import StrEnum
+
+
+@dataclass(frozen=True)
+class Span:
+    """Half-open character range [start, end) in `SourceText.text`."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError(f"span end {self.end} before start {self.start}")
+
+
+@dataclass(frozen=True)
+class LineStyle:
+    """Layout hints a reader could see. Plain text has none of them."""
+
+    font_size: float | None = None
+    bold: bool = False
+    heading_level: int | None = None  # from a DOCX "Heading N" style or a Markdown '#'
+    list_item: bool = False
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int  # 1-based, as `samlint extract` prints it
+    start: int  # offset of the first character in SourceText.text
+    end: int  # offset just past the last character (the newline is not included)
+    page: int | None  # 1-based PDF page, None for text and DOCX
+    style: LineStyle = field(default_factory=LineStyle)
+
+
+@dataclass(frozen=True)
+class Location:
+    page: int | None
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    excerpt: str
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """What a reader yields: line-addressable text with a map back to page and line."""
+
+    path: str
+    format: str  # "text", "pdf" or "docx"
+    text: str
+    lines: tuple[Line, ...]
+    skipped_pages: tuple[int, ...] = ()
+    body_font_size: float | None = None  # the most common font size (PDF only)
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [line.start for line in self.lines]
+
+    def line_at(self, offset: int) -> Line:
+        if not self.lines:
+            raise ValueError("empty document has no lines")
+        index = max(0, bisect.bisect_right(self._line_starts, offset) - 1)
+        return self.lines[index]
+
+    def line_text(self, line: Line) -> str:
+        return self.text[line.start : line.end]
+
+    def slice(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+    def locate(self, span: Span) -> Location:
+        first = self.line_at(span.start)
+        last = self.line_at(max(span.start, span.end - 1))
+        excerpt_lines = [
+            self.line_text(line).strip()
+            for line in self.lines[first.number - 1 : last.number]
+            if self.line_text(line).strip()
+        ]
+        return Location(
+            page=first.page,
+            line=first.number,
+            column=span.start - first.start + 1,
+            end_line=last.number,
+            end_column=max(1, span.end - last.start),
+            excerpt=" ".join(excerpt_lines),
+        )
+
+
+class Kind(StrEnum):
+    LOCAL_AGREEMENT = "local_agreement"
+    OVERARCHING_AGREEMENT = "overarching_agreement"
+    MEMO = "memo"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    heading: Span  # the heading line; a zero-length span at 0 for the preamble
+    body: Span  # from after the heading to the next heading of the same or higher level
+    level: int  # 1 = top level
+    template_key: str | None = None  # the template heading this matched, if any
+    template_score: float = 0.0
+
+
+@dataclass(frozen=True)
+class Sentence:
+    span: Span
+    text: str
+
+
+class NumberStyle(StrEnum):
+    ARABIC = "arabic"
+    ROMAN = "roman"
+
+
+@dataclass(frozen=True)
+class Annex:
+    number: int
+    suffix: str  # "" or a sub-annex letter ("a"); "a-c" for a range such as "(3a-c)"
+    label: str  # the number as written ("3", "IV", "3a")
+    style: NumberStyle
+    title: str
+    span: Span
+    subject: str | None = None  # key of the annex-subject vocabulary the title names
+
+
+@dataclass(frozen=True)
+class AnnexReference:
+    number: int
+    suffix: str
+    label: str  # as written
+    style: NumberStyle
+    span: Span  # the reference itself ("bilaga 3")
+    sentence: Sentence
+    subject: str | None = None  # what the sentence says the annex contains, if recognised
+
+
+@dataclass(frozen=True)
+class DefinedTerm:
+    term: str  # without quotes or bold markers
+    span: Span
+
+
+@dataclass(frozen=True)
+class OrgNumber:
+    value: str  # as written
+    span: Span
+    valid_format: bool
+    valid_checksum: bool
+
+
+class OrgType(StrEnum):
+    DISTRICT_ADMINISTRATION = "district_administration"
+    POLICE_AREA = "police_area"
+    EDUCATION_ADMINISTRATION = "education_administration"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class Party:
+    name: str
+    org_type: OrgType
+    span: Span
+    org_number: OrgNumber | None = None
+    address: str | None = None
+    defined_terms: tuple[DefinedTerm, ...] = ()
+
+
+@dataclass(frozen=True)
+class CopiesClause:
+    count: int
+    span: Span
+
+
+@dataclass(frozen=True)
+class Member:
+    role: str  # normalized role key from the role vocabulary, or "" when unknown
+    organisation: OrgType | None
+    text: str  # as written
+    span: Span
+
+
+@dataclass(frozen=True)
+class Group:
+    kind: str  # "steering", "preparatory" or "working"
+    span: Span  # the section (or paragraph) that describes it
+    members: tuple[Member, ...] = ()
+    meetings_per_year: float | None = None
+    meetings_span: Span | None = None
+
+
+@dataclass(frozen=True)
+class Revision:
+    subject: str  # "agreement" or "situation_picture"
+    months: float | None  # None when a revision is mentioned without an interval
+    span: Span
+
+
+@dataclass(frozen=True)
+class DateMention:
+    iso: str  # YYYY-MM-DD, or YYYY-MM for a month
+    precision: str  # "day" or "month"
+    span: Span
+
+
+@dataclass(frozen=True)
+class Validity:
+    span: Span
+    start: DateMention | None = None
+    end: DateMention | None = None
+    from_signing: bool = False
+    until_further_notice: bool = False
+
+
+@dataclass(frozen=True)
+class Signature:
+    span: Span
+    place: str | None = None
+    date: DateMention | None = None
+    name: str | None = None
+    title: str | None = None
+    organisation: str | None = None
+    party_index: int | None = None  # index into Document.parties
+
+
+@dataclass(frozen=True)
+class PriorityArea:
+    text: str
+    span: Span
+    matched: str | None  # the overarching area it matched, if any
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class Document:
+    source: SourceText
+    kind: Kind
+    sections: tuple[Section, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    parties: tuple[Party, ...] = ()
+    defined_terms: tuple[DefinedTerm, ...] = ()
+    copies: tuple[CopiesClause, ...] = ()
+    annexes: tuple[Annex, ...] = ()
+    annex_references: tuple[AnnexReference, ...] = ()
+    groups: tuple[Group, ...] = ()
+    revisions: tuple[Revision, ...] = ()
+    validity: tuple[Validity, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    signatures: tuple[Signature, ...] = ()
+    priority_areas: tuple[PriorityArea, ...] = ()
+
+    def section(self, template_key: str) -> Section | None:
+        return next((s for s in self.sections if s.template_key == template_key), None)
+
+    def group(self, kind: str) -> Group | None:
+        return next((g for g in self.groups if g.kind == kind), None)

@@ -1,0 +1,95 @@
+"""The spaCy base: a blank Swedish pipeline with the lookup lemmatizer, built once per process.
+
+spaCy's lookup table maps the modal "ska" (shall) to "skola", which is also the noun
+"school". Every helper here keeps "ska"/"skall" as the auxiliary so that no rule can ever
+take "ska" for a school.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+# Forms whose lookup lemma is wrong for our purpose.
+_LEMMA_OVERRIDES = {"ska": "ska", "skall": "ska", "skulle": "ska"}
+_WORD = re.compile(r"\w+(?:[-–]\w+)*", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    lower: str
+    lemma: str
+    start: int  # offset in the analysed text
+    end: int
+
+
+@lru_cache(maxsize=1)
+def pipeline() -> Any:
+    """The blank Swedish pipeline with the lookup lemmatizer (spacy-lookups-data)."""
+    import spacy
+
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def _lemma_table() -> Any:
+    return pipeline().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+
+
+def lemma_of(word: str) -> str:
+    """The lemma of one word, looked up in lower case; "ska" stays "ska"."""
+    lower = word.lower()
+    if lower in _LEMMA_OVERRIDES:
+        return _LEMMA_OVERRIDES[lower]
+    table = _lemma_table()
+    lemma = table.get(lower)
+    return str(lemma).lower() if lemma else lower
+
+
+def tokens(text: str) -> list[Token]:
+    """Tokenize with spaCy's Swedish tokenizer and attach safe lower-case lemmas."""
+    doc = pipeline().make_doc(text)
+    return [
+        Token(t.text, t.text.lower(), lemma_of(t.text), t.idx, t.idx + len(t.text))
+        for t in doc
+        if not t.is_space
+    ]
+
+
+def lemmas(text: str) -> list[str]:
+    return [t.lemma for t in tokens(text) if _WORD.fullmatch(t.text)]
+
+
+def lemma_set(text: str) -> frozenset[str]:
+    return frozenset(lemmas(text))
+
+
+def contains_lemma(text: str, wanted: Iterable[str]) -> bool:
+    wanted_set = {lemma_of(w) for w in wanted}
+    return any(lemma in wanted_set for lemma in lemmas(text))
+
+
+def find_phrases(text: str, phrases: Sequence[str]) -> list[tuple[str, int, int]]:
+    """Find lemma sequences of `phrases` in `text`; return (phrase, start, end) offsets.
+
+    A phrase matches when every token's lemma equals the phrase token's lemma, so that
+    "skolan", "skolor" and "skola" match the phrase "skola" but "ska" never does.
+    """
+    toks = [t for t in tokens(text) if _WORD.fullmatch(t.text)]
+    patterns = [(p, [lemma_of(w) for w in _WORD.findall(p)]) for p in phrases]
+    found = []
+    for index in range(len(toks)):
+        for phrase, pattern in patterns:
+            if not pattern or index + len(pattern) > len(toks):
+                continue
+            window = toks[index : index + len(pattern)]
+            if all(tok.lemma == want for tok, want in zip(window, pattern, strict=True)):
+                found.append((phrase, window[0].start, window[-1].end))
+    return found

@@ -1,0 +1,70 @@
+"""The JSON report, version 1 (CONTRACT.md)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from lint import __version__
+from lint.check import Finding
+from lint.pipeline import FileResult
+from lint.report import RunReport
+
+
+def finding_dict(finding: Finding) -> dict[str, Any]:
+    loc = finding.location
+    data: dict[str, Any] = {
+        "rule": finding.rule,
+        "name": finding.name,
+        "severity": finding.severity,
+        "message": finding.message,
+        "location": {
+            "page": loc.page,
+            "line": loc.line,
+            "column": loc.column,
+            "end_line": loc.end_line,
+            "end_column": loc.end_column,
+            "excerpt": loc.excerpt,
+        },
+        "suggestion": finding.suggestion,
+    }
+    if finding.citation is not None:
+        data["citation"] = {
+            "source": finding.citation.source,
+            "section": finding.citation.section,
+            "quote": finding.citation.quote,
+        }
+    return data
+
+
+def file_dict(result: FileResult) -> dict[str, Any]:
+    return {
+        "path": result.path,
+        "kind": result.kind,
+        "error": (
+            {"code": result.error.code, "message": result.error.message} if result.error else None
+        ),
+        "findings": [finding_dict(f) for f in result.findings],
+    }
+
+
+def report_dict(report: RunReport) -> dict[str, Any]:
+    return {
+        "version": 1,
+        "tool": {"name": "samlint", "version": __version__},
+        "pack": {"name": report.pack.name, "title": report.pack.title},
+        "as_of": report.as_of,
+        "stage": report.stage,
+        "files": [file_dict(r) for r in report.results],
+        "summary": {
+            "files": len(report.results),
+            "errors": report.count("error"),
+            "warnings": report.count("warning"),
+            "infos": report.count("info"),
+            "unreadable": report.unreadable,
+        },
+    }
+
+
+def render_json(report: RunReport) -> str:
+    return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
