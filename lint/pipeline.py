@@ -37,6 +37,8 @@ class RunOptions:
     settings: Settings = field(default_factory=Settings)
     limits: ReadLimits = field(default_factory=ReadLimits)
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, rule patterns)
+    jobs: int = 1
+    use_cache: bool = True
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[str]:

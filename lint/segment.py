@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
@@ -47,51 +48,99 @@ def match_template(
 def segment(source: SourceText, template: Sequence[TemplateHeading]) -> tuple[Section, ...]:
     headings = _find_headings(source, template)
     sections = []
-    for index, (line, level, matched, score) in enumerate(headings):
-        following = next(
-            (h[0] for h in headings[index + 1 :] if h[1] <= level), None
-        )
+    for index, found in enumerate(headings):
+        following = next((h.first for h in headings[index + 1 :] if h.level <= found.level), None)
         body_end = following.start if following else len(source.text)
         sections.append(
             Section(
-                title=clean_heading(source.line_text(line)),
-                heading=Span(line.start, line.end),
-                body=Span(min(line.end + 1, body_end), body_end),
-                level=level,
-                template_key=matched.key if matched else None,
-                template_score=score if matched else 0.0,
+                title=found.title,
+                heading=Span(found.first.start, found.last.end),
+                body=Span(min(found.last.end + 1, body_end), body_end),
+                level=found.level,
+                template_key=found.matched.key if found.matched else None,
+                template_score=found.score if found.matched else 0.0,
             )
         )
     return tuple(sections)
 
 
-def _find_headings(
-    source: SourceText, template: Sequence[TemplateHeading]
-) -> list[tuple[Line, int, TemplateHeading | None, float]]:
+@dataclass(frozen=True)
+class _Heading:
+    first: Line
+    last: Line  # the heading's last line (a long heading may wrap in a PDF)
+    title: str
+    level: int
+    matched: TemplateHeading | None
+    score: float
+
+
+def _find_headings(source: SourceText, template: Sequence[TemplateHeading]) -> list[_Heading]:
     lines = source.lines
-    found = []
+    ranks = _layout_ranks(source)
+    found: list[_Heading] = []
     title_seen = False
-    for index, line in enumerate(lines):
+    index = 0
+    while index < len(lines):
+        line = lines[index]
         text = source.line_text(line).strip()
-        if not text:
+        index += 1
+        if not text or not _shape_ok(text):
+            if text:
+                title_seen = True
             continue
+        last = line
+        layout = _layout_says_heading(source, line)
+        if layout:
+            while index < len(lines) and _continues_heading(source, last, lines[index]):
+                last = lines[index]
+                index += 1
+        title = clean_heading(source.text[line.start : last.end].replace("\n", " "))
+        matched, score = match_template(title, template)
         if not title_seen:
             title_seen = True
-            if _shape_ok(text):
-                matched, score = match_template(text, template)
-                found.append((line, 0 if not matched else matched.level, matched, score))
-                continue
-        if not _shape_ok(text):
+            found.append(
+                _Heading(line, last, title, matched.level if matched else 0, matched, score)
+            )
             continue
-        matched, score = match_template(text, template)
-        if matched and _stands_alone(source, index):
-            found.append((line, matched.level, matched, score))
-        elif _layout_says_heading(source, line) or (
-            _shape_heading(source, index) and _stands_alone(source, index)
-        ):
-            level = line.style.heading_level or 1
-            found.append((line, max(1, min(level, 3)), None, 0.0))
+        alone = _stands_alone(source, line.number - 1)
+        if matched and (layout or alone):
+            found.append(_Heading(line, last, title, matched.level, matched, score))
+        elif layout or (_shape_heading(source, line.number - 1) and alone):
+            level = ranks.get(_layout_key(line), 1)
+            found.append(_Heading(line, last, title, level, None, 0.0))
     return found
+
+
+def _layout_key(line: Line) -> tuple[float, int]:
+    """Orders heading styles: a DOCX heading level, or a PDF font size (bold before regular)."""
+    style = line.style
+    if style.heading_level is not None:
+        return (float(style.heading_level), 0)
+    return (-(style.font_size or 0.0), 0 if style.bold else 1)
+
+
+def _layout_ranks(source: SourceText) -> dict[tuple[float, int], int]:
+    """Heading level 1, 2, 3 for each heading style used below the document title."""
+    keys = sorted(
+        {
+            _layout_key(line)
+            for line in source.lines[1:]
+            if _layout_says_heading(source, line) and _shape_ok(source.line_text(line).strip())
+        }
+    )
+    return {key: min(rank, 3) for rank, key in enumerate(keys, start=1)}
+
+
+def _continues_heading(source: SourceText, last: Line, candidate: Line) -> bool:
+    """A wrapped heading: the next line has the same style and starts in lower case."""
+    text = source.line_text(candidate).strip()
+    return (
+        bool(text)
+        and text[0].islower()
+        and candidate.page == last.page
+        and candidate.style == last.style
+        and not source.line_text(last).rstrip().endswith(_SENTENCE_END)
+    )
 
 
 def _shape_ok(text: str) -> bool:

@@ -10,7 +10,9 @@ from lint.model import Document
 
 
 @register("annex_reference_unresolved")
-def annex_reference_unresolved(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
+def annex_reference_unresolved(
+    document: Document, params: Mapping[str, Any]
+) -> Iterator[Violation]:
     yield from ()  # not implemented yet
 
 

@@ -109,9 +109,7 @@ def join_split_compounds(raw_lines: list[RawLine]) -> None:
     for index, raw in enumerate(raw_lines[:-1]):
         if not _SPLIT_COMPOUND.search(raw.text):
             continue
-        following = next(
-            (r for r in raw_lines[index + 1 : index + 3] if r.text.strip()), None
-        )
+        following = next((r for r in raw_lines[index + 1 : index + 3] if r.text.strip()), None)
         if following is None:
             continue
         rest = following.text.lstrip()

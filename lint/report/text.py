@@ -12,7 +12,9 @@ def render_text(report: RunReport, *, color: bool = False) -> str:
     for result in report.results:
         out.append(f"{result.path} ({label(result.kind, lang)})")
         if result.error:
-            out.append(f"  {label('unreadable', lang)} [{result.error.code}]: {result.error.message}")
+            out.append(
+                f"  {label('unreadable', lang)} [{result.error.code}]: {result.error.message}"
+            )
         for f in result.findings:
             loc = f.location
             where = f"{label('line', lang)} {loc.line}"
@@ -23,7 +25,7 @@ def render_text(report: RunReport, *, color: bool = False) -> str:
             if f.suggestion:
                 out.append(f"      {label('suggestion', lang)}: {f.suggestion}")
             if report.verbose and f.citation:
-                out.append(f"      {label('cites', lang)}: \"{f.citation.quote}\"")
+                out.append(f'      {label("cites", lang)}: "{f.citation.quote}"')
         if not result.error and not result.findings:
             out.append(f"  {label('no_findings', lang)}")
         out.append("")

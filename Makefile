@@ -1,0 +1,38 @@
+# Every target creates .venv with the machine's Python 3.11 when it is missing.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-test
+
+.PHONY: demo test bench lint format clean corpus
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/samlint check corpus/stockholm || test $$? -eq 1
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check lint tests scripts bench
+	$(BIN)/ruff format --check lint tests scripts bench
+
+format: $(STAMP)
+	$(BIN)/ruff format lint tests scripts bench
+	$(BIN)/ruff check --fix lint tests scripts bench
+
+corpus: $(STAMP)
+	$(BIN)/python scripts/render_corpus.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

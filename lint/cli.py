@@ -1,0 +1,206 @@
+"""The command line: `samlint check | extract | rules | explain` (CONTRACT.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from lint import __version__
+from lint.config import FileConfig, as_patterns, check_rule_patterns, discover_config, load_config
+from lint.errors import ReadError, UsageError
+from lint.messages import error_message
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+def fail_usage(message: str) -> NoReturn:
+    click.echo(f"samlint: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+def guard_usage(function: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn a UsageError anywhere below a command into a message and exit status 2."""
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(*args, **kwargs)
+        except UsageError as exc:
+            fail_usage(str(exc))
+
+    wrapper.__name__ = function.__name__
+    wrapper.__doc__ = function.__doc__
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="samlint")
+def main() -> None:
+    """samlint: checks local collaboration agreements against the overarching agreement."""
+
+
+def _config_for(paths: tuple[str, ...], config_file: str | None) -> FileConfig:
+    if config_file:
+        path = Path(config_file)
+        if not path.is_file():
+            raise UsageError(f"configuration file {config_file} does not exist")
+        return load_config(path)
+    first = next((p for p in paths if p != "-"), ".")
+    found = discover_config(Path(first) if Path(first).exists() else Path("."))
+    return load_config(found) if found else FileConfig()
+
+
+def _parse_as_of(value: str | None) -> str:
+    if not value:
+        return dt.date.today().isoformat()
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError as exc:
+        raise UsageError(f"--as-of must be a date YYYY-MM-DD, not '{value}'") from exc
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "html"]))
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report here.")
+@click.option("--pack", help="Rule pack name or YAML file (default stockholm-2019).")
+@click.option("--stage", type=click.Choice(["signed", "draft"]))
+@click.option("--as-of", "as_of", help="Judge validity against this date (default today).")
+@click.option("--select", help="Comma-separated rule ids or prefixes to check.")
+@click.option("--ignore", help="Comma-separated rule ids or prefixes to skip.")
+@click.option("--fail-on", "fail_on", type=click.Choice(["error", "warning", "info"]))
+@click.option("--lang", type=click.Choice(["sv", "en"]))
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Parallel processes (default CPUs).")
+@click.option("--no-cache", "no_cache", is_flag=True, default=None, help="Skip the cache.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False))
+@click.option("--verbose", "-v", is_flag=True, help="Show the cited clause of every finding.")
+@guard_usage
+def check(paths: tuple[str, ...], **options: Any) -> None:
+    """Check agreements (files or folders) and report deviations."""
+    sys.exit(run_check(paths, options))
+
+
+def run_check(paths: tuple[str, ...], options: dict[str, Any]) -> int:
+    from lint.check import Settings
+    from lint.pack import load_pack
+    from lint.pipeline import RunOptions, check_files
+    from lint.read import ReadLimits
+    from lint.report import RunReport, render
+
+    config = _config_for(paths, options.get("config_file"))
+
+    def setting(key: str, cli_key: str, default: Any) -> Any:
+        value = options.get(cli_key)
+        return value if value is not None else config.get(key, default)
+
+    pack = load_pack(setting("pack", "pack", "stockholm-2019"))
+    rule_ids = [rule.id for rule in pack.rules]
+    origin = str(config.path) if config.path else "command line"
+    select = as_patterns(options.get("select")) or as_patterns(config.get("select"))
+    ignore = (*as_patterns(config.get("ignore")), *as_patterns(options.get("ignore")))
+    severity = {k.upper(): v for k, v in config.get("severity", {}).items()}
+    per_file = tuple(
+        (glob, as_patterns(rules)) for glob, rules in config.get("per-file-ignores", {}).items()
+    )
+    check_rule_patterns(select, rule_ids, origin)
+    check_rule_patterns(ignore, rule_ids, origin)
+    check_rule_patterns(severity, rule_ids, origin)
+    for _, rules in per_file:
+        check_rule_patterns(rules, rule_ids, origin)
+
+    lang = setting("lang", "lang", "sv")
+    stage = setting("stage", "stage", "signed")
+    as_of = _parse_as_of(setting("as-of", "as_of", None))
+    settings = Settings(stage, lang, as_of, select, ignore, severity)
+    no_cache = setting("no-cache", "no_cache", False)
+    run_options = RunOptions(
+        settings=settings,
+        limits=ReadLimits(),
+        per_file_ignores=per_file,
+        jobs=int(setting("jobs", "jobs", os.cpu_count() or 1)),
+        use_cache=not no_cache,
+    )
+    results = check_files(paths, pack, run_options)
+    fmt = setting("format", "fmt", "text")
+    output = options.get("output")
+    report = RunReport(tuple(results), pack, as_of, stage, lang, bool(options.get("verbose")))
+    color = fmt == "text" and not output and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    _emit(render(report, fmt, color=color), output)
+    return exit_status(report, setting("fail-on", "fail_on", "warning"))
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output:
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(f"cannot write the report to {output}: {exc.strerror}") from exc
+    else:
+        sys.stdout.write(text)
+
+
+def exit_status(report: Any, fail_on: str) -> int:
+    if report.unreadable:
+        return EXIT_USAGE
+    threshold = SEVERITY_RANK[fail_on]
+    hit = any(SEVERITY_RANK[f.severity] >= threshold for r in report.results for f in r.findings)
+    return EXIT_FINDINGS if hit else EXIT_OK
+
+
+@main.command()
+@click.argument("path")
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json")
+@click.option("--pack", default="stockholm-2019", help="Rule pack name or YAML file.")
+@guard_usage
+def extract(path: str, fmt: str, pack: str) -> None:
+    """Print the document model of one file (for debugging and tests)."""
+    from lint.analyze import analyze
+    from lint.pack import load_pack
+    from lint.pipeline import read_source
+    from lint.read import ReadLimits
+    from lint.report.model import render_model_json, render_model_text
+
+    loaded = load_pack(pack)
+    try:
+        document = analyze(read_source(path, ReadLimits()), loaded)
+    except ReadError as exc:
+        fail_usage(f"{path}: [{exc.code}] {error_message(exc.code, 'en')}")
+    render = render_model_json if fmt == "json" else render_model_text
+    sys.stdout.write(render(document))
+
+
+@main.command()
+@click.option("--pack", default="stockholm-2019", help="Rule pack name or YAML file.")
+@guard_usage
+def rules(pack: str) -> None:
+    """List the rule catalog: id, name, severity, source."""
+    from lint.pack import SOURCES, load_pack
+
+    loaded = load_pack(pack)
+    click.echo(f"{loaded.name}: {loaded.title}")
+    for rule in loaded.rules:
+        source = SOURCES.get(rule.source, rule.source)
+        click.echo(f"{rule.id}  {rule.name:<36} {rule.severity:<8} {source:<22} {rule.applies}")
+
+
+@main.command()
+@click.argument("rule_id")
+@click.option("--pack", default="stockholm-2019", help="Rule pack name or YAML file.")
+@click.option("--lang", type=click.Choice(["sv", "en"]), default="en")
+@guard_usage
+def explain(rule_id: str, pack: str, lang: str) -> None:
+    """Explain a rule: what it checks, why, the cited clause and examples."""
+    from lint.explain import explain_rule
+    from lint.pack import load_pack
+
+    loaded = load_pack(pack)
+    rule = loaded.rule(rule_id.upper())
+    if rule is None:
+        raise UsageError(f"unknown rule id '{rule_id}' (see `samlint rules`)")
+    click.echo(explain_rule(rule, lang))

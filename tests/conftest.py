@@ -1,0 +1,58 @@
+"""Shared fixtures: the corpus, the bundled pack and an in-process CLI runner."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from lint.cli import main
+from lint.pack import Pack, load_pack
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+SEEDS = CORPUS / "stockholm"
+SKARPNACK = SEEDS / "skarpnack-local-agreement-2020.txt"
+OSTERMALM = SEEDS / "ostermalm-local-agreement-2021.txt"
+OVERARCHING = SEEDS / "overarching-agreement-2019.txt"
+SODERMALM_MEMO = SEEDS / "sodermalm-memo-2020.txt"
+NORRMALM_MEMO = SEEDS / "norrmalm-memo-2019.txt"
+LOCAL_AGREEMENTS = (SKARPNACK, OSTERMALM)
+AS_OF = "2026-11-22"
+
+
+@pytest.fixture(scope="session")
+def pack() -> Pack:
+    return load_pack("stockholm-2019")
+
+
+def run_cli(*args: str, input: str | None = None) -> tuple[int, str, str]:
+    """Run `samlint ARGS` in-process; returns (exit status, stdout, stderr)."""
+    result = CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def check_json(*paths: Path | str, extra: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The version 1 JSON report of `samlint check` on PATHS (as of a fixed date)."""
+    code, out, err = run_cli(
+        "check",
+        *map(str, paths),
+        "--format",
+        "json",
+        "--as-of",
+        AS_OF,
+        "--jobs",
+        "1",
+        "--no-cache",
+        *extra,
+    )
+    assert code in (0, 1, 2), err
+    return json.loads(out)
+
+
+def rule_lines(report: dict[str, Any], rule: str, file_index: int = 0) -> list[int]:
+    findings = report["files"][file_index]["findings"]
+    return [f["location"]["line"] for f in findings if f["rule"] == rule]

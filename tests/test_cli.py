@@ -1,0 +1,123 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import (
+    AS_OF,
+    NORRMALM_MEMO,
+    OSTERMALM,
+    OVERARCHING,
+    SEEDS,
+    SKARPNACK,
+    SODERMALM_MEMO,
+    check_json,
+    run_cli,
+)
+
+CATALOG_IDS = [
+    "ANX001",
+    "ANX002",
+    "ANX003",
+    "ANX004",
+    "ANX005",
+    "GRP001",
+    "GRP002",
+    "GRP003",
+    "GRP004",
+    "GRP005",
+    "REV001",
+    "REV002",
+    "SCH001",
+    "SCH002",
+    "PTY001",
+    "PTY002",
+    "PTY003",
+    "PTY004",
+    "SIG001",
+    "SIG002",
+    "DAT001",
+    "DAT002",
+    "DAT003",
+    "TPL001",
+    "TPL002",
+    "PRI001",
+    "PRI002",
+    "TXT001",
+    "TXT002",
+]
+
+
+def test_rules_lists_every_catalog_id() -> None:
+    code, out, _ = run_cli("rules")
+    assert code == 0
+    listed = [line.split()[0] for line in out.splitlines()[1:]]
+    assert listed == CATALOG_IDS
+
+
+def test_seed_kinds_in_a_version_1_report() -> None:
+    seeds = (SKARPNACK, OSTERMALM, OVERARCHING, SODERMALM_MEMO, NORRMALM_MEMO)
+    report = check_json(*seeds)
+    assert report["version"] == 1
+    assert report["tool"]["name"] == "samlint"
+    assert report["pack"]["name"] == "stockholm-2019"
+    assert report["as_of"] == AS_OF and report["stage"] == "signed"
+    kinds = [f["kind"] for f in report["files"]]
+    assert kinds == ["local_agreement", "local_agreement", "overarching_agreement", "memo", "memo"]
+    assert report["summary"]["files"] == 5
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".docx"])
+def test_renderings_have_the_kind_of_their_text(suffix: str) -> None:
+    for text in (SKARPNACK, OSTERMALM):
+        report = check_json(text.with_suffix(suffix))
+        assert report["files"][0]["kind"] == "local_agreement"
+        assert report["files"][0]["error"] is None
+
+
+def test_folder_is_searched_recursively_in_order() -> None:
+    report = check_json(SEEDS)
+    paths = [f["path"] for f in report["files"]]
+    assert paths == sorted(paths)
+    assert {p.rsplit(".", 1)[1] for p in paths} == {"txt", "pdf", "docx"}
+
+
+def test_unrelated_text_is_unknown_without_agreement_findings() -> None:
+    note = "Inköpslista\n\nMjölk, bröd och kaffe. Glöm inte att ringa rörmokaren på fredag.\n"
+    code, out, _ = run_cli("check", "-", "--format", "json", "--no-cache", input=note)
+    report = json.loads(out)
+    assert report["files"][0]["kind"] == "unknown"
+    assert report["files"][0]["findings"] == []
+    assert code == 0
+
+
+def test_unknown_rule_id_is_a_usage_error() -> None:
+    code, _, err = run_cli("check", str(SKARPNACK), "--select", "XYZ999")
+    assert code == 2
+    assert "XYZ999" in err
+
+
+def test_bad_as_of_is_a_usage_error() -> None:
+    code, _, err = run_cli("check", str(SKARPNACK), "--as-of", "22/11/2026")
+    assert code == 2 and "--as-of" in err
+
+
+def test_explain_prints_what_why_and_the_clause() -> None:
+    code, out, _ = run_cli("explain", "GRP002")
+    assert code == 0
+    assert "What it checks" in out and "Why" in out
+    assert "vid minst två tillfällen per år" in out
+
+
+def test_explain_unknown_rule() -> None:
+    code, _, err = run_cli("explain", "NOPE01")
+    assert code == 2 and "NOPE01" in err
+
+
+def test_extract_prints_the_model_as_json() -> None:
+    code, out, _ = run_cli("extract", str(SKARPNACK))
+    assert code == 0
+    model = json.loads(out)
+    assert model["kind"] == "local_agreement"
+    assert model["lines"][0]["number"] == 1

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import re
+
+from lint.check.engine import check_types
+from lint.pack import Pack
+from tests.conftest import OVERARCHING
+
+
+def _normalized(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def test_every_citation_quote_occurs_verbatim_in_the_overarching_agreement(pack: Pack) -> None:
+    overarching = _normalized(OVERARCHING.read_text(encoding="utf-8"))
+    cited = [rule for rule in pack.rules if rule.citation is not None]
+    assert len(cited) >= 15
+    for rule in cited:
+        assert rule.citation.quote, rule.id
+        assert _normalized(rule.citation.quote) in overarching, rule.id
+
+
+def test_rules_from_o_and_t_sources_cite_a_clause(pack: Pack) -> None:
+    for rule in pack.rules:
+        if rule.source in ("O", "T"):
+            assert rule.citation is not None, rule.id
+
+
+def test_every_rule_has_a_registered_check_type_and_both_languages(pack: Pack) -> None:
+    registry = check_types()
+    for rule in pack.rules:
+        assert rule.check in registry, rule.id
+        for key, variants in rule.messages.items():
+            assert variants.get("sv") and variants.get("en"), (rule.id, key)
+
+
+def test_vocab_digest_changes_with_vocabulary(pack: Pack) -> None:
+    import yaml
+
+    from lint.pack import parse_pack
+
+    data = yaml.safe_load(pack.path.read_text(encoding="utf-8"))
+    data["vocabularies"] = dict(data.get("vocabularies") or {}, extra={"x": 1})
+    other = parse_pack(data, pack.path)
+    assert other.vocab_digest != pack.vocab_digest

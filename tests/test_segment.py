@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from lint.model import Line, LineStyle, SourceText
+from lint.pack import Pack
+from lint.segment import match_template, segment
+from tests.conftest import LOCAL_AGREEMENTS, run_cli
+
+
+def headings(path: str) -> list[tuple[str, str | None, int]]:
+    code, out, _ = run_cli("extract", path)
+    assert code == 0
+    return [(s["title"], s["template_key"], s["level"]) for s in json.loads(out)["sections"]]
+
+
+@pytest.mark.parametrize("text", LOCAL_AGREEMENTS, ids=lambda p: p.stem)
+def test_same_headings_for_text_pdf_and_docx(text) -> None:
+    expected = headings(str(text))
+    assert len(expected) >= 11
+    assert headings(str(text.with_suffix(".pdf"))) == expected
+    assert headings(str(text.with_suffix(".docx"))) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "key"),
+    [
+        ("Lokal arbetsgrupp", "working_groups"),
+        ("Lokala arbetsgrupper", "working_groups"),
+        ("Styrgruppen", "steering_group"),
+        ("Uppdateringar, ändringar och tillägg", "updates"),
+        ("Bilagor", "annexes"),
+    ],
+)
+def test_headings_match_the_template_fuzzily(pack: Pack, title: str, key: str) -> None:
+    matched, score = match_template(title, pack.template)
+    assert matched is not None and matched.key == key, (title, score)
+
+
+def test_unrelated_heading_matches_nothing(pack: Pack) -> None:
+    matched, _ = match_template("Ekonomisk redovisning", pack.template)
+    assert matched is None
+
+
+def _source(lines: list[str]) -> SourceText:
+    text = "\n".join(lines)
+    built, offset = [], 0
+    for number, line in enumerate(lines, start=1):
+        built.append(Line(number, offset, offset + len(line), None, LineStyle()))
+        offset += len(line) + 1
+    return SourceText("x.txt", "text", text, tuple(built))
+
+
+def test_plain_text_headings_from_shape(pack: Pack) -> None:
+    prose = "Detta är en lång mening som beskriver hur samverkan ska gå till i stadsdelen."
+    source = _source(["Överenskommelse", "", "Bakgrund", "", prose, "", "Giltighetstid", "", prose])
+    sections = segment(source, pack.template)
+    assert [s.template_key for s in sections] == [None, "background", "term"]
+    assert source.slice(sections[1].body).strip() == prose
