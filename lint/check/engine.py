@@ -29,6 +29,7 @@ _CHECK_MODULES = (
     "lint.check.annexes",
     "lint.check.organisation",
     "lint.check.parties",
+    "lint.check.signatures",
     "lint.check.dates",
     "lint.check.template",
     "lint.check.text",

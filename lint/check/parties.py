@@ -1,4 +1,4 @@
-"""Party and signature checks: PTY, SIG."""
+"""Party checks: PTY."""
 
 from __future__ import annotations
 
@@ -26,14 +26,4 @@ def party_references(document: Document, params: Mapping[str, Any]) -> Iterator[
 
 @register("org_numbers")
 def org_numbers(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
-    yield from ()  # not implemented yet
-
-
-@register("parties_signed")
-def parties_signed(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
-    yield from ()  # not implemented yet
-
-
-@register("signature_dates")
-def signature_dates(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     yield from ()  # not implemented yet
