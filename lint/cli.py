@@ -12,7 +12,15 @@ from typing import Any, NoReturn
 import click
 
 from lint import __version__
-from lint.config import FileConfig, as_patterns, check_rule_patterns, discover_config, load_config
+from lint.config import (
+    FileConfig,
+    anchored_globs,
+    as_patterns,
+    check_rule_patterns,
+    discover_config,
+    expand_severity,
+    load_config,
+)
 from lint.errors import ReadError, UsageError
 from lint.messages import error_message
 
@@ -56,9 +64,21 @@ def _config_for(paths: tuple[str, ...], config_file: str | None) -> FileConfig:
     return load_config(found) if found else FileConfig()
 
 
-def _parse_as_of(value: str | None) -> str:
+def _selection(options: dict[str, Any], config: FileConfig) -> tuple[tuple[str, ...], ...]:
+    """(select, ignore): `--select` replaces the configured selection and its ignores (as in
+    ruff, the command line wins); `--ignore` adds to the configured ignores."""
+    cli_select = as_patterns(options.get("select"))
+    cli_ignore = as_patterns(options.get("ignore"))
+    if cli_select:
+        return cli_select, cli_ignore
+    return as_patterns(config.get("select")), (*as_patterns(config.get("ignore")), *cli_ignore)
+
+
+def _parse_as_of(value: str | dt.date | None) -> str:
     if not value:
         return dt.date.today().isoformat()
+    if isinstance(value, dt.date):  # a bare TOML date
+        return value.isoformat()
     try:
         return dt.date.fromisoformat(value).isoformat()
     except ValueError as exc:
@@ -89,7 +109,7 @@ def check(paths: tuple[str, ...], **options: Any) -> None:
 def run_check(paths: tuple[str, ...], options: dict[str, Any]) -> int:
     from lint.check import Settings
     from lint.pack import load_pack
-    from lint.pipeline import RunOptions, check_files
+    from lint.pipeline import RunOptions
     from lint.read import ReadLimits
     from lint.report import RunReport, render
 
@@ -102,15 +122,17 @@ def run_check(paths: tuple[str, ...], options: dict[str, Any]) -> int:
     pack = load_pack(setting("pack", "pack", "stockholm-2019"))
     rule_ids = [rule.id for rule in pack.rules]
     origin = str(config.path) if config.path else "command line"
-    select = as_patterns(options.get("select")) or as_patterns(config.get("select"))
-    ignore = (*as_patterns(config.get("ignore")), *as_patterns(options.get("ignore")))
-    severity = {k.upper(): v for k, v in config.get("severity", {}).items()}
-    per_file = tuple(
-        (glob, as_patterns(rules)) for glob, rules in config.get("per-file-ignores", {}).items()
-    )
-    check_rule_patterns(select, rule_ids, origin)
+    select, ignore = _selection(options, config)
+    check_rule_patterns(select, rule_ids, "--select" if options.get("select") else origin)
     check_rule_patterns(ignore, rule_ids, origin)
-    check_rule_patterns(severity, rule_ids, origin)
+    overrides = {k.upper(): v for k, v in config.get("severity", {}).items()}
+    check_rule_patterns(overrides, rule_ids, origin)
+    severity = expand_severity(overrides, rule_ids)
+    per_file_config = config.get("per-file-ignores", {})
+    per_file = tuple(
+        (glob, as_patterns(per_file_config[written]))
+        for glob, written in anchored_globs(per_file_config, config).items()
+    )
     for _, rules in per_file:
         check_rule_patterns(rules, rule_ids, origin)
 
@@ -121,18 +143,46 @@ def run_check(paths: tuple[str, ...], options: dict[str, Any]) -> int:
     no_cache = setting("no-cache", "no_cache", False)
     run_options = RunOptions(
         settings=settings,
-        limits=ReadLimits(),
+        limits=ReadLimits.from_mapping(config.get("limits"), origin),
         per_file_ignores=per_file,
         jobs=int(setting("jobs", "jobs", os.cpu_count() or 1)),
         use_cache=not no_cache,
     )
-    results = check_files(paths, pack, run_options)
+    results = _check_with_progress(paths, pack, run_options, lang)
     fmt = setting("format", "fmt", "text")
     output = options.get("output")
     report = RunReport(tuple(results), pack, as_of, stage, lang, bool(options.get("verbose")))
-    color = fmt == "text" and not output and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    color = wants_color(fmt, output, sys.stdout, os.environ)
     _emit(render(report, fmt, color=color), output)
     return exit_status(report, setting("fail-on", "fail_on", "warning"))
+
+
+def wants_color(fmt: str, output: str | None, stream: Any, environ: Any) -> bool:
+    """Color only for the text report on a terminal, and never when NO_COLOR is set."""
+    if fmt != "text" or output or environ.get("NO_COLOR"):
+        return False
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+PROGRESS_MIN_FILES = 4  # fewer files are done before a bar would be worth drawing
+
+
+def _check_with_progress(paths: tuple[str, ...], pack: Any, run_options: Any, lang: str) -> list:
+    """check_files, with a transient progress bar on standard error when it is a terminal."""
+    from lint.messages import label
+    from lint.pipeline import check_files, expand_paths
+
+    files = list(expand_paths(paths))
+    if len(files) < PROGRESS_MIN_FILES or not sys.stderr.isatty():
+        return check_files(files, pack, run_options)
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    console = Console(stderr=True)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task(label("checking", lang), total=len(files))
+        return check_files(files, pack, run_options, lambda _: progress.advance(task))
 
 
 def _emit(text: str, output: str | None) -> None:
@@ -192,9 +242,9 @@ def rules(pack: str) -> None:
 @main.command()
 @click.argument("rule_id")
 @click.option("--pack", default="stockholm-2019", help="Rule pack name or YAML file.")
-@click.option("--lang", type=click.Choice(["sv", "en"]), default="en")
+@click.option("--lang", type=click.Choice(["sv", "en"]), help="Default: config, else en.")
 @guard_usage
-def explain(rule_id: str, pack: str, lang: str) -> None:
+def explain(rule_id: str, pack: str, lang: str | None) -> None:
     """Explain a rule: what it checks, why, the cited clause and examples."""
     from lint.explain import explain_rule
     from lint.pack import load_pack
@@ -203,4 +253,7 @@ def explain(rule_id: str, pack: str, lang: str) -> None:
     rule = loaded.rule(rule_id.upper())
     if rule is None:
         raise UsageError(f"unknown rule id '{rule_id}' (see `samlint rules`)")
-    click.echo(explain_rule(rule, lang))
+    if lang is None:
+        found = discover_config(Path("."))
+        lang = (load_config(found).get("lang") if found else None) or "en"
+    click.echo(explain_rule(rule, lang, loaded), nl=False)

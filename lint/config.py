@@ -6,6 +6,7 @@ and unknown rule ids are usage errors: a misspelled setting must never be ignore
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ KNOWN_KEYS = frozenset(
         "jobs",
         "no-cache",
         "format",
+        "limits",  # a table checked by lint.read.limits.ReadLimits.from_mapping
     }
 )
 CHOICES = {
@@ -86,17 +88,64 @@ def validate_values(values: Mapping[str, Any], path: Path) -> None:
         )
     for key, choices in CHOICES.items():
         if key in values and values[key] not in choices:
-            raise UsageError(f"{path}: {key} must be one of {', '.join(choices)}")
+            raise UsageError(
+                f"{path}: {key} is '{values[key]}', but must be one of {', '.join(choices)}"
+            )
+    for key in ("select", "ignore"):
+        if key in values and not _is_rule_list(values[key]):
+            raise UsageError(f"{path}: {key} must be a list of rule ids or prefixes")
+    if "pack" in values and not isinstance(values["pack"], str):
+        raise UsageError(f"{path}: pack must be a pack name or a YAML file")
+    if "as-of" in values and not isinstance(values["as-of"], (str, dt.date)):
+        raise UsageError(f"{path}: as-of must be a date YYYY-MM-DD")
+    jobs = values.get("jobs", 1)
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+        raise UsageError(f"{path}: jobs must be a whole number of at least 1")
+    if not isinstance(values.get("no-cache", False), bool):
+        raise UsageError(f"{path}: no-cache must be true or false")
     severity = values.get("severity", {})
     if not isinstance(severity, dict):
         raise UsageError(f"{path}: severity must be a table of rule id = severity")
     for rule_id, level in severity.items():
         if level not in SEVERITIES:
             raise UsageError(
-                f"{path}: severity of {rule_id} must be one of {', '.join(SEVERITIES)}"
+                f"{path}: severity of {rule_id} is '{level}', "
+                f"but must be one of {', '.join(SEVERITIES)}"
             )
-    if not isinstance(values.get("per-file-ignores", {}), dict):
+    per_file = values.get("per-file-ignores", {})
+    if not isinstance(per_file, dict) or not all(map(_is_rule_list, per_file.values())):
         raise UsageError(f"{path}: per-file-ignores must be a table of glob = [rule ids]")
+
+
+def _is_rule_list(value: Any) -> bool:
+    """A list of strings, or one comma-separated string."""
+    if isinstance(value, str):
+        return True
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+def anchored_globs(globs: Iterable[str], config: FileConfig) -> dict[str, str]:
+    """Each per-file-ignores glob, also anchored at the folder of the file that sets it.
+
+    Maps every glob to be tried to the glob as written, so that `arkiv/*` in
+    /x/samlint.toml matches /x/arkiv/a.pdf however the path is given on the command line.
+    """
+    out: dict[str, str] = {}
+    for glob in globs:
+        out[glob] = glob
+        if config.path is not None and not Path(glob).is_absolute():
+            out[str(config.path.parent.resolve() / glob)] = glob
+    return out
+
+
+def expand_severity(overrides: Mapping[str, str], known_ids: Iterable[str]) -> dict[str, str]:
+    """Severity overrides by id or prefix, as overrides by id; the longest prefix wins."""
+    out: dict[str, str] = {}
+    for pattern in sorted(overrides, key=len):
+        for rule_id in known_ids:
+            if rule_id.startswith(pattern.upper()):
+                out[rule_id] = overrides[pattern]
+    return out
 
 
 def as_patterns(value: str | Iterable[str] | None) -> tuple[str, ...]:

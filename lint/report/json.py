@@ -45,6 +45,7 @@ def file_dict(result: FileResult) -> dict[str, Any]:
             {"code": result.error.code, "message": result.error.message} if result.error else None
         ),
         "findings": [finding_dict(f) for f in result.findings],
+        "skipped_pages": list(result.skipped_pages),  # PDF pages that failed to parse
     }
 
 

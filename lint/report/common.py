@@ -1,0 +1,139 @@
+"""What the text, SARIF and HTML reports share: verdicts, rule groups, sections, context lines."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from lint.check import Finding
+from lint.model import Document, Span
+from lint.pipeline import FileResult
+
+SEVERITY_ORDER = ("error", "warning", "info")
+
+# The verdict of one file, from the most to the least serious.
+VERDICTS = ("unreadable", "deviates", "remarks", "complies")
+
+
+def verdict(result: FileResult) -> str:
+    """`unreadable`, `deviates` (errors), `remarks` (warnings only) or `complies`."""
+    if result.error is not None:
+        return "unreadable"
+    severities = {f.severity for f in result.findings}
+    if "error" in severities:
+        return "deviates"
+    if "warning" in severities:
+        return "remarks"
+    return "complies"
+
+
+def severity_counts(findings: Iterable[Finding]) -> Counter[str]:
+    return Counter(f.severity for f in findings)
+
+
+def rule_group(rule_id: str) -> str:
+    """The letter prefix of a rule id: ANX002 -> ANX."""
+    match = re.match(r"[A-Za-z]+", rule_id)
+    return match.group(0).upper() if match else rule_id
+
+
+def worst(severities: Iterable[str]) -> str | None:
+    present = set(severities)
+    return next((s for s in SEVERITY_ORDER if s in present), None)
+
+
+def section_title(document: Document | None, span: Span) -> str | None:
+    """The title of the innermost section that holds the span, if the document is known."""
+    if document is None:
+        return None
+    best = None
+    for section in document.sections:
+        end = max(section.body.end, section.heading.end + 1)
+        inside = section.heading.start <= span.start < end
+        if inside and (best is None or section.level >= best.level):
+            best = section
+    return best.title if best is not None and best.title else None
+
+
+@dataclass(frozen=True)
+class ContextLine:
+    number: int
+    page: int | None
+    text: str
+    marks: tuple[tuple[int, int], ...] = ()  # 0-based [start, end) ranges in `text`
+
+    @property
+    def is_hit(self) -> bool:
+        return bool(self.marks)
+
+
+def context_lines(
+    result: FileResult, finding: Finding, around: int = 2, blank: bool = False
+) -> list[ContextLine]:
+    """The finding's lines with the offending characters marked, and `around` lines either side.
+
+    Without the document (a result that carries only findings) the excerpt stands alone,
+    unmarked. Blank lines of context are dropped unless `blank` is set.
+    """
+    document = result.document
+    loc = finding.location
+    if document is None or not document.source.lines:
+        return [ContextLine(loc.line, loc.page, loc.excerpt)]
+    source = document.source
+    span = finding.span
+    first = max(1, loc.line - around)
+    last = min(len(source.lines), loc.end_line + around)
+    out: list[ContextLine] = []
+    for line in source.lines[first - 1 : last]:
+        text = source.line_text(line)
+        start, end = max(span.start, line.start), min(span.end, line.end)
+        marks = ((start - line.start, end - line.start),) if start < end else ()
+        if loc.line <= line.number <= loc.end_line or blank or text.strip():
+            out.append(ContextLine(line.number, line.page, text, marks))
+    return out
+
+
+def hit_lines(result: FileResult, finding: Finding) -> list[ContextLine]:
+    """Only the lines the finding covers (its excerpt), with the offending characters marked."""
+    loc = finding.location
+    lines = context_lines(result, finding, around=0)
+    return [c for c in lines if loc.line <= c.number <= loc.end_line and c.text.strip()] or lines
+
+
+def window(line: ContextLine, width: int) -> ContextLine:
+    """Cut a long line to about `width` characters around its marks, with "…" at the cuts."""
+    text = line.text.rstrip()
+    lead = len(text) - len(text.lstrip())
+    text, marks = text[lead:], [(max(0, s - lead), max(0, e - lead)) for s, e in line.marks]
+    if len(text) <= width:
+        return ContextLine(line.number, line.page, text, tuple(marks))
+    focus_start = marks[0][0] if marks else 0
+    focus_end = marks[-1][1] if marks else 0
+    room = max(0, width - (focus_end - focus_start))
+    begin = max(0, min(focus_start - room // 2, len(text) - width))
+    end = min(len(text), max(begin + width, focus_end))
+    cut = text[begin:end]
+    shifted = [(max(0, s - begin), min(len(cut), e - begin)) for s, e in marks]
+    if begin > 0:
+        cut, shifted = "…" + cut, [(s + 1, e + 1) for s, e in shifted]
+    if end < len(text):
+        cut += "…"
+    return ContextLine(line.number, line.page, cut, tuple((s, e) for s, e in shifted if s < e))
+
+
+def split_marks(line: ContextLine) -> list[tuple[str, bool]]:
+    """The line as (piece, marked) pairs."""
+    pieces: list[tuple[str, bool]] = []
+    pos = 0
+    for start, end in sorted(line.marks):
+        start = max(start, pos)
+        if start > pos:
+            pieces.append((line.text[pos:start], False))
+        if end > start:
+            pieces.append((line.text[start:end], True))
+        pos = max(pos, end)
+    if pos < len(line.text):
+        pieces.append((line.text[pos:], False))
+    return pieces

@@ -1,0 +1,103 @@
+"""The text report: plain and parsable off a terminal, colored on one, localized."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from lint.cli import wants_color
+from lint.report.text import render_text
+from tests.conftest import OSTERMALM, SKARPNACK, run_cli
+from tests.report.synthetic import synthetic_report
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+HEADER = re.compile(r"^(?P<path>\S.*?):(?P<line>\d+):(?P<col>\d+): (?P<rule>[A-Z]+\d{3}) ")
+
+
+def test_plain_report_has_no_escape_codes_and_one_parsable_header_per_finding() -> None:
+    report = synthetic_report()
+    text = render_text(report)
+    assert not ANSI.search(text)
+    headers = [m.groupdict() for line in text.splitlines() if (m := HEADER.match(line))]
+    expected = [
+        {
+            "path": r.path,
+            "line": str(f.location.line),
+            "col": str(f.location.column),
+            "rule": f.rule,
+        }
+        for r in report.results
+        for f in r.findings
+    ]
+    assert headers == expected
+    assert not any(line != line.rstrip() for line in text.splitlines())
+
+
+def test_plain_report_underlines_the_offending_words() -> None:
+    lines = render_text(synthetic_report()).splitlines()
+    excerpt = next(i for i, line in enumerate(lines) if line.strip().startswith("88 |"))
+    carets = lines[excerpt + 1]
+    start, end = carets.index("^"), carets.rindex("^") + 1
+    assert lines[excerpt][start:end] == "bilaga 3"
+
+
+def test_page_suggestion_and_clause_only_when_verbose() -> None:
+    quiet = render_text(synthetic_report())
+    loud = render_text(synthetic_report(verbose=True))
+    assert "= förslag: bilaga 1" in quiet
+    assert "(sida 1)" in quiet  # the PDF finding carries its page
+    clause = "Möten sammankallas vid minst två tillfällen per år"
+    assert clause not in quiet and clause in loud
+
+
+def test_summary_tables_per_file_and_for_the_run() -> None:
+    text = render_text(synthetic_report())
+    assert re.search(r"^\s+regel\s+nivå\s+antal\s+namn$", text, re.M)
+    assert re.search(r"^\s+ANX002\s+fel\s+1\s+annex-reference-mismatch$", text, re.M)
+    assert re.search(r"^fil\s+dokumenttyp\s+fel\s+varningar\s+info\s+bedömning$", text, re.M)
+    assert "kunde inte läsas [no_text_layer]" in text
+    assert text.rstrip().endswith("4 filer: 3 fel, 0 varningar, 2 info, 1 kunde inte läsas")
+
+
+def test_english_labels() -> None:
+    text = render_text(synthetic_report(lang="en"))
+    assert "= suggestion: bilaga 1" in text and "(page 1)" in text
+    assert re.search(r"^file\s+kind\s+errors\s+warnings\s+infos\s+verdict$", text, re.M)
+    assert "4 files: 3 errors, 0 warnings, 2 infos, 1 could not be read" in text
+    for swedish in ("förslag", "sida", "Sammanfattning", "bedömning"):
+        assert swedish not in text
+
+
+def test_color_report_highlights_the_offending_words() -> None:
+    text = render_text(synthetic_report(), color=True, width=120)
+    assert ANSI.search(text)
+    # the hit is wrapped in its own style (reverse video), distinct from the excerpt around it
+    assert re.search(r"\x1b\[[0-9;]*7m" + re.escape("bilaga 3") + r"\x1b\[0m", text)
+    assert "Avviker" in ANSI.sub("", text)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "output", "tty", "env", "expected"),
+    [
+        ("text", None, True, {}, True),
+        ("text", None, False, {}, False),
+        ("text", None, True, {"NO_COLOR": "1"}, False),
+        ("text", "out.txt", True, {}, False),
+        ("json", None, True, {}, False),
+    ],
+)
+def test_color_only_on_a_terminal_without_no_color(fmt, output, tty, env, expected) -> None:
+    class Stream:
+        def isatty(self) -> bool:
+            return tty
+
+    assert wants_color(fmt, output, Stream(), env) is expected
+
+
+def test_piped_cli_run_is_plain_without_progress_bar() -> None:
+    files = [str(p) for p in (SKARPNACK, OSTERMALM, SKARPNACK.with_suffix(".pdf"), OSTERMALM)]
+    code, out, err = run_cli("check", *files, "--no-cache", "--jobs", "1", "--lang", "en")
+    assert code in (0, 1)
+    assert not ANSI.search(out) and err == ""
+    assert out.rstrip().splitlines()[-1].startswith("4 files:")
