@@ -1,10 +1,214 @@
-"""Dates in every common Swedish form and the validity clauses (issue: dates)."""
+"""Dates in every common Swedish form and the validity clauses (issue: dates).
+
+`find_dates` is the reusable date finder: ISO dates (2019-02-01), written dates
+("19 mars 2020", "den 1:a feb. 2019"), numeric Swedish dates (1/2 2019, 1.2.2019) and
+month-precision dates ("i juni 2016", "maj 2015"). `extract_dates` also reads the
+validity clauses ("gäller från dag för undertecknande och tills vidare", "löper från och
+med 2021-02-11, tillsvidare", "gäller t.o.m. …", "under perioden A – B").
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+from datetime import date
+
 from lint.analyze.context import AnalysisContext
-from lint.model import DateMention, Validity
+from lint.model import DateMention, Section, Sentence, Span, Validity
+
+MONTHS = {
+    "januari": 1,
+    "februari": 2,
+    "mars": 3,
+    "april": 4,
+    "maj": 5,
+    "juni": 6,
+    "juli": 7,
+    "augusti": 8,
+    "september": 9,
+    "oktober": 10,
+    "november": 11,
+    "december": 12,
+}
+# Abbreviations are only trusted with a day in front ("1 feb. 2019").
+MONTH_ABBREVIATIONS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "okt": 10,
+    "nov": 11,
+    "dec": 12,
+}
+
+_FULL_MONTH = "|".join(MONTHS)
+_ANY_MONTH = "|".join(sorted([*MONTHS, *MONTH_ABBREVIATIONS], key=len, reverse=True))
+_NOT_BEFORE = r"(?<![\w/.\-–])"
+_NOT_AFTER = r"(?![\w]|[-/]\d|\.\d)"
+
+_ISO = re.compile(_NOT_BEFORE + r"(\d{4})-(\d{1,2})-(\d{1,2})" + _NOT_AFTER)
+_ISO_SLASH = re.compile(_NOT_BEFORE + r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})" + _NOT_AFTER)
+_WRITTEN = re.compile(
+    _NOT_BEFORE + r"(\d{1,2})(?::[ae])?\s+(" + _ANY_MONTH + r")\.?,?\s+(\d{4})" + _NOT_AFTER,
+    re.IGNORECASE,
+)
+_NUMERIC = re.compile(
+    _NOT_BEFORE + r"(\d{1,2})([/.])(\d{1,2})(?:\2|\s*[-–]\s*|\s+)(\d{4})" + _NOT_AFTER
+)
+_MONTH_YEAR = re.compile(r"(?<![\w])(" + _FULL_MONTH + r")\s+(\d{4})" + _NOT_AFTER, re.IGNORECASE)
+
+# --- validity vocabulary (Swedish contract language) -----------------------------------
+
+# Present or future tense only: "gällde"/"löpte" describe an earlier agreement.
+_VALIDITY_CUE = re.compile(
+    r"\b(?:gäller|gälla|löper|löpa|giltig|giltigt|giltighetstid\w*|avtalstid\w*|avtalsperiod\w*"
+    r"|träder\s+i\s+kraft|träda\s+i\s+kraft|ikraftträdande|perioden)\b",
+    re.IGNORECASE,
+)
+_AGREEMENT_WORD = re.compile(r"överenskommels|avtal", re.IGNORECASE)
+# Sentences about another document's period ("Åtgärdsplanen gäller för perioden …").
+_OTHER_SUBJECT = re.compile(
+    r"^\W*(?:den\s+|de\s+)?(?:\w+\s+){0,2}?(?:åtgärdsplan\w*|lägesbild\w*|handlingsplan\w*"
+    r"|uppföljningsplan\w*|kommunikationsplan\w*|bilaga\w*|övergripande\s+\w+)\b",
+    re.IGNORECASE,
+)
+_THIS_DOCUMENT = re.compile(r"^\W*(?:denna|detta)\b", re.IGNORECASE)
+_UNTIL_FURTHER_NOTICE = re.compile(r"\btills?\s*vidare\b|\btillsvidare\b", re.IGNORECASE)
+_FROM_SIGNING = re.compile(
+    r"\b(?:från|fr\.?\s?o\.?\s?m\.?|från\s+och\s+med|räknat\s+från|med\s+början)\s+"
+    r"(?:(?:den\s+)?(?:dag(?:en)?|datum(?:et)?|tidpunkt(?:en)?)\s+(?:för|då|när|den)\s+)?"
+    r"(?:\w+\s+){0,5}?(?:under)?teckn|\bunderskrift|\bundertecknande"
+    r"|\bnär\s+(?:den|överenskommelsen|avtalet)\s+(?:\w+\s+){0,4}?undertecknats"
+    r"|\bträder\s+i\s+kraft\s+(?:när|då|vid)\b",
+    re.IGNORECASE,
+)
+_START_MARKER = re.compile(
+    r"(?:\bfrån\s+och\s+med|\bfr\.?\s?o\.?\s?m\.?|\bfrom|\bfrån|\bmed\s+start|\bmed\s+början"
+    r"|\bi\s+kraft|\bgälla|\bgäller|\blöper|\bper)(?:\s+(?:den|dagen))?\s*$",
+    re.IGNORECASE,
+)
+_END_MARKER = re.compile(
+    r"(?:\btill\s+och\s+med|\bt\.?\s?o\.?\s?m\.?|\btom|\btill|\bupphör(?:\s+att\s+gälla)?"
+    r"|\bslutar(?:\s+att\s+gälla)?|\blängst|\bsenast|\bintill|[–—-])(?:\s+(?:den|dagen))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def find_dates(text: str, offset: int = 0) -> list[DateMention]:
+    """Every date in `text`, in order; spans are shifted by `offset`."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, iso: str | None, precision: str) -> None:
+        if any(s < end and start < e for s, e in taken):
+            return
+        taken.append((start, end))  # an impossible date ("31 februari") is no date at all
+        if iso is None:
+            return
+        found.append(DateMention(iso, precision, Span(offset + start, offset + end)))
+
+    for m in _ISO.finditer(text):
+        add(m.start(), m.end(), _iso_day(m.group(1), m.group(2), m.group(3)), "day")
+    for m in _ISO_SLASH.finditer(text):
+        add(m.start(), m.end(), _iso_day(m.group(1), m.group(2), m.group(3)), "day")
+    for m in _WRITTEN.finditer(text):
+        month = _month_number(m.group(2))
+        add(m.start(), m.end(), _iso_day(m.group(3), str(month), m.group(1)), "day")
+    for m in _NUMERIC.finditer(text):
+        add(m.start(), m.end(), _iso_day(m.group(4), m.group(3), m.group(1)), "day")
+    for m in _MONTH_YEAR.finditer(text):
+        month = MONTHS[m.group(1).lower()]
+        add(m.start(), m.end(), f"{int(m.group(2)):04d}-{month:02d}", "month")
+    found.sort(key=lambda d: d.span.start)
+    return found
+
+
+def _month_number(word: str) -> int:
+    lower = word.lower().rstrip(".")
+    return MONTHS.get(lower) or MONTH_ABBREVIATIONS[lower]
+
+
+def _iso_day(year: str, month: str, day: str) -> str | None:
+    try:
+        return date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
 
 
 def extract_dates(ctx: AnalysisContext) -> tuple[tuple[DateMention, ...], tuple[Validity, ...]]:
-    return (), ()
+    dates = tuple(find_dates(ctx.text))
+    term = ctx.section("term")
+    validity = []
+    for sentence in ctx.sentences:
+        inside = dates_starting_in(dates, sentence.span)
+        sentence = _stretched(ctx.text, sentence, inside)
+        if found := validity_of(ctx.text, sentence, inside, term):
+            validity.append(found)
+    return dates, tuple(validity)
+
+
+def dates_starting_in(dates: Sequence[DateMention], span: Span) -> list[DateMention]:
+    return [d for d in dates if span.start <= d.span.start < span.end]
+
+
+def _stretched(text: str, sentence: Sentence, dates: Sequence[DateMention]) -> Sentence:
+    """A sentence cut inside a date (a PDF line starting "2022. Överenskommelsen …" looks
+    like a numbered list item) is extended to the end of that date."""
+    end = max([sentence.span.end, *(d.span.end for d in dates)])
+    if end == sentence.span.end:
+        return sentence
+    stop = text.find(".", end)
+    end = stop + 1 if stop != -1 and text[end:stop].strip() == "" else end
+    return Sentence(
+        Span(sentence.span.start, end), " ".join(text[sentence.span.start : end].split())
+    )
+
+
+def validity_of(
+    text: str, sentence: Sentence, dates: list[DateMention], term_section: Section | None = None
+) -> Validity | None:
+    """The validity a sentence states, or None when it states none."""
+    if not _VALIDITY_CUE.search(sentence.text) or not _about_this_agreement(sentence, term_section):
+        return None
+    start, end = _start_and_end(text, sentence, dates)
+    from_signing = bool(_FROM_SIGNING.search(sentence.text))
+    until_further_notice = bool(_UNTIL_FURTHER_NOTICE.search(sentence.text))
+    if not (start or end or from_signing or until_further_notice):
+        return None
+    return Validity(sentence.span, start, end, from_signing, until_further_notice)
+
+
+def _about_this_agreement(sentence: Sentence, term_section: Section | None) -> bool:
+    if _OTHER_SUBJECT.search(sentence.text) and not _THIS_DOCUMENT.match(sentence.text):
+        return False
+    in_term = term_section is not None and (
+        term_section.body.start <= sentence.span.start < term_section.body.end
+    )
+    return in_term or bool(_AGREEMENT_WORD.search(sentence.text))
+
+
+def _start_and_end(
+    text: str, sentence: Sentence, dates: list[DateMention]
+) -> tuple[DateMention | None, DateMention | None]:
+    start: DateMention | None = None
+    end: DateMention | None = None
+    previous_end = sentence.span.start
+    for index, mention in enumerate(dates):
+        before = " ".join(text[sentence.span.start : mention.span.start].split())[-40:]
+        between = text[previous_end : mention.span.start]
+        joined_to_previous = index > 0 and re.fullmatch(
+            r"\s*(?:[–—-]|till|t\.?o\.?m\.?)\s*", between
+        )
+        if _END_MARKER.search(before) or joined_to_previous:
+            end = end or mention
+        elif _START_MARKER.search(before):
+            start = start or mention
+        previous_end = mention.span.end
+    if start is None and end is not None and len(dates) >= 2 and dates[0] is not end:
+        start = dates[0]  # "under perioden 2019-02-01 – 2019-05-19"
+    return start, end

@@ -7,32 +7,41 @@ import re
 
 from lint.model import Section, Sentence, SourceText, Span
 
-_LIST_ITEM = re.compile(r"^\s*(?:[-•*–·]|\d+[.)])\s+")
+# Two digits at most: a line that starts "2022. Överenskommelsen" is a wrapped sentence.
+_LIST_ITEM = re.compile(r"^\s*(?:[-•*–·]|\d{1,2}[.)])\s+")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[A-ZÅÄÖÉ\"”])")
 
 
 def split_sentences(source: SourceText, sections: tuple[Section, ...]) -> tuple[Sentence, ...]:
-    heading_starts = {s.heading.start for s in sections}
+    headings = [s.heading for s in sections if s.heading.end > s.heading.start]
     sentences: list[Sentence] = []
-    for block in _blocks(source, heading_starts):
+    for block in _blocks(source, headings):
         sentences.extend(_split_block(source.text, block))
     return tuple(sentences)
 
 
-def _blocks(source: SourceText, heading_starts: set[int]) -> list[Span]:
-    """Paragraph-like blocks: runs of non-blank lines, cut at list items and headings."""
+def _blocks(source: SourceText, headings: list[Span]) -> list[Span]:
+    """Paragraph-like blocks: runs of non-blank lines, cut at list items and headings.
+
+    A heading (which may wrap over several lines in a PDF) is a block of its own."""
+    heading_at = {h.start: h for h in headings}
     blocks: list[Span] = []
     start: int | None = None
     end = 0
+    inside_heading_until = -1
     for line in source.lines:
         text = source.line_text(line)
-        is_break = not text.strip() or line.start in heading_starts
+        if line.start < inside_heading_until:
+            continue
+        heading = heading_at.get(line.start)
+        is_break = not text.strip() or heading is not None
         starts_item = bool(_LIST_ITEM.match(text)) or line.style.list_item
         if (is_break or starts_item) and start is not None:
             blocks.append(Span(start, end))
             start = None
-        if line.start in heading_starts:
-            blocks.append(Span(line.start, line.end))
+        if heading is not None:
+            blocks.append(heading)
+            inside_heading_until = heading.end
             continue
         if not text.strip():
             continue

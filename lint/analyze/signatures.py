@@ -1,10 +1,348 @@
-"""Signature blocks: place and date, name, title, organisation (issue: parties)."""
+"""Signature blocks: place and date, name, title, organisation (issue: dates/signatures).
+
+A block starts at a place-and-date line ("Stockholm den 19 mars 2020", "Stockholm
+2020-03-19", "Ort och datum: …") or a "För <part>" line, and takes the short lines after
+it: a name, a title and an organisation, in any order. Blank lines are optional (PDF
+and DOCX extraction drops them). Undated blocks (a name followed by a title) are
+found after the last prose line. Each block is matched to a party by organisation name
+(rapidfuzz), by the party's defined term, or by organisation type.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from rapidfuzz import fuzz
+
 from lint.analyze.context import AnalysisContext
-from lint.model import Party, Signature
+from lint.analyze.dates import find_dates
+from lint.model import DateMention, Line, OrgType, Party, Signature, SourceText, Span
+
+MAX_BLOCK_LINES = 6  # content lines after the anchor
+MAX_SHORT_LINE = 80
+MAX_FIELD_CHARS = 70
+MAX_FIELD_WORDS = 8
+MIN_PARTY_SCORE = 60.0
+PROSE_MIN_WORDS = 10
+
+# Fallback when the pack has no `parties.org_types` vocabulary.
+_DEFAULT_ORG_CUES: dict[str, list[str]] = {
+    "district_administration": ["stadsdelsförvaltning", "stadsdelsnämnd"],
+    "police_area": ["lokalpolisområde", "polisområde", "polisregion", "polismyndighet"],
+    "education_administration": ["utbildningsförvaltning", "grundskoleavdelning"],
+    "other": ["förvaltning", "kontor", "nämnd", "bolag"],
+}
+_SHORT_CUE = 3  # cues like "lpo" and "sdf" must be whole words
+_TITLE_WORDS = re.compile(
+    r"(?:chef|direktör|samordnare|rektor|ordförande|handläggare|strateg|kommunpolis"
+    r"|polismästare|sekreterare|ansvarig|ledare)\w*\b",
+    re.I,
+)
+_NAME = re.compile(
+    r"^[A-ZÅÄÖÉÜ][a-zåäöéüøæ'’]+"
+    r"(?:[- ](?:(?:af|von|van|de|del|la)\s+)?[A-ZÅÄÖÉÜ][a-zåäöéüøæ'’]+){1,3}$"
+)
+_LABEL = re.compile(
+    r"^(?:ort\s*(?:och|&|/|,)\s*datum|datum\s*(?:och|&|/|,)\s*ort|ort|datum|plats\s+och\s+datum)"
+    r"\s*[:.]?\s*",
+    re.I,
+)
+_FIELD_LABEL = re.compile(
+    r"^(?:namnförtydligande|namn|befattning|titel|titel/befattning|underskrift|namnteckning"
+    r"|organisation|part)\s*[:.]?\s*",
+    re.I,
+)
+_FILLER = re.compile(r"^[\s_.…·\-–—]*$")
+_BLANK_DATE = re.compile(r"[_…]{2,}|\.{3,}|\s20\d\d\s*-\s*-?\s*$|\s20\d\d-\s*$")
+_FOR_PARTY = re.compile(
+    r"^För\s+(?!att\b|den\b|det\b|de\b|detta\b|denna\b)([A-ZÅÄÖ\"”].{2,60}?)[:]?$"
+)
+_PLACE = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ\-]+(?:\s+[A-ZÅÄÖ][\wåäöÅÄÖ\-]+)?$")
+_FOOTER = re.compile(r"^(?:sida\s+\d+(?:\s*(?:av|/)\s*\d+)?|\d+\s*(?:/|av)\s*\d+|\d+)$", re.I)
+
+
+@dataclass
+class _Block:
+    start: int
+    end: int
+    place: str | None = None
+    date: DateMention | None = None
+    dated_line: bool = False  # a place/date line or label was seen
+    for_party: str | None = None
+    lines: list[tuple[str, Span]] = field(default_factory=list)
 
 
 def extract_signatures(ctx: AnalysisContext, parties: tuple[Party, ...]) -> tuple[Signature, ...]:
-    return ()
+    vocab = SignatureVocab.from_pack(ctx.vocab)
+    blocks = list(_anchored_blocks(ctx.source, vocab))
+    blocks.extend(_undated_blocks(ctx.source, blocks, vocab))
+    blocks.sort(key=lambda b: b.start)
+    signatures = [s for b in blocks if (s := _signature(b, vocab)) is not None]
+    return tuple(match_parties(signatures, parties, vocab))
+
+
+# --- finding blocks --------------------------------------------------------------------
+
+
+def _content_lines(source: SourceText) -> Iterator[tuple[Line, str]]:
+    for line in source.lines:
+        text = source.line_text(line).strip()
+        if text and not _FOOTER.match(text):
+            yield line, text
+
+
+def _anchor(
+    text: str, offset: int, vocab: SignatureVocab
+) -> tuple[str | None, DateMention | None, bool] | None:
+    """(place, date, is_for_line) for a place-and-date or label line, else None."""
+    if len(text) > MAX_SHORT_LINE:
+        return None
+    labelled = _LABEL.match(text)
+    rest = text[labelled.end() :] if labelled else text
+    rest_offset = offset + (labelled.end() if labelled else 0)
+    dates = find_dates(rest, rest_offset)
+    if len(dates) == 1:
+        date = dates[0]
+        local = (date.span.start - rest_offset, date.span.end - rest_offset)
+        residue = (rest[: local[0]] + " " + rest[local[1] :]).strip()
+        residue = re.sub(r"(?:,|\bden\b)", " ", residue).strip(" ,.")
+        if not residue:
+            return None, date, False
+        if _PLACE.match(residue) and not vocab.org_type(residue) and not _looks_like_title(residue):
+            return residue, date, False
+        return None
+    if dates:
+        return None
+    if labelled and (not rest.strip() or _FILLER.match(rest) or _BLANK_DATE.search(" " + rest)):
+        return None, None, False
+    blank_date = re.match(r"^([A-ZÅÄÖ][\wåäö\-]+)(?:,)?\s+(?:den\s+)?(.*)$", text)
+    if blank_date and _BLANK_DATE.search(" " + blank_date.group(2)) and not vocab.org_type(text):
+        return blank_date.group(1), None, False
+    if re.fullmatch(r"[A-ZÅÄÖ][\wåäö\-]+(?:,)?\s+den", text):
+        return text.split()[0].rstrip(","), None, False
+    if _FOR_PARTY.match(text):
+        return None, None, True
+    return None
+
+
+def _anchored_blocks(source: SourceText, vocab: SignatureVocab) -> Iterator[_Block]:
+    current: _Block | None = None
+    content = 0
+    for line, text in _content_lines(source):
+        anchor = _anchor(text, _text_start(source, line), vocab)
+        if anchor is not None:
+            place, date, is_for = anchor
+            if current is None or not _can_merge(current, date, is_for, content):
+                if current is not None:
+                    yield current
+                current, content = _Block(line.start, line.end), 0
+            current.end = line.end
+            if is_for:
+                current.for_party = _FOR_PARTY.match(text).group(1)  # type: ignore[union-attr]
+            else:
+                current.dated_line = True
+                current.place = current.place or place
+                current.date = current.date or date
+            continue
+        if current is None:
+            continue
+        if _is_prose(text) or content >= MAX_BLOCK_LINES:
+            yield current
+            current = None
+            continue
+        if _FILLER.match(text):
+            continue
+        stripped = _FIELD_LABEL.sub("", text).strip()
+        if stripped:
+            offset = _text_start(source, line) + text.find(stripped)
+            current.lines.append((stripped, Span(offset, offset + len(stripped))))
+            current.end = line.end
+            content += 1
+    if current is not None:
+        yield current
+
+
+def _text_start(source: SourceText, line: Line) -> int:
+    raw = source.line_text(line)
+    return line.start + len(raw) - len(raw.lstrip())
+
+
+def _can_merge(block: _Block, date: DateMention | None, is_for: bool, content: int) -> bool:
+    """A "För X" line and a place/date line (in either order) form one block."""
+    if content > 0:
+        return False
+    if is_for:
+        return block.for_party is None
+    return not block.dated_line or (block.date is None and block.place is None)
+
+
+def _has_name(block: _Block) -> bool:
+    return any(_NAME.match(text) for text, _ in block.lines)
+
+
+def _is_prose(text: str) -> bool:
+    """Lines too long for a name, title or organisation (hard-wrapped body text)."""
+    return len(text) > MAX_FIELD_CHARS or len(text.split()) > MAX_FIELD_WORDS
+
+
+def _undated_blocks(
+    source: SourceText, anchored: Sequence[_Block], vocab: SignatureVocab
+) -> Iterator[_Block]:
+    """Name + title pairs without a place/date line, after the document's last prose."""
+    lines = list(_content_lines(source))
+    last_prose = max(
+        (i for i, (_, t) in enumerate(lines) if len(t.split()) >= PROSE_MIN_WORDS), default=-1
+    )
+    covered = [(b.start, b.end) for b in anchored]
+    index = last_prose + 1
+    while index < len(lines) - 1:
+        line, text = lines[index]
+        inside = any(s <= line.start < e for s, e in covered)
+        title_text = lines[index + 1][1]
+        if (
+            not inside
+            and _NAME.match(text)
+            and not vocab.org_type(text)
+            and _looks_like_title(title_text)
+        ):
+            block = _Block(line.start, lines[index + 1][0].end)
+            block.lines = [(t, Span(ln.start, ln.end)) for ln, t in lines[index : index + 2]]
+            if (
+                index + 2 < len(lines)
+                and vocab.org_type(lines[index + 2][1])
+                and not _NAME.match(lines[index + 2][1])
+            ):
+                org_line, org_text = lines[index + 2]
+                block.lines.append((org_text, Span(org_line.start, org_line.end)))
+                block.end = org_line.end
+                index += 1
+            yield block
+            index += 2
+            continue
+        index += 1
+
+
+# --- reading a block ---------------------------------------------------------------------
+
+
+def _looks_like_title(text: str) -> bool:
+    return len(text) <= MAX_SHORT_LINE and bool(_TITLE_WORDS.search(text))
+
+
+def _roles(vocab: dict[str, Any]) -> dict[str, Any]:
+    """The role table, whether the roles file holds it at its top or under `roles:`."""
+    table = vocab.get("roles") or {}
+    return table.get("roles", table) if isinstance(table.get("roles"), dict) else table
+
+
+@dataclass(frozen=True)
+class SignatureVocab:
+    """Organisation-type cues (longest first) and the role vocabulary, from the pack."""
+
+    cues: tuple[tuple[str, OrgType], ...]
+    roles: tuple[tuple[tuple[str, ...], OrgType | None], ...]
+
+    @classmethod
+    def from_pack(cls, vocab: dict[str, Any]) -> SignatureVocab:
+        configured = (vocab.get("parties") or {}).get("org_types") or _DEFAULT_ORG_CUES
+        cues = [
+            (str(cue).lower(), OrgType(type_name))
+            for type_name, type_cues in configured.items()
+            if type_name in OrgType._value2member_map_
+            for cue in type_cues
+        ]
+        roles = tuple(
+            (
+                tuple(str(f).lower() for f in role.get("forms", ())),
+                OrgType(role["organisation"])
+                if role.get("organisation") in OrgType._value2member_map_
+                else None,
+            )
+            for role in _roles(vocab).values()
+            if isinstance(role, dict)
+        )
+        return cls(tuple(sorted(cues, key=lambda c: len(c[0]), reverse=True)), roles)
+
+    def org_type(self, text: str) -> OrgType | None:
+        words = re.findall(r"\w+", text.lower())
+        for cue, org_type in self.cues:
+            if cue in words or (len(cue) > _SHORT_CUE and any(cue in word for word in words)):
+                return org_type
+        return None
+
+    def role_org(self, title: str) -> OrgType | None:
+        lower = title.lower()
+        return next((org for forms, org in self.roles if any(f in lower for f in forms)), None)
+
+
+def _signature(block: _Block, vocab: SignatureVocab) -> Signature | None:
+    name = title = organisation = None
+    for text, _span in block.lines:
+        if organisation is None and vocab.org_type(text) and not _looks_like_title(text):
+            organisation = text
+        elif name is None and _NAME.match(text) and not vocab.org_type(text):
+            name = text
+        elif title is None and (_looks_like_title(text) or name is not None):
+            title = text
+    organisation = organisation or block.for_party
+    if not (name or title or organisation):
+        return None  # a lone "Stockholm den 3 mars 2020" is not a signature block
+    return Signature(
+        span=Span(block.start, block.end),
+        place=block.place,
+        date=block.date,
+        name=name,
+        title=title,
+        organisation=organisation,
+    )
+
+
+# --- matching to parties -------------------------------------------------------------------
+
+
+def signature_org_type(signature: Signature, vocab: SignatureVocab) -> OrgType | None:
+    if signature.organisation and (found := vocab.org_type(signature.organisation)):
+        return found
+    return vocab.role_org(signature.title or "")
+
+
+def _normal(text: str) -> str:
+    return " ".join(re.sub(r"[\"”“*,.()]", " ", text.lower()).split())
+
+
+def party_score(signature: Signature, party: Party, vocab: SignatureVocab) -> float:
+    score = 0.0
+    if signature.organisation:
+        org = _normal(signature.organisation)
+        score = max(
+            fuzz.token_set_ratio(org, _normal(party.name)),
+            max((100.0 for t in party.defined_terms if _normal(t.term) == org), default=0.0),
+        )
+    if signature_org_type(signature, vocab) == party.org_type and party.org_type != OrgType.OTHER:
+        score = max(score, 70.0) + 10.0
+    return score
+
+
+def match_parties(
+    signatures: Sequence[Signature], parties: Sequence[Party], vocab: SignatureVocab
+) -> list[Signature]:
+    """Assign each signature to at most one party, best scores first."""
+    scored = sorted(
+        (
+            (party_score(sig, party, vocab), si, pi)
+            for si, sig in enumerate(signatures)
+            for pi, party in enumerate(parties)
+        ),
+        reverse=True,
+    )
+    assigned: dict[int, int] = {}
+    used: set[int] = set()
+    for score, si, pi in scored:
+        if score < MIN_PARTY_SCORE or si in assigned or pi in used:
+            continue
+        assigned[si] = pi
+        used.add(pi)
+    return [replace(sig, party_index=assigned.get(i)) for i, sig in enumerate(signatures)]

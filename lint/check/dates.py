@@ -2,23 +2,240 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import calendar
+import re
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from lint.check.engine import Violation, register
-from lint.model import Document
+from lint.model import DateMention, Document, Sentence, Span
+
+CONTEXT_WORDS = 6  # words either side of a date that describe what it dates
+MIN_CONTEXT_CHARS = 25  # shorter contexts ("Möte 1: …") say too little to compare
+MAX_BUCKET = 40  # dates compared pairwise within one blocking bucket at most
+
+_MARKER_BEFORE_DATE = re.compile(r"(?:\s+(?:den|i|under|per))+\s*$", re.IGNORECASE)
+_START_WORDS = re.compile(
+    r"\b(?:från(?:\s+och\s+med)?|fr\.?\s?o\.?\s?m\.?|from|start|början)\W*$", re.IGNORECASE
+)
+_END_WORDS = re.compile(
+    r"\b(?:till(?:\s+och\s+med)?|t\.?\s?o\.?\s?m\.?|tom|upphör|längst|senast)\W*$", re.I
+)
+_NUMBER = re.compile(r"\d+")
+MIN_SHARED_WORDS = 3  # content words two contexts must share for the word-set comparison
+CONTENT_WORD_CHARS = 4
+_MASK = "<datum>"
+
+
+# --- DAT001 ------------------------------------------------------------------------------
 
 
 @register("validity_present")
 def validity_present(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
-    yield from ()  # not implemented yet
+    if document.validity:
+        return
+    term = document.section("term")
+    yield Violation(term.heading if term and term.heading.end > 0 else _first_line(document))
+
+
+def _first_line(document: Document) -> Span:
+    line = next((ln for ln in document.source.lines if ln.end > ln.start), None)
+    return Span(line.start, line.end) if line else Span(0, 0)
+
+
+# --- DAT002 ------------------------------------------------------------------------------
+
+
+def first_day(mention: DateMention) -> date:
+    return date.fromisoformat(mention.iso if mention.precision == "day" else mention.iso + "-01")
+
+
+def last_day(mention: DateMention) -> date:
+    if mention.precision == "day":
+        return date.fromisoformat(mention.iso)
+    year, month = (int(part) for part in mention.iso.split("-"))
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def as_of_date(params: Mapping[str, Any]) -> date:
+    given = params.get("_as_of")
+    try:
+        return date.fromisoformat(str(given)) if given else date.today()
+    except ValueError:
+        return date.today()
 
 
 @register("validity_current")
 def validity_current(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
-    yield from ()  # not implemented yet
+    as_of = as_of_date(params)
+    reported: set[tuple[str | None, str]] = set()
+    for validity in document.validity:
+        if validity.end is None:
+            continue
+        key = (validity.start.iso if validity.start else None, validity.end.iso)
+        if key in reported:
+            continue  # a memo repeats the clause in its summary and its body
+        end = last_day(validity.end)
+        args = {"end": end.isoformat(), "as_of": as_of.isoformat()}
+        if validity.start and end < first_day(validity.start):
+            reported.add(key)
+            yield Violation(validity.span, "reversed", {**args, "start": validity.start.iso})
+        elif end < as_of:
+            reported.add(key)
+            yield Violation(validity.span, "default", args)
+
+
+# --- DAT003 ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Dated:
+    mention: DateMention
+    sentence: Sentence
+    left: str  # masked words before the date
+    right: str  # masked words after it
+    marker: str  # "start", "end" or "" from the words just before the date
+
+    @property
+    def context(self) -> str:
+        return f"{self.left} {_MASK} {self.right}"
 
 
 @register("dates_consistent")
 def dates_consistent(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
-    yield from ()  # not implemented yet
+    min_similarity = float(params.get("min_similarity", 80))
+    dated = dated_contexts(document)
+    reported: set[int] = set()
+    for first, second in candidate_pairs(dated):
+        if second.mention.span.start in reported or not _conflicting(first.mention, second.mention):
+            continue
+        if similarity(first, second) < min_similarity:
+            continue
+        reported.add(second.mention.span.start)
+        source = document.source
+        yield Violation(
+            second.mention.span,
+            args={
+                "first": source.slice(first.mention.span),
+                "first_line": source.line_at(first.mention.span.start).number,
+                "second": source.slice(second.mention.span),
+            },
+            suggestion=source.slice(first.mention.span),
+        )
+
+
+def dated_contexts(document: Document) -> list[_Dated]:
+    """Each date outside signature blocks with the masked words around it in its sentence."""
+    signed = {s.date.span for s in document.signatures if s.date}
+    by_sentence = _dates_by_sentence(document.sentences, document.dates)
+    result = []
+    for sentence, mentions in by_sentence:
+        masked = _masked(document.source.text, sentence.span, mentions)
+        for index, mention in enumerate(mentions):
+            if mention.span in signed:
+                continue
+            left_text, right_text = masked[index]
+            left = " ".join(left_text.split()[-CONTEXT_WORDS:])
+            right = " ".join(right_text.split()[:CONTEXT_WORDS])
+            if len(left) + len(right) < MIN_CONTEXT_CHARS:
+                continue
+            marker = (
+                "start" if _START_WORDS.search(left) else "end" if _END_WORDS.search(left) else ""
+            )
+            result.append(_Dated(mention, sentence, left, right, marker))
+    return result
+
+
+def _dates_by_sentence(
+    sentences: Sequence[Sentence], dates: Sequence[DateMention]
+) -> list[tuple[Sentence, list[DateMention]]]:
+    result: list[tuple[Sentence, list[DateMention]]] = []
+    ordered = sorted(dates, key=lambda d: d.span.start)
+    position = 0
+    for sentence in sentences:  # sentences and dates are both in text order
+        while position < len(ordered) and ordered[position].span.start < sentence.span.start:
+            position += 1
+        inside = []
+        scan = position
+        while scan < len(ordered) and ordered[scan].span.start < sentence.span.end:
+            inside.append(ordered[scan])
+            scan += 1
+        if inside:
+            result.append((sentence, inside))
+    return result
+
+
+def _masked(text: str, span: Span, mentions: Sequence[DateMention]) -> list[tuple[str, str]]:
+    """For each date: the sentence before and after it, with every date masked."""
+    pieces = []
+    cursor = span.start
+    for mention in mentions:
+        pieces.append(text[cursor : mention.span.start])
+        cursor = mention.span.end
+    pieces.append(text[cursor : span.end])
+    # "i maj 2015" and "den 4 november" keep the event's words, not the preposition.
+    pieces = [
+        _MARKER_BEFORE_DATE.sub(" ", p) if i < len(mentions) else p for i, p in enumerate(pieces)
+    ]
+    normal = [" ".join(p.lower().split()) for p in pieces]
+    result = []
+    for index in range(len(mentions)):
+        left = f" {_MASK} ".join(normal[: index + 1])
+        right = f" {_MASK} ".join(normal[index + 1 :])
+        result.append((left, right))
+    return result
+
+
+def candidate_pairs(dated: Sequence[_Dated]) -> Iterator[tuple[_Dated, _Dated]]:
+    """Pairs that share a blocking key (the word before or after the date), in text order.
+
+    Buckets are capped so that a document full of dates stays linear-ish."""
+    buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index, item in enumerate(dated):
+        left_words = item.left.split()
+        right_words = item.right.split()
+        if left_words:
+            buckets[("L", left_words[-1])].append(index)
+        if right_words:
+            buckets[("R", right_words[0])].append(index)
+    seen: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        for i, a in enumerate(members[:MAX_BUCKET]):
+            for b in members[i + 1 : MAX_BUCKET]:
+                if (a, b) in seen:
+                    continue
+                seen.add((a, b))
+                first, second = dated[a], dated[b]
+                if first.sentence.span == second.sentence.span or first.marker != second.marker:
+                    continue
+                yield first, second
+
+
+def similarity(a: _Dated, b: _Dated) -> float:
+    """How alike the two contexts are: as strings, or as word sets when they share enough
+    content words (one sentence may say more around the date than the other). Contexts
+    with different numbers ("möte 3" / "möte 4") are different statements."""
+    numbers_a, numbers_b = set(_NUMBER.findall(a.context)), set(_NUMBER.findall(b.context))
+    if numbers_a and numbers_b and numbers_a != numbers_b:
+        return 0.0
+    score = fuzz.ratio(a.context, b.context)
+    shared = _content_words(a.context) & _content_words(b.context)
+    if len(shared) >= MIN_SHARED_WORDS:
+        score = max(score, fuzz.token_set_ratio(a.context, b.context))
+    return score
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", text) if len(w) >= CONTENT_WORD_CHARS}
+
+
+def _conflicting(a: DateMention, b: DateMention) -> bool:
+    """Different dates, compared at the coarser of the two precisions."""
+    if a.precision == "day" and b.precision == "day":
+        return a.iso != b.iso
+    return a.iso[:7] != b.iso[:7]

@@ -2,18 +2,66 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from lint.check.dates import first_day, last_day
 from lint.check.engine import Violation, register
-from lint.model import Document
+from lint.model import DateMention, Document, Span
+
+_PAGE_FOOTER = re.compile(r"^(?:sida\s+)?\d+(?:\s*(?:av|/)\s*\d+)?$", re.IGNORECASE)
 
 
 @register("parties_signed")
 def parties_signed(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
-    yield from ()  # not implemented yet
+    if not document.signatures:
+        yield Violation(_end_of_text(document), "none")
+        return
+    signed = {s.party_index for s in document.signatures if s.party_index is not None}
+    unmatched = sum(1 for s in document.signatures if s.party_index is None)
+    missing = [i for i in range(len(document.parties)) if i not in signed]
+    # Blocks that name no recognisable organisation may still belong to the missing parties.
+    if len(missing) <= unmatched:
+        return
+    for index in missing:
+        party = document.parties[index]
+        yield Violation(party.span, args={"party": party.name})
+
+
+def _end_of_text(document: Document) -> Span:
+    """Where the signatures should have been: after the copies clause or the last text line."""
+    if document.copies:
+        return document.copies[-1].span
+    source = document.source
+    lines = (ln for ln in reversed(source.lines) if source.line_text(ln).strip())
+    line = next((ln for ln in lines if not _PAGE_FOOTER.match(source.line_text(ln).strip())), None)
+    return Span(line.start, line.end) if line else Span(0, 0)
 
 
 @register("signature_dates")
 def signature_dates(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
-    yield from ()  # not implemented yet
+    start = _stated_start(document)
+    end = _stated_end(document)
+    for signature in document.signatures:
+        if signature.date is None:
+            yield Violation(signature.span)
+            continue
+        args = {"date": signature.date.iso}
+        if start is not None and _after(signature.date, start):
+            yield Violation(signature.span, "after_start", {**args, "start": start.iso})
+        elif end is not None and _after(signature.date, end):
+            yield Violation(signature.span, "after_end", {**args, "end": end.iso})
+
+
+def _stated_start(document: Document) -> DateMention | None:
+    return next((v.start for v in document.validity if v.start is not None), None)
+
+
+def _stated_end(document: Document) -> DateMention | None:
+    return next((v.end for v in document.validity if v.end is not None), None)
+
+
+def _after(signed: DateMention, stated: DateMention) -> bool:
+    """Signed after the stated date, at the coarser of the two precisions."""
+    return first_day(signed) > last_day(stated)

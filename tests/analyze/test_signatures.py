@@ -1,0 +1,133 @@
+"""Signature blocks in the layouts agreements use, matched to the parties."""
+
+from __future__ import annotations
+
+from lint.analyze.context import AnalysisContext
+from lint.analyze.kind import detect_kind
+from lint.analyze.sentences import split_sentences
+from lint.analyze.signatures import extract_signatures
+from lint.model import OrgType, Party, Signature, SourceText, Span
+from lint.pack import Pack
+from lint.read import read_path
+from lint.read.limits import ReadLimits
+from lint.read.text import read_text_bytes
+from lint.segment import segment
+from tests.conftest import OSTERMALM, SKARPNACK
+
+BODY = (
+    "Lokal samverkansöverenskommelse\n\nTid\n\n"
+    "Överenskommelsen gäller från dag för undertecknande och tills vidare.\n\n"
+    "Överenskommelsen har upprättats i tre (3) likalydande exemplar varav parterna "
+    "erhållit var sitt.\n\n"
+)
+PARTIES = (
+    Party("Skarpnäcks stadsdelsförvaltning", OrgType.DISTRICT_ADMINISTRATION, Span(0, 1)),
+    Party(
+        "Lokalpolisområde Globen region Stockholm polisområde Syd",
+        OrgType.POLICE_AREA,
+        Span(0, 1),
+    ),
+    Party(
+        "Utbildningsförvaltningen, grundskoleavdelningen",
+        OrgType.EDUCATION_ADMINISTRATION,
+        Span(0, 1),
+    ),
+)
+
+
+def signatures_of(
+    source: SourceText, pack: Pack, parties: tuple[Party, ...] = PARTIES
+) -> tuple[Signature, ...]:
+    sections = segment(source, pack.template)
+    sentences = split_sentences(source, sections)
+    kind = detect_kind(source, sections, pack.vocab)
+    ctx = AnalysisContext(source, sections, sentences, kind, pack.vocab, pack.template)
+    return extract_signatures(ctx, parties)
+
+
+def signatures_in(
+    text: str, pack: Pack, parties: tuple[Party, ...] = PARTIES
+) -> tuple[Signature, ...]:
+    return signatures_of(
+        read_text_bytes((BODY + text).encode(), "t.txt", ReadLimits()), pack, parties
+    )
+
+
+def test_skarpnack_three_dated_blocks_matched_to_parties(pack: Pack) -> None:
+    found = signatures_of(read_path(SKARPNACK), pack)
+    assert [(s.place, s.date.iso if s.date else None) for s in found] == [
+        ("Stockholm", "2020-03-19")
+    ] * 3
+    assert [s.name for s in found] == [
+        "Maria Mathiasson Laxvik",
+        "Tony Sörensen",
+        "Adeline Schmidhuber",
+    ]
+    assert [s.title for s in found] == [
+        "Stadsdelsdirektör",
+        "Lokalpolisområdeschef",
+        "Grundskolechef",
+    ]
+    assert [s.party_index for s in found] == [0, 1, 2]
+
+
+def test_skarpnack_pdf_layout_without_blank_lines(pack: Pack) -> None:
+    found = signatures_of(read_path(SKARPNACK.with_suffix(".pdf")), pack)
+    assert [s.organisation for s in found] == [
+        "Skarpnäcks stadsdelsförvaltning",
+        "Lokalpolisområde Globen",
+        "Utbildningsförvaltningen",
+    ]
+
+
+def test_ostermalm_has_no_signature_block(pack: Pack) -> None:
+    for suffix in (".txt", ".pdf", ".docx"):
+        assert signatures_of(read_path(OSTERMALM.with_suffix(suffix)), pack, ()) == ()
+
+
+def test_iso_date_and_for_party_form(pack: Pack) -> None:
+    text = (
+        "Ort och datum: Stockholm 2021-02-10\n\nFör Polisen\n\n____________________\n"
+        "Namnförtydligande: Per Lindqvist\nLokalpolisområdeschef\n\n"
+        "Stockholm, 2021-02-08\n\nFör Skarpnäcks stadsdelsförvaltning\n\n"
+        "Ann Sofie Andersson\nStadsdelsdirektör\n"
+    )
+    police = PARTIES[1]
+    police = Party(police.name, police.org_type, police.span, defined_terms=())
+    found = signatures_in(text, pack, (PARTIES[0], police))
+    assert [(s.date.iso if s.date else None, s.name) for s in found] == [
+        ("2021-02-10", "Per Lindqvist"),
+        ("2021-02-08", "Ann Sofie Andersson"),
+    ]
+    # "Polisen" is matched through the title's organisation type.
+    assert [s.party_index for s in found] == [1, 0]
+
+
+def test_blank_place_and_date_line_is_an_undated_block(pack: Pack) -> None:
+    text = (
+        "Stockholm den ______________\n\n"
+        "Tony Sörensen\nLokalpolisområdeschef\nLokalpolisområde Globen\n"
+    )
+    (found,) = signatures_in(text, pack)
+    assert found.date is None and found.name == "Tony Sörensen" and found.party_index == 1
+
+
+def test_name_and_title_without_date_line(pack: Pack) -> None:
+    text = "Maria Mathiasson Laxvik\nStadsdelsdirektör\n\nTony Sörensen\nLokalpolisområdeschef\n"
+    found = signatures_in(text, pack)
+    assert [(s.name, s.date, s.party_index) for s in found] == [
+        ("Maria Mathiasson Laxvik", None, 0),
+        ("Tony Sörensen", None, 1),
+    ]
+
+
+def test_prose_starting_with_for_is_no_block(pack: Pack) -> None:
+    text = (
+        "För att ta fram den lokala lägesbilden har lokalpolisområde Norrmalm och Östermalms\n"
+        "stadsdelsförvaltning använt sig av följande källor:\n"
+    )
+    assert signatures_in(text, pack) == ()
+
+
+def test_a_lone_date_line_is_no_signature(pack: Pack) -> None:
+    assert signatures_in("Stockholm den 19 mars 2020\n", pack) == ()

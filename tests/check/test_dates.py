@@ -1,0 +1,140 @@
+"""DAT001-DAT003 on hand-built documents and on the seeds."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from lint.check.dates import dates_consistent, validity_current, validity_present
+from lint.model import DateMention, Document, Kind, Sentence, Signature, Span, Validity
+from lint.read.limits import ReadLimits
+from lint.read.text import read_text_bytes
+from tests.conftest import NORRMALM_MEMO, OSTERMALM, SKARPNACK, check_json
+
+PARAMS = {"_as_of": "2026-11-22", "_lang": "sv", "min_similarity": 80}
+
+
+def document(text: str, **fields) -> Document:  # type: ignore[no-untyped-def]
+    source = read_text_bytes(text.encode(), "t.txt", ReadLimits())
+    return Document(source=source, kind=Kind.LOCAL_AGREEMENT, **fields)
+
+
+def day(iso: str, start: int = 0) -> DateMention:
+    return DateMention(iso, "day", Span(start, start + 10))
+
+
+def validity(start: str | None, end: str | None) -> Validity:
+    return Validity(Span(0, 5), day(start) if start else None, day(end) if end else None)
+
+
+# --- DAT001 / DAT002 ------------------------------------------------------------------------
+
+
+def test_validity_missing_only_without_any_clause() -> None:
+    assert len(list(validity_present(document("Tid\n"), PARAMS))) == 1
+    doc = document("Tid\n", validity=(Validity(Span(0, 3), until_further_notice=True),))
+    assert list(validity_present(doc, PARAMS)) == []
+
+
+def test_expired_names_end_date_once_for_repeated_clause() -> None:
+    doc = document("x" * 20, validity=(validity("2019-02-01", "2019-05-19"),) * 2)
+    (found,) = validity_current(doc, PARAMS)
+    assert found.key == "default" and found.args["end"] == "2019-05-19"
+
+
+def test_running_and_open_ended_periods_pass() -> None:
+    doc = document(
+        "x" * 20,
+        validity=(validity("2021-02-11", "2027-02-10"), validity("2021-02-11", None)),
+    )
+    assert list(validity_current(doc, PARAMS)) == []
+
+
+def test_end_before_start_is_reversed() -> None:
+    doc = document("x" * 20, validity=(validity("2021-02-11", "2020-02-10"),))
+    (found,) = validity_current(doc, PARAMS)
+    assert found.key == "reversed" and found.args["start"] == "2021-02-11"
+
+
+def test_month_precision_end_counts_to_the_last_day() -> None:
+    end = DateMention("2026-11", "month", Span(0, 5))
+    doc = document("x" * 20, validity=(Validity(Span(0, 5), None, end),))
+    assert list(validity_current(doc, PARAMS)) == []  # as of 2026-11-22: still November
+    (found,) = validity_current(doc, {**PARAMS, "_as_of": "2026-12-01"})
+    assert found.args["end"] == "2026-11-30"
+
+
+# --- DAT003 -----------------------------------------------------------------------------------
+
+
+def _dated_doc(text: str, signatures: tuple[Signature, ...] = ()) -> Document:
+    from lint.analyze.dates import find_dates
+
+    sentences = []
+    position = 0
+    for part in text.split("\n\n"):
+        start = text.index(part, position)
+        sentences.append(Sentence(Span(start, start + len(part)), part))
+        position = start + len(part)
+    return document(
+        text, sentences=tuple(sentences), dates=tuple(find_dates(text)), signatures=signatures
+    )
+
+
+def test_same_statement_with_two_dates() -> None:
+    text = (
+        "Stockholms stad ingick i maj 2015 ett samverkansavtal med Polismyndigheten region "
+        "Stockholm i syfte att utveckla samverkan.\n\n"
+        "Stockholms stad ingick i juni 2015 ett samverkansavtal med Polismyndigheten region "
+        "Stockholm (Polisen)."
+    )
+    (found,) = dates_consistent(_dated_doc(text), PARAMS)
+    assert (found.args["first"], found.args["second"]) == ("maj 2015", "juni 2015")
+
+
+def test_same_dates_and_different_statements_pass() -> None:
+    text = (
+        "Stockholms stad ingick i juni 2015 ett samverkansavtal med Polismyndigheten.\n\n"
+        "Stockholms stad ingick i juni 2015 ett samverkansavtal med Polismyndigheten.\n\n"
+        "Lokalpolisområde Norrmalm tecknade i juni 2016 sin första lokala överenskommelse.\n\n"
+        "Två år senare, i juni 2018 ingicks en ny samverkansöverenskommelse.\n\n"
+        "Överenskommelsen gäller från och med 2019-02-01.\n\n"
+        "Överenskommelsen gäller till och med 2019-05-19."
+    )
+    assert list(dates_consistent(_dated_doc(text), PARAMS)) == []
+
+
+def test_day_and_month_precision_compare_at_the_month() -> None:
+    text = (
+        "Kommunfullmäktige beslutade den 4 november 2019 om den övergripande överenskommelsen.\n\n"
+        "Kommunfullmäktige beslutade i november 2019 om den övergripande överenskommelsen."
+    )
+    assert list(dates_consistent(_dated_doc(text), PARAMS)) == []
+
+
+def test_signature_dates_may_differ() -> None:
+    text = "Stockholm den 19 mars 2020 Maria Mathiasson Laxvik Stadsdelsdirektör Skarpnäcks\n\n" * 2
+    text = text.replace("19 mars", "23 mars", 1)
+    doc = _dated_doc(text.strip())
+    signed = tuple(Signature(Span(0, 1), date=d) for d in doc.dates)
+    assert len(list(dates_consistent(doc, PARAMS))) == 1
+    assert list(dates_consistent(replace(doc, signatures=signed), PARAMS)) == []
+
+
+# --- the seeds -------------------------------------------------------------------------------
+
+
+def test_seeds() -> None:
+    report = check_json(NORRMALM_MEMO, SKARPNACK, OSTERMALM, extra=("--select", "DAT"))
+    memo, skarpnack, ostermalm = (f["findings"] for f in report["files"])
+    assert {f["rule"] for f in memo} == {"DAT002", "DAT003"}
+    dat002 = next(f for f in memo if f["rule"] == "DAT002")
+    assert "2019-05-19" in dat002["message"]
+    assert skarpnack == [] and ostermalm == []
+
+
+def test_numbered_statements_are_different_events() -> None:
+    text = (
+        "Styrgruppens möte nummer 3 om lägesbilden hölls den 12 mars 2020 i stadsdelshuset.\n\n"
+        "Styrgruppens möte nummer 4 om lägesbilden hölls den 15 oktober 2020 i stadsdelshuset."
+    )
+    assert list(dates_consistent(_dated_doc(text), PARAMS)) == []

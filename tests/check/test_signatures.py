@@ -1,0 +1,93 @@
+"""SIG001-SIG002 on hand-built documents and on the seeds."""
+
+from __future__ import annotations
+
+from lint.check.signatures import parties_signed, signature_dates
+from lint.model import DateMention, Document, Kind, OrgType, Party, Signature, Span, Validity
+from lint.read.limits import ReadLimits
+from lint.read.text import read_text_bytes
+from tests.conftest import OSTERMALM, SKARPNACK, check_json
+
+PARAMS = {"_as_of": "2026-11-22", "_lang": "sv"}
+PARTIES = (
+    Party("Skarpnäcks stadsdelsförvaltning", OrgType.DISTRICT_ADMINISTRATION, Span(0, 3)),
+    Party("Lokalpolisområde Globen", OrgType.POLICE_AREA, Span(4, 7)),
+    Party("Utbildningsförvaltningen", OrgType.EDUCATION_ADMINISTRATION, Span(8, 11)),
+)
+
+
+def document(**fields) -> Document:  # type: ignore[no-untyped-def]
+    source = read_text_bytes(("text line\n" * 5).encode(), "t.txt", ReadLimits())
+    return Document(source=source, kind=Kind.LOCAL_AGREEMENT, **fields)
+
+
+def signed(party_index: int | None, iso: str | None = "2020-03-19") -> Signature:
+    date = DateMention(iso, "day", Span(0, 10)) if iso else None
+    return Signature(Span(20, 30), date=date, party_index=party_index)
+
+
+def test_no_signatures_reported_once() -> None:
+    for parties in ((), PARTIES):
+        (found,) = parties_signed(document(parties=parties), PARAMS)
+        assert found.key == "none"
+
+
+def test_each_unsigned_party_is_named() -> None:
+    doc = document(parties=PARTIES, signatures=(signed(0), signed(2)))
+    (found,) = parties_signed(doc, PARAMS)
+    assert found.args["party"] == "Lokalpolisområde Globen" and found.span == PARTIES[1].span
+
+
+def test_unmatched_blocks_cover_the_remaining_parties() -> None:
+    doc = document(parties=PARTIES, signatures=(signed(0), signed(None), signed(2)))
+    assert list(parties_signed(doc, PARAMS)) == []
+
+
+def test_all_parties_signed() -> None:
+    doc = document(parties=PARTIES, signatures=(signed(0), signed(1), signed(2)))
+    assert list(parties_signed(doc, PARAMS)) == []
+
+
+def test_undated_signature() -> None:
+    (found,) = signature_dates(document(signatures=(signed(0), signed(1, None))), PARAMS)
+    assert found.key == "default"
+
+
+def test_signed_after_the_stated_start() -> None:
+    start = DateMention("2021-02-11", "day", Span(0, 10))
+    validity = (Validity(Span(0, 5), start=start, until_further_notice=True),)
+    late = document(validity=validity, signatures=(signed(0, "2021-03-03"),))
+    (found,) = signature_dates(late, PARAMS)
+    assert found.key == "after_start" and found.args == {
+        "date": "2021-03-03",
+        "start": "2021-02-11",
+    }
+    early = document(
+        validity=validity, signatures=(signed(0, "2021-02-11"), signed(1, "2021-02-01"))
+    )
+    assert list(signature_dates(early, PARAMS)) == []
+
+
+def test_month_precision_start_allows_any_day_of_that_month() -> None:
+    start = DateMention("2021-02", "month", Span(0, 7))
+    doc = document(
+        validity=(Validity(Span(0, 5), start=start),), signatures=(signed(0, "2021-02-20"),)
+    )
+    assert list(signature_dates(doc, PARAMS)) == []
+
+
+def test_validity_from_signing_never_contradicts() -> None:
+    validity = (Validity(Span(0, 5), from_signing=True, until_further_notice=True),)
+    doc = document(validity=validity, signatures=(signed(0, "2020-03-19"), signed(1, "2020-04-02")))
+    assert list(signature_dates(doc, PARAMS)) == []
+
+
+def test_seeds_signed_and_draft() -> None:
+    report = check_json(SKARPNACK, OSTERMALM, extra=("--select", "SIG"))
+    skarpnack, ostermalm = (f["findings"] for f in report["files"])
+    assert skarpnack == []
+    assert [(f["rule"], f["severity"]) for f in ostermalm] == [("SIG001", "error")]
+    draft = check_json(OSTERMALM, extra=("--select", "SIG", "--stage", "draft"))
+    assert [(f["rule"], f["severity"]) for f in draft["files"][0]["findings"]] == [
+        ("SIG001", "info")
+    ]
