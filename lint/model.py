@@ -135,6 +135,8 @@ class Annex:
     title: str
     span: Span
     subject: str | None = None  # key of the annex-subject vocabulary the title names
+    # How well the title names each annex subject (0-100), for every subject it names.
+    subject_scores: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,8 @@ class AnnexReference:
     span: Span  # the reference itself ("bilaga 3")
     sentence: Sentence
     subject: str | None = None  # what the sentence says the annex contains, if recognised
+    # Every annex subject the reference's clause mentions (the subject and weaker hints).
+    context_subjects: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -166,6 +170,8 @@ class OrgType(StrEnum):
     DISTRICT_ADMINISTRATION = "district_administration"
     POLICE_AREA = "police_area"
     EDUCATION_ADMINISTRATION = "education_administration"
+    SPECIALIST_ADMINISTRATION = "specialist_administration"  # fackförvaltning, e.g. trafikkontoret
+    COMPANY = "company"  # a city-owned company, e.g. a housing company
     OTHER = "other"
 
 
@@ -191,6 +197,7 @@ class Member:
     organisation: OrgType | None
     text: str  # as written
     span: Span
+    optional: bool = False  # co-opted only when needed ("vid behov adjungeras")
 
 
 @dataclass(frozen=True)
@@ -253,6 +260,7 @@ class Document:
     parties: tuple[Party, ...] = ()
     defined_terms: tuple[DefinedTerm, ...] = ()
     copies: tuple[CopiesClause, ...] = ()
+    org_numbers: tuple[OrgNumber, ...] = ()  # every one in the text, party or not
     annexes: tuple[Annex, ...] = ()
     annex_references: tuple[AnnexReference, ...] = ()
     groups: tuple[Group, ...] = ()

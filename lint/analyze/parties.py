@@ -1,11 +1,39 @@
-"""Parties, defined terms and the copies clause (issue: parties)."""
+"""Parties, defined terms, organisation numbers and the copies clause.
+
+The parties are read from the "Parter och lokala överenskommelsens omfattning" section, or
+failing that from the title block ("… mellan X och Y"). Two layouts occur:
+
+- blocks: one party per paragraph or list item, with organisation number, address and a
+  defined term ("Polisen"), the parties joined by "och" lines or nothing at all (PDF);
+- prose: "mellan X (”Förvaltningen”), Y och Z", the parties joined by commas and "och".
+
+A party is found through the organisation word in its name ("stadsdelsförvaltning",
+"Lokalpolisområde Globen", "trafikkontoret"; rules/vocab/parties.yaml) and is closed by
+its defined term, a separator ("och", a blank line, a list item) or the next organisation
+that cannot belong to it.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz
 
 from lint.analyze.context import AnalysisContext
-from lint.model import CopiesClause, DefinedTerm, Party
+from lint.analyze.orgnumber import find_org_numbers
+from lint.model import (
+    CopiesClause,
+    DefinedTerm,
+    Kind,
+    OrgNumber,
+    OrgType,
+    Party,
+    Section,
+    Span,
+)
 
 
 @dataclass(frozen=True)
@@ -13,7 +41,544 @@ class PartiesResult:
     parties: tuple[Party, ...] = ()
     defined_terms: tuple[DefinedTerm, ...] = ()
     copies: tuple[CopiesClause, ...] = ()
+    org_numbers: tuple[OrgNumber, ...] = ()
+
+
+# --- vocabulary ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PartyVocab:
+    cues: tuple[tuple[str, OrgType], ...]  # longest first
+    generic_types: frozenset[OrgType]
+    generic_cues: frozenset[str]
+    subunit_cues: tuple[str, ...]
+    list_end: tuple[re.Pattern[str], ...]
+    collective: frozenset[str]
+
+    @classmethod
+    def from_vocab(cls, data: dict[str, Any]) -> PartyVocab:
+        cues = [
+            (cue.lower(), OrgType(org_type))
+            for org_type, words in (data.get("org_types") or {}).items()
+            for cue in words
+        ]
+        cues.sort(key=lambda item: -len(item[0]))
+        return cls(
+            cues=tuple(cues),
+            generic_types=frozenset(OrgType(t) for t in data.get("generic_types", ())),
+            generic_cues=frozenset(c.lower() for c in data.get("generic_cues", ())),
+            subunit_cues=tuple(c.lower() for c in data.get("subunit_cues", ())),
+            list_end=tuple(re.compile(p, re.IGNORECASE) for p in data.get("list_end", ())),
+            collective=frozenset(c.lower() for c in data.get("collective_terms", ())),
+        )
+
+
+# Definite and genitive endings an organisation word may carry ("förvaltningen", "områdets").
+_ENDINGS = ("", "en", "et", "t", "s", "ens", "ets", "ts")
+_FUZZY_MIN_LENGTH = 10
+_FUZZY_MIN_RATIO = 92.0
+
+
+def classify_word(word: str, vocab: PartyVocab) -> tuple[str, OrgType] | None:
+    """The cue and organisation type a word names ("Lokalpolisområdet" -> police area)."""
+    lower = word.lower()
+    for cue, org_type in vocab.cues:
+        if len(cue) <= 3:
+            if word == cue.upper():
+                return cue, org_type
+            continue
+        if any(lower.endswith(cue + ending) for ending in _ENDINGS):
+            return cue, org_type
+    # Misspellings such as "lokalpolsområde" still name the organisation (TXT001 reports
+    # them); a word that holds a cue as written is an inflection ("förvaltningar"), not one.
+    if any(cue in lower for cue, _type in vocab.cues if len(cue) > 3):
+        return None
+    for cue, org_type in vocab.cues:
+        if len(cue) < _FUZZY_MIN_LENGTH:
+            continue
+        for ending in _ENDINGS:
+            stem = lower[: len(lower) - len(ending)] if ending and lower.endswith(ending) else lower
+            if abs(len(stem) - len(cue)) <= 2 and fuzz.ratio(stem, cue) >= _FUZZY_MIN_RATIO:
+                return cue, org_type
+    return None
+
+
+# --- patterns -----------------------------------------------------------------------------
+
+_QUOTES = '"”“«»„'
+_WORD = re.compile(r"[^\W\d_][\w]*(?:-[\w]+)*")
+_UPPER_START = re.compile(r"[A-ZÅÄÖÉÜ]")
+_QUOTED_TERM = re.compile(
+    rf"(?:\*\*)?[{_QUOTES}]\s*([A-ZÅÄÖ][\w\-]*(?:[ \t]+[\w\-]+){{0,3}})\s*[{_QUOTES}](?:\*\*)?"
+)
+_BOLD_TERM = re.compile(r"\*\*([A-ZÅÄÖ][\w\-]*(?:[ \t]+[\w\-]+){0,2})\*\*")
+_CALLED_TERM = re.compile(
+    rf"\b(?:nedan|hädanefter|härefter|i\s+det\s+följande)\s*,?\s+(gemensamt\s+)?"
+    rf"(?:kallad|kallade|kallat|kallas|benämnd|benämnda|benämns|omnämnd|omnämnda)\s+"
+    rf"(?:för\s+)?(?:\*\*)?[{_QUOTES}]?([A-ZÅÄÖ][\w\-]*)",
+    re.IGNORECASE,
+)
+_PAREN_TERM = re.compile(r"\(\s*([A-ZÅÄÖ][a-zåäö]+(?:en|et|na)|[A-ZÅÄÖ]{2,6})\s*\)")
+_PAREN_QUOTED_TERM = re.compile(
+    rf"\(\s*(?:nedan\s+|hädanefter\s+)?[{_QUOTES}]"
+    rf"([A-ZÅÄÖ][\w\-]*(?:[ \t]+[\w\-]+){{0,3}})[{_QUOTES}]\s*\)"
+)
+# A term left without quotes after the address (bold lost in a PDF): "… 121 17 Johanneshov Polisen".
+_UNMARKED_TERM = re.compile(
+    r"\d{3}\s?\d{2}\s+[A-ZÅÄÖ][\wåäö]+[,\s]+([A-ZÅÄÖ][a-zåäö]+(?:en|et|na))[ \t]*,?[ \t]*(?=\n|$)"
+)
+_ADDRESS = re.compile(
+    r"(?:(?:post|besöks)?adress\s*:?\s*)?"
+    r"((?:[A-ZÅÄÖ][\wåäö]+(?:gatan|vägen|gränd|torget|plan|backe|stigen)\s+\d+\s?[A-Za-z]?,\s*)?"
+    r"(?:Box\s+\d[\d ]*,\s*)?\d{3}\s?\d{2}\s+[A-ZÅÄÖ][\wåäö]+)",
+    re.IGNORECASE,
+)
+_NAME_STOP = re.compile(
+    r"^(?:organisationsnummer|organisationsnr|org|orgnr|box|postadress|adress|och|samt|med)$",
+    re.IGNORECASE,
+)
+_CONNECTORS = frozenset({"region", "i", "för"})
+_NOT_NAME_WORDS = frozenset(
+    {
+        "mellan",
+        "denna",
+        "detta",
+        "den",
+        "det",
+        "parter",
+        "parterna",
+        "part",
+        "och",
+        "samt",
+        "är",
+        "överenskommelsen",
+        "överenskommelse",
+        "box",
+        "till",
+        "från",
+    }
+)
+_STANDALONE_CONJUNCTION = re.compile(
+    r"(?m)^[ \t]*,?[ \t]*(?:och|samt)[ \t]*,?[ \t]*$", re.IGNORECASE
+)
+_INLINE_CONJUNCTION = re.compile(r"(?<![-–])(?<![-–]\s)\b(?:och|samt)\b", re.IGNORECASE)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_SEMICOLON = re.compile(";")
+_LIST_MARK = re.compile(r"(?m)^[ \t]*(?:[-•*–·▪]|\d{1,2}[.)]|[a-z][.)])[ \t]+")
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ\"”“«•\-])")
+_MELLAN = re.compile(r"\bmellan\b|:", re.IGNORECASE)
+
+_NUMBER_WORDS = {
+    "en": 1,
+    "ett": 1,
+    "två": 2,
+    "tre": 3,
+    "fyra": 4,
+    "fem": 5,
+    "sex": 6,
+    "sju": 7,
+    "åtta": 8,
+    "nio": 9,
+    "tio": 10,
+}
+_COPIES = re.compile(
+    r"\bi\s+(?:(?P<word>[a-zåäö]+)(?:\s*\(\s*(?P<paren>\d{1,2})\s*\))?|(?P<digits>\d{1,2}))\s+"
+    r"(?:st(?:ycken)?\.?\s+)?(?:likalydande\s+|lika\s+lydande\s+|identiska\s+|undertecknade\s+)?"
+    r"(?:exemplar|original(?:exemplar)?)\b",
+    re.IGNORECASE,
+)
+
+
+# --- events -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Head:
+    start: int
+    end: int
+    cue: str
+    org_type: OrgType
+    name_start: int
+    name_end: int
+    generic: bool
+    subunit: bool
+
+
+@dataclass(frozen=True)
+class _Term:
+    term: str
+    span: Span
+    collective: bool
+
+
+@dataclass
+class _Draft:
+    heads: list[_Head] = field(default_factory=list)
+    terms: list[DefinedTerm] = field(default_factory=list)
+    org_numbers: list[OrgNumber] = field(default_factory=list)
+    end: int = 0
+
+    @property
+    def start(self) -> int:
+        return self.heads[0].name_start
+
+    @property
+    def org_type(self) -> OrgType:
+        return next((h.org_type for h in self.heads if h.org_type != OrgType.OTHER), OrgType.OTHER)
+
+    @property
+    def cues(self) -> set[str]:
+        return {h.cue for h in self.heads}
+
+    def has_details(self, text: str) -> bool:
+        """An organisation number, an address or a term: the party's name is complete."""
+        body = text[self.heads[0].name_end : self.end]
+        return bool(self.org_numbers or self.terms or _ADDRESS.search(body))
+
+
+# Memos and the overarching agreement name agreements and councils, not the parties of a
+# local agreement; their title blocks are not read as party lists.
+_KINDS_WITH_PARTIES = frozenset({Kind.LOCAL_AGREEMENT, Kind.UNKNOWN})
+
+_PREAMBLE_MAX = 3000  # a title block, not a cover letter or a table of contents
+
+# --- entry point --------------------------------------------------------------------------
 
 
 def extract_parties(ctx: AnalysisContext) -> PartiesResult:
-    return PartiesResult()
+    vocab = PartyVocab.from_vocab(ctx.vocab.get("parties") or {})
+    text = ctx.text
+    org_numbers = find_org_numbers(text)
+    list_items = _list_item_starts(ctx)
+    parties: tuple[Party, ...] = ()
+    region_terms: list[_Term] = []
+    for region in _candidate_regions(ctx) if ctx.kind in _KINDS_WITH_PARTIES else ():
+        parties, region_terms = _parse_region(text, region, vocab, org_numbers, list_items)
+        if parties:
+            break
+    defined = _defined_terms(ctx, region_terms, parties)
+    return PartiesResult(
+        parties=parties,
+        defined_terms=defined,
+        copies=find_copies(text),
+        org_numbers=org_numbers,
+    )
+
+
+def _candidate_regions(ctx: AnalysisContext) -> list[Span]:
+    """The parties section, then the title block before the first template section."""
+    regions = []
+    section = ctx.section("parties")
+    if section is not None:
+        regions.append(section.body)
+    first = next((s for s in ctx.sections if s.template_key), None)
+    preamble_end = min(first.heading.start if first is not None else len(ctx.text), _PREAMBLE_MAX)
+    if preamble_end > 0:
+        regions.append(Span(0, preamble_end))
+    return regions
+
+
+def _list_item_starts(ctx: AnalysisContext) -> frozenset[int]:
+    return frozenset(line.start for line in ctx.source.lines if line.style.list_item)
+
+
+# --- parsing one region -------------------------------------------------------------------
+
+
+def _parse_region(
+    text: str,
+    region: Span,
+    vocab: PartyVocab,
+    org_numbers: Sequence[OrgNumber],
+    list_items: frozenset[int],
+) -> tuple[tuple[Party, ...], list[_Term]]:
+    terms = find_terms(text, region, vocab)
+    masked = _mask(text, region, (t.span for t in terms))
+    heads = _find_heads(masked, region, vocab)
+    if not any(not h.generic for h in heads):
+        return (), terms
+    first = next(h for h in heads if not h.generic)
+    prose = _is_prose(text, region.start, first.name_start)
+    stop = _list_end(text, first.end, region.end, vocab, prose)
+    separators = _separators(text, region, list_items, prose)
+    numbers = [n for n in org_numbers if first.name_start <= n.span.start < stop]
+    events: list[tuple[int, int, object]] = []
+    events += [(h.start, 2, h) for h in heads if h.start >= first.start and h.start < stop]
+    events += [(t.span.start, 1, t) for t in terms if first.start <= t.span.start < stop]
+    events += [(n.span.start, 1, n) for n in numbers]
+    events += [
+        (position, 0, "separator") for position in separators if first.start < position < stop
+    ]
+    events.sort(key=lambda e: (e[0], e[1]))
+    drafts = _walk(text, events, prose)
+    return tuple(_party(text, d) for d in drafts), terms
+
+
+def _walk(text: str, events: Iterable[tuple[int, int, object]], prose: bool) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    current: _Draft | None = None
+    closed = False
+    for _position, _order, event in events:
+        if event == "separator":
+            closed = current is not None
+        elif isinstance(event, _Term):
+            if event.collective:
+                break
+            if current is not None:
+                current.terms.append(DefinedTerm(event.term, event.span))
+                current.end = max(current.end, event.span.end)
+                closed = True
+        elif isinstance(event, OrgNumber):
+            if current is not None:
+                current.org_numbers.append(event)
+                current.end = max(current.end, event.span.end)
+        elif isinstance(event, _Head):
+            if event.generic:
+                continue
+            if _starts_new_party(text, current, event, closed, prose):
+                current = _Draft(heads=[event], end=event.name_end)
+                drafts.append(current)
+            elif current is not None:
+                current.heads.append(event)
+                current.end = max(current.end, event.name_end)
+            closed = False
+    for draft in drafts:
+        draft.end = max(draft.end, _address_end(text, draft))
+    return drafts
+
+
+def _starts_new_party(
+    text: str, current: _Draft | None, head: _Head, closed: bool, prose: bool
+) -> bool:
+    if current is None or closed:
+        return True
+    if head.subunit:
+        return False
+    if head.cue in current.cues:  # two district administrations, two police areas
+        return True
+    different = head.org_type != current.org_type
+    if prose:
+        return different
+    if different and head.org_type != OrgType.OTHER:
+        return True
+    # Blocks without separators (PDF): a new line that starts with a name, after a party
+    # whose name, number or address is complete and whose last line does not run on.
+    return _starts_line(text, head.name_start) and current.has_details(text)
+
+
+def _starts_line(text: str, position: int) -> bool:
+    line_start = text.rfind("\n", 0, position) + 1
+    if text[line_start:position].strip():
+        return False
+    previous = text[: max(0, line_start - 1)].rstrip()
+    return not previous.endswith((",", "-", "–"))
+
+
+def _party(text: str, draft: _Draft) -> Party:
+    head = draft.heads[0]
+    name = " ".join(text[head.name_start : head.name_end].split())
+    body = text[head.name_end : draft.end]
+    address = _ADDRESS.search(body)
+    return Party(
+        name=name,
+        org_type=draft.org_type,
+        span=Span(draft.start, max(draft.end, head.name_end)),
+        org_number=draft.org_numbers[0] if draft.org_numbers else None,
+        address=" ".join(address.group(1).split()) if address else None,
+        defined_terms=tuple(draft.terms),
+    )
+
+
+def _address_end(text: str, draft: _Draft) -> int:
+    """Where the party's address ends, when it comes after everything else that was found."""
+    head = draft.heads[0]
+    window_end = min(len(text), draft.end + 120)
+    limit = text.find("\n\n", draft.end, window_end)
+    match = _ADDRESS.search(text, head.name_end, limit if limit != -1 else window_end)
+    return match.end() if match and match.start() <= draft.end + 40 else draft.end
+
+
+# --- heads: organisation words and their names ---------------------------------------------
+
+
+def _find_heads(masked: str, region: Span, vocab: PartyVocab) -> list[_Head]:
+    words = [
+        (m.start(), m.end(), m.group()) for m in _WORD.finditer(masked, region.start, region.end)
+    ]
+    heads = []
+    for index, (start, end, word) in enumerate(words):
+        found = classify_word(word, vocab)
+        if found is None:
+            continue
+        cue, org_type = found
+        name_start = _name_start(masked, words, index)
+        name_end = _name_end(masked, words, index)
+        named = name_start < start or _next_is_name(masked, words, index)
+        lower_start = not _UPPER_START.match(word)
+        bare_generic = word.lower().startswith(cue) and cue in vocab.generic_cues
+        generic = lower_start and not named and (org_type in vocab.generic_types or bare_generic)
+        subunit = any(word.lower().startswith(c) or c in word.lower() for c in vocab.subunit_cues)
+        heads.append(_Head(start, end, cue, org_type, name_start, name_end, generic, subunit))
+    return heads
+
+
+def _name_start(text: str, words: Sequence[tuple[int, int, str]], index: int) -> int:
+    """Walk back over the name before an organisation word ("Rinkeby-Kista", "Skarpnäcks")."""
+    start = words[index][0]
+    for back in range(index - 1, max(-1, index - 4), -1):
+        w_start, w_end, word = words[back]
+        between = text[w_end:start]
+        if between.strip() or "\n\n" in between:
+            break
+        if word.lower() in _NOT_NAME_WORDS or not _UPPER_START.match(word):
+            break
+        start = w_start
+    return start
+
+
+def _name_end(text: str, words: Sequence[tuple[int, int, str]], index: int) -> int:
+    """Extend over a following proper name ("Lokalpolisområde Globen region Stockholm")."""
+    end = words[index][1]
+    for ahead in range(index + 1, min(len(words), index + 7)):
+        w_start, w_end, word = words[ahead]
+        between = text[end:w_start]
+        if between.strip() or "\n\n" in between or _NAME_STOP.match(word):
+            break
+        lower = word.lower()
+        if not _UPPER_START.match(word) and not lower.endswith(("område", "region")):
+            if lower not in _CONNECTORS:
+                break
+            continue  # a connector belongs to the name only if a name word follows
+        end = w_end
+    return end
+
+
+def _next_is_name(text: str, words: Sequence[tuple[int, int, str]], index: int) -> bool:
+    if index + 1 >= len(words):
+        return False
+    w_start, _w_end, word = words[index + 1]
+    between = text[words[index][1] : w_start]
+    return not between.strip() and bool(_UPPER_START.match(word)) and not _NAME_STOP.match(word)
+
+
+# --- layout -------------------------------------------------------------------------------
+
+
+def _is_prose(text: str, region_start: int, first_name_start: int) -> bool:
+    """Whether the first party follows "mellan" in running text (rather than a block list)."""
+    before = text[region_start:first_name_start]
+    lead = list(_MELLAN.finditer(before))
+    if not lead or lead[-1].group() == ":":
+        return False
+    tail = before[lead[-1].end() :]
+    return "\n\n" not in tail and not _SENTENCE_END.search(tail)
+
+
+def _list_end(text: str, after: int, region_end: int, vocab: PartyVocab, prose: bool) -> int:
+    ends = [m.start() for p in vocab.list_end if (m := p.search(text, after, region_end))]
+    if prose:
+        sentence = _SENTENCE_END.search(text, after, region_end)
+        blank = _BLANK_LINE.search(text, after, region_end)
+        ends += [m.start() for m in (sentence, blank) if m]
+    return min(ends, default=region_end)
+
+
+def _separators(text: str, region: Span, list_items: frozenset[int], prose: bool) -> list[int]:
+    positions = [
+        m.start() for m in _STANDALONE_CONJUNCTION.finditer(text, region.start, region.end)
+    ]
+    positions += [m.start() for m in _INLINE_CONJUNCTION.finditer(text, region.start, region.end)]
+    positions += [m.start() for m in _SEMICOLON.finditer(text, region.start, region.end)]
+    positions += [m.start() for m in _BLANK_LINE.finditer(text, region.start, region.end)]
+    positions += [m.start() for m in _LIST_MARK.finditer(text, region.start, region.end)]
+    positions += [p for p in list_items if region.start <= p < region.end]
+    if not prose:
+        positions += [m.start() for m in _SENTENCE_END.finditer(text, region.start, region.end)]
+    return sorted(set(positions))
+
+
+# --- defined terms ------------------------------------------------------------------------
+
+
+def find_terms(text: str, region: Span, vocab: PartyVocab) -> list[_Term]:
+    """Terms defined in a region: quoted, bold, "nedan kallad X", "(SDF)", or left unmarked
+    after the address."""
+    found: list[_Term] = []
+    patterns = (_QUOTED_TERM, _BOLD_TERM, _CALLED_TERM, _PAREN_TERM, _UNMARKED_TERM)
+    for pattern in patterns:
+        for match in pattern.finditer(text, region.start, region.end):
+            group = match.lastindex or 1
+            term = match.group(group)
+            span = Span(match.start(group), match.end(group))
+            if any(_overlaps(span, t.span) for t in found):
+                continue
+            collective = term.lower() in vocab.collective or (
+                pattern is _CALLED_TERM and bool(match.group(1))
+            )
+            found.append(_Term(term, span, collective))
+    found.sort(key=lambda t: t.span.start)
+    return found
+
+
+def _defined_terms(
+    ctx: AnalysisContext, region_terms: Sequence[_Term], parties: Sequence[Party]
+) -> tuple[DefinedTerm, ...]:
+    """All terms the document defines: in the parties section, the title block and anywhere
+    through "nedan kallad X" or a parenthesised quote ("(”Polisen”)")."""
+    terms: dict[int, DefinedTerm] = {
+        t.span.start: DefinedTerm(t.term, t.span) for t in region_terms
+    }
+    section: Section | None = ctx.section("parties")
+    spans = [section.body] if section is not None else []
+    for span in spans:
+        for match in _QUOTED_TERM.finditer(ctx.text, span.start, span.end):
+            terms.setdefault(
+                match.start(1), DefinedTerm(match.group(1), Span(match.start(1), match.end(1)))
+            )
+    for pattern in (_CALLED_TERM, _PAREN_QUOTED_TERM):
+        for match in pattern.finditer(ctx.text):
+            group = match.lastindex or 1
+            terms.setdefault(
+                match.start(group),
+                DefinedTerm(match.group(group), Span(match.start(group), match.end(group))),
+            )
+    for party in parties:
+        for term in party.defined_terms:
+            terms.setdefault(term.span.start, term)
+    return tuple(terms[start] for start in sorted(terms))
+
+
+def _mask(text: str, region: Span, spans: Iterable[Span]) -> str:
+    """`text` with the given spans blanked, so that a term such as "Stadsdelsförvaltningen"
+    is not read as an organisation name. Offsets are unchanged."""
+    chars = list(text)
+    for span in spans:
+        for i in range(max(region.start, span.start), min(region.end, span.end)):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+# --- copies -------------------------------------------------------------------------------
+
+
+def find_copies(text: str) -> tuple[CopiesClause, ...]:
+    """ "upprättats i tre (3) likalydande exemplar", "i två exemplar", "i 3 original"."""
+    clauses = []
+    for match in _COPIES.finditer(text):
+        count = _copies_count(match)
+        if count is not None:
+            clauses.append(CopiesClause(count, Span(match.start(), match.end())))
+    return tuple(clauses)
+
+
+def _copies_count(match: re.Match[str]) -> int | None:
+    if match.group("digits"):
+        return int(match.group("digits"))
+    if match.group("paren"):
+        return int(match.group("paren"))
+    return _NUMBER_WORDS.get((match.group("word") or "").lower())

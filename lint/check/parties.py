@@ -2,28 +2,166 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import re
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from lint.check.engine import Violation, register
-from lint.model import Document
+from lint.model import Document, OrgNumber, Party, Span
+
+# What may stand right before a capitalised word that is still a use of a defined term
+# rather than the start of a sentence, a list item, a quotation or a definition.
+_OPENERS = frozenset("\"”“«»„'(*:•–-")
 
 
 @register("required_parties")
 def required_parties(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
-    yield from ()  # not implemented yet
+    """PTY001: each required organisation type is among the parties."""
+    if not document.parties:
+        return  # no party list could be read; TPL001 reports a missing parties section
+    present = {party.org_type.value for party in document.parties}
+    span = _parties_span(document.parties)
+    for org_type, label in (params.get("required") or {}).items():
+        if org_type not in present:
+            yield Violation(
+                span,
+                args={"party": label.get("sv", org_type), "party_en": label.get("en", org_type)},
+            )
 
 
 @register("copies_match_parties")
 def copies_match_parties(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
-    yield from ()  # not implemented yet
+    """PTY002: "upprättats i N exemplar" equals the number of parties."""
+    parties = len(document.parties)
+    if parties < int(params.get("min_parties", 2)):
+        return  # too few parties read to judge the count
+    for clause in document.copies:
+        if clause.count != parties:
+            yield Violation(clause.span, args={"copies": clause.count, "parties": parties})
 
 
 @register("party_references")
 def party_references(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
-    yield from ()  # not implemented yet
+    """PTY003: two-party wording with more parties, terms used undefined or defined twice."""
+    if len(document.parties) > 2:
+        yield from _two_party_wording(document, params.get("two_party_phrases", ()))
+    yield from _undefined_terms(document, params.get("party_terms", ()))
+    yield from _duplicate_terms(document.parties)
 
 
 @register("org_numbers")
 def org_numbers(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
-    yield from ()  # not implemented yet
+    """PTY004: organisation numbers have the form NNNNNN-NNNN and a correct check digit."""
+    for number in document.org_numbers:
+        if not number.valid_format:
+            yield Violation(number.span, key="format", args={"number": number.value})
+        elif not number.valid_checksum:
+            yield Violation(
+                number.span, args={"number": number.value}, suggestion=_corrected(number)
+            )
+
+
+# --- PTY003 -------------------------------------------------------------------------------
+
+
+def _two_party_wording(document: Document, phrases: Sequence[str]) -> Iterator[Violation]:
+    if not phrases:
+        return
+    words = sorted((p.split() for p in phrases), key=len, reverse=True)
+    pattern = re.compile(
+        r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, w)) for w in words) + r")(?!\w)",
+        re.IGNORECASE,
+    )
+    text = document.source.text
+    for match in pattern.finditer(text):
+        yield Violation(
+            Span(match.start(), match.end()),
+            args={"phrase": " ".join(match.group().split()), "parties": len(document.parties)},
+        )
+
+
+def _undefined_terms(document: Document, party_terms: Sequence[str]) -> Iterator[Violation]:
+    """A capitalised party term ("Polisen", "Förvaltningens") inside a sentence that the
+    document never defines."""
+    defined = {t.term.casefold() for t in document.defined_terms}
+    defined |= {t.term.casefold() for p in document.parties for t in p.defined_terms}
+    wanted = [t for t in party_terms if t.casefold() not in defined]
+    if not wanted:
+        return
+    pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, wanted)) + r")s?(?!\w)")
+    definition_spans = [t.span for t in document.defined_terms]
+    reported: set[str] = set()
+    text = document.source.text
+    for sentence in document.sentences:
+        for match in pattern.finditer(text, sentence.span.start, sentence.span.end):
+            term = match.group(1)
+            if term in reported or not _inside_sentence(
+                document, sentence.span.start, match.start()
+            ):
+                continue
+            if any(s.start <= match.start() < s.end for s in definition_spans):
+                continue
+            reported.add(term)
+            yield Violation(
+                Span(match.start(), match.end()), key="undefined_term", args={"term": term}
+            )
+
+
+def _inside_sentence(document: Document, sentence_start: int, position: int) -> bool:
+    text = document.source.text
+    before = text[sentence_start:position].rstrip()
+    if not before or before[-1] in _OPENERS or before[-1] in ".!?":
+        return False
+    return not _after_style_change(document, position)
+
+
+def _after_style_change(document: Document, position: int) -> bool:
+    """A word that opens a line set in another style than the line before: the text after a
+    heading that wrapped over two lines (PDF), not the middle of a sentence."""
+    source = document.source
+    line = source.line_at(position)
+    if source.text[line.start : position].strip() or line.number < 2:
+        return False
+    previous = source.lines[line.number - 2].style
+    style = line.style
+    return (previous.bold, previous.font_size, previous.heading_level) != (
+        style.bold,
+        style.font_size,
+        style.heading_level,
+    )
+
+
+def _duplicate_terms(parties: Sequence[Party]) -> Iterator[Violation]:
+    """One term defined for two different parties. The same party repeating its own term
+    (a duplicated line) names no one else and is not reported."""
+    owner: dict[str, int] = {}
+    for index, party in enumerate(parties):
+        for term in party.defined_terms:
+            key = term.term.casefold()
+            first = owner.setdefault(key, index)
+            if first != index:
+                yield Violation(
+                    term.span,
+                    key="duplicate_term",
+                    args={"term": term.term, "first": parties[first].name, "second": party.name},
+                )
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+
+def _parties_span(parties: Sequence[Party]) -> Span:
+    return Span(parties[0].span.start, max(p.span.end for p in parties))
+
+
+def _corrected(number: OrgNumber) -> str | None:
+    """The number with the check digit that the first nine digits call for."""
+    digits = re.sub(r"\D", "", number.value)[-10:]
+    if len(digits) != 10:
+        return None
+    total = 0
+    for index, char in enumerate(digits[:9]):
+        value = int(char) * (2 if index % 2 == 0 else 1)
+        total += value - 9 if value > 9 else value
+    check = (10 - total % 10) % 10
+    return number.value[:-1] + str(check)

@@ -1,0 +1,63 @@
+"""Swedish organisation numbers (organisationsnummer): NNNNNN-NNNN with a Luhn check digit."""
+
+from __future__ import annotations
+
+import re
+
+from lint.model import OrgNumber, Span
+
+HYPHENS = "-‐‑–"  # word processors turn the hyphen into a dash; the number is the same
+_H = re.escape(HYPHENS)
+# A number introduced by its label: "organisationsnummer", "org.nr", "org. nr", "orgnr", "org.-nr".
+_LABEL = re.compile(
+    r"\b(?:organisations(?:nummer|nr)|org\.?\s?-?\s?nr|org\.?\s?nummer)\.?\s*:?\s*",
+    re.IGNORECASE,
+)
+# What follows a label: digits with hyphens and at most single inner spaces ("212000 0142").
+_LABELLED_VALUE = re.compile(rf"\d[\d{_H}]*(?:\s\d[\d{_H}]*)?")
+# A bare number anywhere: exactly six digits, a hyphen and four digits, not part of a longer number.
+_BARE = re.compile(rf"(?<![\d{_H}/.])(?:16)?\d{{6}}[{_H}]\d{{4}}(?![\d{_H}/])")
+_WELL_FORMED = re.compile(rf"(?:16)?\d{{6}}[{_H}]\d{{4}}")
+
+
+def luhn_valid(digits: str) -> bool:
+    """The Luhn check over a 10-digit number (weights 2,1,2,1,... from the left)."""
+    if len(digits) != 10 or not digits.isdigit():
+        return False
+    total = 0
+    for index, char in enumerate(digits):
+        value = int(char) * (2 if index % 2 == 0 else 1)
+        total += value - 9 if value > 9 else value
+    return total % 10 == 0
+
+
+def parse_org_number(value: str, span: Span) -> OrgNumber:
+    well_formed = bool(_WELL_FORMED.fullmatch(value))
+    digits = re.sub(r"\D", "", value)
+    if len(digits) == 12 and digits.startswith("16"):
+        digits = digits[2:]
+    return OrgNumber(value, span, well_formed, luhn_valid(digits))
+
+
+def find_org_numbers(text: str) -> tuple[OrgNumber, ...]:
+    """Every organisation number in `text`: labelled ones in any shape, bare ones NNNNNN-NNNN."""
+    found: dict[int, OrgNumber] = {}
+    for label in _LABEL.finditer(text):
+        value = _LABELLED_VALUE.match(text, label.end())
+        if value is None:
+            continue
+        raw = _trim(value.group())
+        # Followed by a postal code ("212000-0142 121 17"): only the first group is the number.
+        if not _WELL_FORMED.fullmatch(raw) and _WELL_FORMED.fullmatch(raw.split()[0]):
+            raw = raw.split()[0]
+        span = Span(value.start(), value.start() + len(raw))
+        found[span.start] = parse_org_number(raw, span)
+    for bare in _BARE.finditer(text):
+        if bare.start() not in found:
+            span = Span(bare.start(), bare.end())
+            found[span.start] = parse_org_number(bare.group(), span)
+    return tuple(found[start] for start in sorted(found))
+
+
+def _trim(raw: str) -> str:
+    return raw.rstrip(HYPHENS + " ")

@@ -1,0 +1,265 @@
+"""Parties, defined terms, organisation numbers and copies clauses, in the forms agreements use."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.analyze.context import AnalysisContext
+from lint.analyze.kind import detect_kind
+from lint.analyze.orgnumber import find_org_numbers, luhn_valid
+from lint.analyze.parties import PartiesResult, PartyVocab, classify_word, extract_parties
+from lint.analyze.sentences import split_sentences
+from lint.model import OrgType, SourceText
+from lint.pack import Pack
+from lint.read import read_path
+from lint.read.limits import ReadLimits
+from lint.read.text import read_text_bytes
+from lint.segment import segment
+from tests.conftest import NORRMALM_MEMO, OSTERMALM, SKARPNACK
+
+HEAD = "Lokal samverkansöverenskommelse\n\n{title}Bakgrund\n\n{background}\n\n"
+PARTIES = "Parter och lokala överenskommelsens omfattning\n\n{parties}\n\n"
+TAIL = (
+    "Bilagor\n\nBilaga 1: Gemensam lokal lägesbild\n\nTid\n\n"
+    "Överenskommelsen gäller från dag för undertecknande och tills vidare.\n\n"
+    "Information\n\n{information}\n"
+)
+BACKGROUND = (
+    "Stockholms stad och Polisregion Stockholm har genom en övergripande "
+    "samverkansöverenskommelse åtagit sig att skapa lokala samverkansöverenskommelser, "
+    "mellan kommunens stadsdelsförvaltningar och lokalpolisområden."
+)
+COPIES = "Överenskommelsen har upprättats i tre (3) likalydande exemplar, en för varje part."
+
+
+def extract(source: SourceText, pack: Pack) -> PartiesResult:
+    sections = segment(source, pack.template)
+    sentences = split_sentences(source, sections)
+    kind = detect_kind(source, sections, pack.vocab)
+    return extract_parties(
+        AnalysisContext(source, sections, sentences, kind, pack.vocab, pack.template)
+    )
+
+
+def extract_text(
+    pack: Pack, parties: str | None, title: str = "", information: str = COPIES
+) -> PartiesResult:
+    text = HEAD.format(title=title, background=BACKGROUND)
+    if parties is not None:
+        text += PARTIES.format(parties=parties)
+    text += TAIL.format(information=information)
+    return extract(read_text_bytes(text.encode(), "test.txt", ReadLimits()), pack)
+
+
+def summary(result: PartiesResult) -> list[tuple[str, str, list[str]]]:
+    return [(p.org_type.value, p.name, [t.term for t in p.defined_terms]) for p in result.parties]
+
+
+# --- the seeds, in every format ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".pdf", ".docx"])
+def test_skarpnack_parties(pack: Pack, suffix: str) -> None:
+    result = extract(read_path(SKARPNACK.with_suffix(suffix)), pack)
+    assert summary(result) == [
+        ("district_administration", "Skarpnäcks stadsdelsförvaltning", ["Stadsdelsförvaltningen"]),
+        (
+            "police_area",
+            "Lokalpolisområde Globen region Stockholm polisområde Syd",
+            ["Polisen"],
+        ),
+        ("education_administration", "Utbildningsförvaltningen", []),
+    ]
+    numbers = [p.org_number.value if p.org_number else None for p in result.parties]
+    assert numbers == ["212000-0142", "202100-0076", "212000-0142"]
+    assert [p.address for p in result.parties] == [
+        "Box 5117, 121 17 Johanneshov",
+        "106 75 Stockholm",
+        "Box 22049, 104 22 Stockholm",
+    ]
+    assert {"Parterna", "Överenskommelse"} <= {t.term for t in result.defined_terms}
+    assert [c.count for c in result.copies] == [3]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".pdf", ".docx"])
+def test_ostermalm_parties(pack: Pack, suffix: str) -> None:
+    result = extract(read_path(OSTERMALM.with_suffix(suffix)), pack)
+    kinds = [p.org_type for p in result.parties]
+    assert kinds == [
+        OrgType.DISTRICT_ADMINISTRATION,
+        OrgType.EDUCATION_ADMINISTRATION,
+        OrgType.POLICE_AREA,
+    ]
+    terms = [{t.term for t in p.defined_terms} for p in result.parties]
+    assert terms == [{"Kommunen"}, {"Grundskoleavdelningen"}, {"Polisen"}]
+    assert [c.count for c in result.copies] == [3]
+
+
+def test_memo_title_is_not_a_party_list(pack: Pack) -> None:
+    result = extract(read_path(NORRMALM_MEMO), pack)
+    assert result.parties == ()
+
+
+# --- layouts ------------------------------------------------------------------------------
+
+
+def test_prose_list_with_traffic_office_and_called_terms(pack: Pack) -> None:
+    parties = (
+        "Denna överenskommelse ingås mellan Farsta stadsdelsförvaltning, org.nr 212000-0142, "
+        "hädanefter kallad Förvaltningen, Lokalpolisområde Farsta, hädanefter kallad Polisen, "
+        "utbildningsförvaltningen och trafikkontoret, nedan gemensamt kallade Parterna."
+    )
+    result = extract_text(pack, parties)
+    assert summary(result) == [
+        ("district_administration", "Farsta stadsdelsförvaltning", ["Förvaltningen"]),
+        ("police_area", "Lokalpolisområde Farsta", ["Polisen"]),
+        ("education_administration", "utbildningsförvaltningen", []),
+        ("other", "trafikkontoret", []),
+    ]
+
+
+def test_bullets_with_two_district_administrations(pack: Pack) -> None:
+    parties = (
+        "• Rinkeby-Kista stadsdelsförvaltning, org.nr 212000-0142, ”Rinkeby-Kista”\n"
+        "• Spånga-Tensta stadsdelsförvaltning, org.nr 212000-0142, ”Spånga-Tensta”\n"
+        "• Lokalpolisområde Järva, org.nr 202100-0076, ”Polisen”"
+    )
+    result = extract_text(pack, parties)
+    assert [p.name for p in result.parties] == [
+        "Rinkeby-Kista stadsdelsförvaltning",
+        "Spånga-Tensta stadsdelsförvaltning",
+        "Lokalpolisområde Järva",
+    ]
+
+
+def test_blocks_without_separators_split_at_a_new_name(pack: Pack) -> None:
+    """A PDF without blank lines or "och": each line that starts a name is a new party."""
+    parties = (
+        "Skarpnäcks stadsdelsförvaltning, org.nr 212000-0142, Box 5117, 121 17 Johanneshov\n"
+        "Lokalpolisområde Globen, org.nr 202100-0076, 106 75 Stockholm\n"
+        "Utbildningsförvaltningen, org.nr 212000-0142,\n"
+        "Grundskoleavdelningen, Box 22049, 104 22 Stockholm"
+    )
+    result = extract_text(pack, parties)
+    assert [p.org_type.value for p in result.parties] == [
+        "district_administration",
+        "police_area",
+        "education_administration",
+    ]
+
+
+def test_term_left_unmarked_after_the_address(pack: Pack) -> None:
+    """Bold without quotes loses its marker in a PDF: "… 121 17 Johanneshov Förvaltningen"."""
+    parties = (
+        "Skarpnäcks stadsdelsförvaltning, Box 5117, 121 17 Johanneshov Stadsdelsförvaltningen\n"
+        "och\n"
+        "Lokalpolisområde Globen, 106 75 Stockholm, Polisen"
+    )
+    result = extract_text(pack, parties)
+    assert summary(result) == [
+        ("district_administration", "Skarpnäcks stadsdelsförvaltning", ["Stadsdelsförvaltningen"]),
+        ("police_area", "Lokalpolisområde Globen", ["Polisen"]),
+    ]
+
+
+def test_generic_mentions_before_the_list_are_not_parties(pack: Pack) -> None:
+    parties = (
+        "Överenskommelsen omfattar samverkan mellan stadsdelsförvaltningen och "
+        "lokalpolisområdet.\n\n"
+        'Skarpnäcks stadsdelsförvaltning "Förvaltningen"\n\noch\n\n'
+        'Lokalpolisområde Globen "Polisen"'
+    )
+    result = extract_text(pack, parties)
+    assert [p.name for p in result.parties] == [
+        "Skarpnäcks stadsdelsförvaltning",
+        "Lokalpolisområde Globen",
+    ]
+
+
+def test_title_block_when_there_is_no_parties_section(pack: Pack) -> None:
+    title = "Mellan Farsta stadsdelsförvaltning och Lokalpolisområde Farsta\n\n"
+    result = extract_text(pack, None, title=title)
+    assert [p.org_type.value for p in result.parties] == ["district_administration", "police_area"]
+
+
+def test_misspelt_police_area_is_still_the_police(pack: Pack) -> None:
+    result = extract_text(
+        pack, "Östermalms stadsdelsförvaltning\n\noch\n\nLokalpolsområde Norrmalm"
+    )
+    assert [p.org_type.value for p in result.parties] == ["district_administration", "police_area"]
+
+
+@pytest.mark.parametrize(
+    ("word", "org_type"),
+    [
+        ("stadsdelsförvaltningen", OrgType.DISTRICT_ADMINISTRATION),
+        ("Lokalpolisområdets", OrgType.POLICE_AREA),
+        ("Polismyndigheten", OrgType.POLICE_AREA),
+        ("grundskoleavdelningen", OrgType.EDUCATION_ADMINISTRATION),
+        ("trafikkontoret", OrgType.OTHER),
+        ("Polisen", None),
+        ("stadsdelsförvaltningar", None),  # a plural names no single party
+    ],
+)
+def test_classify_word(pack: Pack, word: str, org_type: OrgType | None) -> None:
+    found = classify_word(word, PartyVocab.from_vocab(pack.vocab["parties"]))
+    assert (found[1] if found else None) == org_type
+
+
+# --- organisation numbers -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("digits", "valid"),
+    [("2120000142", True), ("2021000076", True), ("2120000143", False), ("212000014", False)],
+)
+def test_luhn(digits: str, valid: bool) -> None:
+    assert luhn_valid(digits) is valid
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "well_formed", "checksum"),
+    [
+        ("organisationsnummer 212000-0142, Box 5117", "212000-0142", True, True),
+        ("org.nr\n202100-0076, 106 75 Stockholm", "202100-0076", True, True),
+        ("org.nr 212000-0142 121 17 Johanneshov", "212000-0142", True, True),
+        ("org. nr: 212000–0142", "212000–0142", True, True),  # a dash from a word processor
+        ("organisationsnummer 212000-0143", "212000-0143", True, False),
+        ("org.nr 2120000142", "2120000142", False, True),
+        ("org.nr 20210-00076", "20210-00076", False, True),
+        ("Stadens nummer 212000-0143 står i avtalet.", "212000-0143", True, False),
+    ],
+)
+def test_org_numbers(text: str, value: str, well_formed: bool, checksum: bool) -> None:
+    (number,) = find_org_numbers(text)
+    assert (number.value, number.valid_format, number.valid_checksum) == (
+        value,
+        well_formed,
+        checksum,
+    )
+    assert text[number.span.start : number.span.end] == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Telefon 08-508 18 000", "Diarienummer ÖST 2021/66", "Dnr 1.7.1-556/2021", "2021-02-11"],
+)
+def test_no_org_number_in_other_numbers(text: str) -> None:
+    assert find_org_numbers(text) == ()
+
+
+# --- copies -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("Överenskommelsen har upprättats i tre (3) likalydande exemplar.", 3),
+        ("Avtalet har upprättats i två exemplar, ett för varje part.", 2),
+        ("Överenskommelsen är upprättad i 4 original.", 4),
+        ("Överenskommelsen har upprättats i fem likalydande exemplar.", 5),
+    ],
+)
+def test_copies(pack: Pack, sentence: str, count: int) -> None:
+    result = extract_text(pack, "Skarpnäcks stadsdelsförvaltning", information=sentence)
+    assert [c.count for c in result.copies] == [count]

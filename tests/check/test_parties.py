@@ -1,0 +1,236 @@
+"""PTY001-PTY004 on hand-built models, and on the seeds through the command line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from lint.analyze.sentences import split_sentences
+from lint.check.parties import (
+    copies_match_parties,
+    org_numbers,
+    party_references,
+    required_parties,
+)
+from lint.model import (
+    CopiesClause,
+    DefinedTerm,
+    Document,
+    Kind,
+    OrgNumber,
+    OrgType,
+    Party,
+    SourceText,
+    Span,
+)
+from lint.pack import Pack
+from lint.read.limits import ReadLimits
+from lint.read.text import read_text_bytes
+from tests.conftest import (
+    NORRMALM_MEMO,
+    OSTERMALM,
+    OVERARCHING,
+    SKARPNACK,
+    SODERMALM_MEMO,
+    check_json,
+    rule_lines,
+)
+
+
+def source(text: str) -> SourceText:
+    return read_text_bytes(text.encode(), "test.txt", ReadLimits())
+
+
+def party(name: str, org_type: OrgType, *terms: tuple[str, int]) -> Party:
+    return Party(
+        name=name,
+        org_type=org_type,
+        span=Span(0, 1),
+        defined_terms=tuple(DefinedTerm(t, Span(s, s + len(t))) for t, s in terms),
+    )
+
+
+SDF = party("Skarpnäcks stadsdelsförvaltning", OrgType.DISTRICT_ADMINISTRATION)
+LPO = party("Lokalpolisområde Globen", OrgType.POLICE_AREA)
+UTB = party("Utbildningsförvaltningen", OrgType.EDUCATION_ADMINISTRATION)
+TK = party("Trafikkontoret", OrgType.OTHER)
+
+
+def document(text: str = "x", **fields: Any) -> Document:
+    src = source(text)
+    return Document(source=src, kind=Kind.LOCAL_AGREEMENT, **fields)
+
+
+def params(pack: Pack, rule_id: str) -> dict[str, Any]:
+    rule = pack.rule(rule_id)
+    assert rule is not None
+    return {**rule.params, "_as_of": "2026-11-22", "_lang": "sv"}
+
+
+# --- PTY001 -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("parties", "missing"),
+    [
+        ((SDF, LPO, UTB), []),
+        ((SDF, UTB), ["ett lokalpolisområde"]),
+        ((UTB, LPO, TK), ["en stadsdelsförvaltning"]),
+        ((UTB, TK), ["en stadsdelsförvaltning", "ett lokalpolisområde"]),
+        ((), []),  # nothing read: no judgement
+    ],
+)
+def test_required_parties(pack: Pack, parties: tuple[Party, ...], missing: list[str]) -> None:
+    found = list(required_parties(document(parties=parties), params(pack, "PTY001")))
+    assert [v.args["party"] for v in found] == missing
+
+
+# --- PTY002 -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("parties", "copies", "reported"),
+    [
+        ((SDF, LPO, UTB), 3, False),
+        ((SDF, LPO, UTB), 2, True),
+        ((SDF, LPO, LPO, UTB), 3, True),
+        ((SDF, LPO), 2, False),
+        ((SDF,), 3, False),  # one party read: the list was not understood
+    ],
+)
+def test_copies_match_parties(
+    pack: Pack, parties: tuple[Party, ...], copies: int, reported: bool
+) -> None:
+    doc = document(parties=parties, copies=(CopiesClause(copies, Span(0, 1)),))
+    found = list(copies_match_parties(doc, params(pack, "PTY002")))
+    assert bool(found) is reported
+
+
+# --- PTY003 -------------------------------------------------------------------------------
+
+
+def referencing(text: str, parties: tuple[Party, ...], terms: tuple[str, ...] = ()) -> Document:
+    src = source(text)
+    defined = tuple(DefinedTerm(t, Span(0, 0)) for t in terms)
+    return Document(
+        source=src,
+        kind=Kind.LOCAL_AGREEMENT,
+        sentences=split_sentences(src, ()),
+        parties=parties,
+        defined_terms=defined,
+    )
+
+
+INFO_TWO = "Det ankommer på respektive part att till den andra parten lämna information."
+INFO_ALL = "Det ankommer på respektive part att till övriga parter lämna information."
+
+
+@pytest.mark.parametrize(
+    ("text", "parties", "phrases"),
+    [
+        (INFO_TWO, (SDF, LPO, UTB), ["den andra parten"]),
+        (INFO_TWO, (SDF, LPO), []),
+        (INFO_ALL, (SDF, LPO, UTB), []),
+        ("Åtaganden från båda\nparterna ska realiseras.", (SDF, LPO, UTB, TK), ["båda parterna"]),
+        ("Vardera parten utser en kontaktperson.", (SDF, LPO, UTB), []),
+        ("Beslut delges de andra parternas beslutsfattare.", (SDF, LPO, UTB), []),
+    ],
+)
+def test_two_party_wording(
+    pack: Pack, text: str, parties: tuple[Party, ...], phrases: list[str]
+) -> None:
+    found = list(party_references(referencing(text, parties), params(pack, "PTY003")))
+    assert [v.args.get("phrase") for v in found] == phrases
+
+
+@pytest.mark.parametrize(
+    ("text", "terms", "undefined"),
+    [
+        (
+            "Revidering sker efter samråd mellan Förvaltningen och Polisen.",
+            ("Polisen",),
+            ["Förvaltningen"],
+        ),
+        (
+            "Revidering sker efter samråd mellan Förvaltningen och Polisen.",
+            ("Förvaltningen", "Polisen"),
+            [],
+        ),
+        ("Kontakten sker genom Polisens kommunpolis.", (), ["Polisen"]),
+        ("Polisen utser en kontaktperson.", (), []),  # a sentence opens with a capital
+        ("Parterna ska samråda.\n\n• Polisen", (), []),  # a list item opens with a capital
+        ("Området ”Skolan som brottsplats” prioriteras.", (), []),  # a quotation
+        ("Samråd sker med polisen och förvaltningen.", (), []),  # lower case: no term
+    ],
+)
+def test_undefined_terms(
+    pack: Pack, text: str, terms: tuple[str, ...], undefined: list[str]
+) -> None:
+    found = list(party_references(referencing(text, (SDF, LPO), terms), params(pack, "PTY003")))
+    assert [v.args["term"] for v in found if v.key == "undefined_term"] == undefined
+
+
+def test_term_defined_for_two_parties(pack: Pack) -> None:
+    parties = (
+        party(
+            "Skarpnäcks stadsdelsförvaltning",
+            OrgType.DISTRICT_ADMINISTRATION,
+            ("Förvaltningen", 10),
+        ),
+        party("Lokalpolisområde Globen", OrgType.POLICE_AREA, ("Polisen", 30)),
+        party("Utbildningsförvaltningen", OrgType.EDUCATION_ADMINISTRATION, ("Förvaltningen", 50)),
+    )
+    found = list(party_references(referencing("x", parties), params(pack, "PTY003")))
+    assert [(v.key, v.args["term"], v.span.start) for v in found] == [
+        ("duplicate_term", "Förvaltningen", 50)
+    ]
+
+
+def test_party_repeating_its_own_term_is_not_a_duplicate(pack: Pack) -> None:
+    school = party(
+        "Utbildningsförvaltningen",
+        OrgType.EDUCATION_ADMINISTRATION,
+        ("Grundskoleavdelningen", 10),
+        ("Grundskoleavdelningen", 40),
+    )
+    found = list(party_references(referencing("x", (SDF, school)), params(pack, "PTY003")))
+    assert found == []
+
+
+# --- PTY004 -------------------------------------------------------------------------------
+
+
+def test_org_numbers(pack: Pack) -> None:
+    numbers = (
+        OrgNumber("212000-0142", Span(0, 11), True, True),
+        OrgNumber("212000-0143", Span(20, 31), True, False),
+        OrgNumber("2120000142", Span(40, 50), False, True),
+    )
+    found = list(org_numbers(document(org_numbers=numbers), params(pack, "PTY004")))
+    assert [(v.key, v.args["number"], v.suggestion) for v in found] == [
+        ("default", "212000-0143", "212000-0142"),
+        ("format", "2120000142", None),
+    ]
+
+
+# --- the seeds ----------------------------------------------------------------------------
+
+
+def test_skarpnack_information_clause() -> None:
+    report = check_json(SKARPNACK, extra=("--select", "PTY"))
+    assert set(rule_lines(report, "PTY003")) == {114}
+    excerpts = [f["location"]["excerpt"] for f in report["files"][0]["findings"]]
+    assert all("den andra parten" in e for e in excerpts)
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".pdf", ".docx"])
+def test_no_party_findings_on_ostermalm(suffix: str) -> None:
+    report = check_json(OSTERMALM.with_suffix(suffix), extra=("--select", "PTY"))
+    assert report["files"][0]["findings"] == []
+
+
+@pytest.mark.parametrize("path", [OVERARCHING, SODERMALM_MEMO, NORRMALM_MEMO], ids=lambda p: p.stem)
+def test_no_party_findings_on_overarching_and_memos(path) -> None:  # type: ignore[no-untyped-def]
+    report = check_json(path, extra=("--select", "PTY"))
+    assert report["files"][0]["findings"] == []
