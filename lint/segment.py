@@ -23,6 +23,10 @@ _ANNEX_ENTRY = re.compile(r"^\s*bilaga\s+\w+\s*[:.–-]", re.IGNORECASE)
 _PAGE_FURNITURE = re.compile(r"^\s*(?:sida|page)?\s*\d+\s*(?:\(\d+\)|av\s+\d+|/\s*\d+)?\s*$", re.I)
 _MARKUP = re.compile(r"[#*_]+")
 _SENTENCE_END = (".", ",", ";", ":", "!", "?")
+_SECTION_NUMBER = re.compile(r"^(?:§\s*)?\d+(?:\.\d+)*\.?\s+")
+# Words that continue a one-word heading name: "Bakgrund och syfte", "Tid för revidering".
+_HEADING_LINKS = frozenset({"och", "samt", "till", "för", "om", "mellan", "inom", "med"})
+_MAX_EXTENDED_WORDS = 4
 
 
 def clean_heading(text: str) -> str:
@@ -32,8 +36,13 @@ def clean_heading(text: str) -> str:
 def match_template(
     title: str, template: Sequence[TemplateHeading]
 ) -> tuple[TemplateHeading | None, float]:
-    """The template heading that `title` names, by the best fuzzy score over titles and aliases."""
-    normalized = clean_heading(title).lower()
+    """The template heading that `title` names, by the best fuzzy score over titles and aliases.
+
+    Section numbers ("3.", "2.1") and a trailing colon are ignored; a short heading that
+    starts with a one-word template name and goes on with a preposition or conjunction
+    ("Bakgrund och syfte", "Bilagor till överenskommelsen") names that template heading.
+    """
+    normalized = _SECTION_NUMBER.sub("", clean_heading(title)).rstrip(":").strip().lower()
     best: tuple[TemplateHeading | None, float] = (None, 0.0)
     for heading in template:
         for name in (heading.title, *heading.aliases):
@@ -41,8 +50,20 @@ def match_template(
             if score > best[1]:
                 best = (heading, score)
     if best[1] < TEMPLATE_MATCH_SCORE:
-        return None, best[1]
+        extended = _extended_match(normalized, template)
+        return (extended, TEMPLATE_MATCH_SCORE) if extended else (None, best[1])
     return best
+
+
+def _extended_match(normalized: str, template: Sequence[TemplateHeading]) -> TemplateHeading | None:
+    words = normalized.split()
+    if not 3 <= len(words) <= _MAX_EXTENDED_WORDS or words[1] not in _HEADING_LINKS:
+        return None
+    for heading in template:
+        names = (heading.title, *heading.aliases)
+        if any(" " not in name and name.lower() == words[0] for name in names):
+            return heading
+    return None
 
 
 def segment(source: SourceText, template: Sequence[TemplateHeading]) -> tuple[Section, ...]:
@@ -79,12 +100,13 @@ def _find_headings(source: SourceText, template: Sequence[TemplateHeading]) -> l
     ranks = _layout_ranks(source)
     found: list[_Heading] = []
     title_seen = False
+    last_top = 0  # the last top-level section number ("3" of "3.2 Styrgrupp")
     index = 0
     while index < len(lines):
         line = lines[index]
         text = source.line_text(line).strip()
         index += 1
-        if not text or not _shape_ok(text):
+        if not text or not _heading_candidate(source, line, text, template):
             if text:
                 title_seen = True
             continue
@@ -103,12 +125,63 @@ def _find_headings(source: SourceText, template: Sequence[TemplateHeading]) -> l
             )
             continue
         alone = _stands_alone(source, line.number - 1)
+        top = _top_number(title)
+        if top is not None and top < last_top:
+            continue  # numbering restarts: a numbered list under a heading, not a section
         if matched and (layout or alone):
             found.append(_Heading(line, last, title, matched.level, matched, score))
         elif layout or (_shape_heading(source, line.number - 1) and alone):
             level = ranks.get(_layout_key(line), 1)
             found.append(_Heading(line, last, title, level, None, 0.0))
+        else:
+            continue
+        last_top = top if top is not None else last_top
     return found
+
+
+def _heading_candidate(
+    source: SourceText, line: Line, text: str, template: Sequence[TemplateHeading]
+) -> bool:
+    if _shape_ok(text):
+        return True
+    numbered = _SECTION_NUMBER.match(text)
+    if numbered is None or _in_numbered_list(source, line, numbered.group()):
+        return False
+    # a numbered heading set as a heading may wrap: "6. Gemensam lokal lägesbild och …"
+    return _numbered_template_heading(text, template) or (
+        _layout_says_heading(source, line) and _shape_ok(text[numbered.end() :])
+    )
+
+
+def _in_numbered_list(source: SourceText, line: Line, number: str) -> bool:
+    """ "1. Gemensam lokal lägesbild" next to "2. Åtgärdsplan" is a list item, not a heading;
+    "5. Lokal samverkansorganisation" above "5.1 Styrgrupp" is a heading."""
+    depth = _number_depth(number)
+    index = line.number - 1
+    neighbours = (_previous_text(source, index), _next_text(source, index))
+    for text in neighbours:
+        other = _SECTION_NUMBER.match(text)
+        if other is not None and _number_depth(other.group()) == depth:
+            return True
+    return False
+
+
+def _number_depth(number: str) -> int:
+    return len([part for part in re.split(r"[.\s]+", number.strip("§ ")) if part])
+
+
+def _top_number(title: str) -> int | None:
+    numbered = _SECTION_NUMBER.match(title)
+    return int(re.match(r"\d+", numbered.group().strip("§ ")).group()) if numbered else None
+
+
+def _numbered_template_heading(text: str, template: Sequence[TemplateHeading]) -> bool:
+    """ "3. Bilagor": a numbered line is a heading, not a list item, when it names the template."""
+    number = _SECTION_NUMBER.match(text.strip())
+    if number is None:
+        return False
+    rest = text.strip()[number.end() :]
+    return _shape_ok(rest) and match_template(rest, template)[0] is not None
 
 
 def _layout_key(line: Line) -> tuple[float, int]:
@@ -172,7 +245,11 @@ def _stands_alone(source: SourceText, index: int) -> bool:
         return True
     if previous.endswith((",", ":", ";")) or previous.endswith(("och", "eller", "samt")):
         return False
-    return previous.endswith((".", "!", "?", ")")) or _shape_ok(previous)
+    return (
+        previous.endswith((".", "!", "?", ")"))
+        or _shape_ok(previous)
+        or _shape_ok(_SECTION_NUMBER.sub("", previous))  # "5. Lokal samverkansorganisation"
+    )
 
 
 def _layout_says_heading(source: SourceText, line: Line) -> bool:

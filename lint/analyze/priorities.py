@@ -1,10 +1,445 @@
-"""Prioritized collaboration areas named in the agreement (issue: dates/template/areas)."""
+"""Prioritized collaboration areas named in the agreement.
+
+An agreement names its areas in a few ways, all announced by a cue from the pack's
+vocabulary ("prioriterade samverkansområden", "fokusområden", "prioritera"):
+
+- a list after an introducing sentence ("Parterna har valt att prioritera följande områden:"),
+  with "-"/"•" bullets, DOCX list paragraphs or one area a line;
+- an inline enumeration after a colon or a copula ("De prioriterade samverkansområdena är A
+  och B.");
+- a heading such as "Fokusområden" followed by a list or by one sub-heading per area;
+- a free mention ("Parterna prioriterar arbetet mot otillåten påverkan"), which counts only
+  for the overarching agreement's own areas.
+
+Each named area is matched fuzzily (rapidfuzz on lemmas) against the overarching areas.
+"""
 
 from __future__ import annotations
 
+import json
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from rapidfuzz import fuzz
+
 from lint.analyze.context import AnalysisContext
-from lint.model import PriorityArea
+from lint.model import Kind, Line, PriorityArea, Section, Sentence, Span
+from lint.nlp import lemmas
+
+KNOWN_SCORE = 85.0  # an enumerated piece this close to an overarching area is that area
+HEADING_SCORE = 85.0
+MATCH_FLOOR = 50.0  # below this no overarching area is recorded as the nearest one
+_MAX_ITEMS = 15
+_MAX_ITEM_WORDS = 15
+_MAX_SHORT_LINE_WORDS = 12
+_MAX_JOIN = 4  # an area name split by "och"/"," spans at most this many pieces
+_MAX_CUE_TITLE_CHARS = 40
+
+_MARKER = re.compile(r"^\s*(?:[-•*–·▪◦]|\d+[.)]|[a-z][.)])\s+")
+_PAGE_FURNITURE = re.compile(r"^\s*(?:sida|page)?\s*\d+\s*(?:\(\d+\)|av\s+\d+|/\s*\d+)?\s*$", re.I)
+# Separators of an inline enumeration; a newline separates only before a capital or marker.
+_SEPARATOR = re.compile(r"\s*(?:[,;]|\s(?:och|samt|respektive)\s|\n(?=\s*(?:[A-ZÅÄÖ]|[-•*–·])))\s*")
+_LINE_SEPARATOR = re.compile(r"\s*\n(?=\s*(?:[A-ZÅÄÖ]|[-•*–·]))\s*")
+_HEAD_END = re.compile(r"[.:](?:\s|$)")
+_TRIM = " \t\n.,;:–-•*·\"”'()"
+_LETTERS = re.compile(r"[^\W\d_]{3,}")
+
+
+@dataclass(frozen=True)
+class _Area:
+    name: str
+    forms: tuple[str, ...]  # lemma-normalized name and aliases
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    areas: tuple[_Area, ...]
+    noun: re.Pattern[str]
+    verb: re.Pattern[str]
+    list_word: re.Pattern[str]
+    copula: re.Pattern[str]
+    not_area: re.Pattern[str]
+    headings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Piece:
+    span: Span
+    text: str
 
 
 def extract_priority_areas(ctx: AnalysisContext) -> tuple[PriorityArea, ...]:
-    return ()
+    vocab = _vocab(ctx.vocab.get("priority_areas"))
+    if vocab is None:
+        return ()
+    found: dict[tuple[int, int], PriorityArea] = {}
+    for area in _all_areas(ctx, vocab):
+        key = (area.span.start, area.span.end)
+        if not any(_overlaps(area.span, other.span) for other in found.values()):
+            found[key] = area
+    return tuple(sorted(found.values(), key=lambda a: a.span.start))
+
+
+def _all_areas(ctx: AnalysisContext, vocab: _Vocab) -> Iterator[PriorityArea]:
+    yield from _from_headings(ctx, vocab)
+    heading_starts = {s.heading.start for s in ctx.sections}
+    for sentence in ctx.sentences:
+        if sentence.span.start in heading_starts:
+            continue
+        yield from _from_sentence(ctx, vocab, sentence, heading_starts)
+    yield from _from_situation_lists(ctx, vocab, heading_starts)
+    yield from _from_cue_lines(ctx, vocab, heading_starts)
+
+
+# ---------------------------------------------------------------- vocabulary
+
+
+def _vocab(raw: Any) -> _Vocab | None:
+    if not isinstance(raw, dict) or not raw.get("areas"):
+        return None
+    return _compiled(json.dumps(raw, sort_keys=True, ensure_ascii=False))
+
+
+@lru_cache(maxsize=4)
+def _compiled(serialized: str) -> _Vocab:
+    """The vocabulary with its patterns compiled and area names lemmatized, once per pack."""
+    raw = json.loads(serialized)
+    cues = raw.get("cues", {})
+    areas = tuple(
+        _Area(
+            entry["name"],
+            tuple(_normalize(form) for form in (entry["name"], *entry.get("aliases", ()))),
+        )
+        for entry in raw["areas"]
+    )
+    return _Vocab(
+        areas=areas,
+        noun=_alternation(cues.get("nouns", ())),
+        verb=_alternation(cues.get("verbs", ())),
+        list_word=_alternation(cues.get("list", ())),
+        copula=re.compile(r"\s*(?:" + "|".join(cues.get("copulas", ("är",))) + r")\s+"),
+        not_area=re.compile(_alternation(raw.get("not_area", ())).pattern + r"\b", re.I),
+        headings=tuple(raw.get("headings", ())),
+    )
+
+
+def _alternation(patterns: Iterable[str]) -> re.Pattern[str]:
+    joined = "|".join(f"(?:{p})" for p in patterns) or r"(?!x)x"
+    return re.compile(r"\b(?:" + joined + r")", re.IGNORECASE)
+
+
+@lru_cache(maxsize=2048)
+def _normalize(text: str) -> str:
+    return " ".join(lemmas(text))
+
+
+# ---------------------------------------------------------------- matching
+
+
+def _best_match(text: str, vocab: _Vocab, partial: bool) -> tuple[str | None, float]:
+    """The overarching area `text` names and the score; `partial` lets a longer text contain it."""
+    candidate = _normalize(text)
+    if not candidate:
+        return None, 0.0
+    best: tuple[str | None, float] = (None, 0.0)
+    for area in vocab.areas:
+        for form in area.forms:
+            score = fuzz.ratio(candidate, form)
+            if partial and len(form) <= len(candidate) and len(form.split()) >= 2:
+                score = max(score, fuzz.partial_ratio(form, candidate))
+            if score > best[1]:
+                best = (area.name, score)
+    return best
+
+
+def _area(ctx: AnalysisContext, piece: _Piece, vocab: _Vocab, partial: bool) -> PriorityArea:
+    name, score = _best_match(piece.text, vocab, partial)
+    return PriorityArea(
+        text=piece.text,
+        span=piece.span,
+        matched=name if score >= MATCH_FLOOR else None,
+        score=round(score, 1),
+    )
+
+
+def _is_known(area: PriorityArea) -> bool:
+    return area.matched is not None and area.score >= KNOWN_SCORE
+
+
+def _looks_like_name(piece: _Piece, vocab: _Vocab) -> bool:
+    words = piece.text.split()
+    return (
+        0 < len(words) <= _MAX_ITEM_WORDS
+        and bool(_LETTERS.search(piece.text))
+        and not vocab.not_area.search(piece.text)
+    )
+
+
+# ---------------------------------------------------------------- sentences
+
+
+def _from_sentence(
+    ctx: AnalysisContext, vocab: _Vocab, sentence: Sentence, heading_starts: set[int]
+) -> Iterator[PriorityArea]:
+    text = ctx.text[sentence.span.start : sentence.span.end]
+    noun = vocab.noun.search(text)
+    verb = vocab.verb.search(text)
+    cues = [m for m in (noun, verb) if m is not None]
+    if not cues:
+        return
+    cue = min(cues, key=lambda m: m.start())
+    start = sentence.span.start
+    colon = text.find(":", cue.start())
+    if colon >= 0:
+        inline = _piece(ctx, start + colon + 1, sentence.span.end)
+        if inline is None:
+            yield from _list_areas(ctx, vocab, start + colon + 1, heading_starts)
+        else:
+            yield from _enumeration(ctx, vocab, inline, known_only=False)
+        return
+    after = max(m.end() for m in cues)
+    if vocab.list_word.search(text, cue.start()) and not text.endswith((".", "!", "?")):
+        # "… följande områden" with the list on the next lines and no colon
+        yield from _list_areas(ctx, vocab, sentence.span.end, heading_starts)
+        return
+    copula = vocab.copula.match(text, noun.end()) if noun else None
+    if copula:
+        inline = _piece(ctx, start + copula.end(), sentence.span.end)
+        if inline is not None:
+            yield from _enumeration(ctx, vocab, inline, known_only=False)
+        return
+    inline = _piece(ctx, start + after, sentence.span.end)
+    if inline is not None:
+        yield from _enumeration(ctx, vocab, inline, known_only=True)
+
+
+def _piece(ctx: AnalysisContext, start: int, end: int) -> _Piece | None:
+    """The trimmed text in [start, end), or None if nothing is left."""
+    raw = ctx.text[start:end]
+    left = len(raw) - len(raw.lstrip(_TRIM))
+    right = len(raw.rstrip(_TRIM))
+    if right <= left:
+        return None
+    span = Span(start + left, start + right)
+    return _Piece(span, " ".join(ctx.text[span.start : span.end].split()))
+
+
+def _enumeration(
+    ctx: AnalysisContext, vocab: _Vocab, inline: _Piece, known_only: bool
+) -> Iterator[PriorityArea]:
+    """Areas in "A, B och C": pieces are joined back where an area's name contains "och".
+
+    With `known_only` (a free mention), other pieces count only beside an overarching area.
+    """
+    found: list[tuple[PriorityArea, bool]] = []  # (area, names an overarching area)
+    pieces = _split(ctx, inline)
+    index = 0
+    while index < len(pieces):
+        taken = _longest_known_join(ctx, vocab, pieces, index)
+        if taken is not None:
+            area, index = taken
+            found.append((area, True))
+            continue
+        piece = pieces[index]
+        index += 1
+        area = _area(ctx, piece, vocab, partial=True)
+        if _is_known(area) or _looks_like_name(piece, vocab):
+            found.append((area, _is_known(area)))
+    if known_only and not any(known for _, known in found):
+        return
+    yield from (area for area, _ in found)
+
+
+def _split(ctx: AnalysisContext, inline: _Piece) -> list[_Piece]:
+    """One piece a line when the text is a list of lines, else split at commas and "och"."""
+    chunk = ctx.text[inline.span.start : inline.span.end]
+    separator = _LINE_SEPARATOR if _LINE_SEPARATOR.search(chunk) else _SEPARATOR
+    pieces = []
+    position = inline.span.start
+    for match in separator.finditer(chunk):
+        piece = _piece(ctx, position, inline.span.start + match.start())
+        if piece is not None:
+            pieces.append(piece)
+        position = inline.span.start + match.end()
+    last = _piece(ctx, position, inline.span.end)
+    if last is not None:
+        pieces.append(last)
+    return pieces
+
+
+def _longest_known_join(
+    ctx: AnalysisContext, vocab: _Vocab, pieces: Sequence[_Piece], index: int
+) -> tuple[PriorityArea, int] | None:
+    best: tuple[PriorityArea, int] | None = None
+    for last in range(index + 1, min(index + _MAX_JOIN, len(pieces))):
+        joined = _piece(ctx, pieces[index].span.start, pieces[last].span.end)
+        if joined is None:
+            continue
+        area = _area(ctx, joined, vocab, partial=False)
+        if _is_known(area) and (best is None or area.score >= best[0].score):
+            best = (area, last + 1)
+    if best is None:
+        return None
+    single = _area(ctx, pieces[index], vocab, partial=False)
+    return None if single.score > best[0].score else best
+
+
+# ---------------------------------------------------------------- lists
+
+
+def _list_areas(
+    ctx: AnalysisContext, vocab: _Vocab, after: int, heading_starts: set[int]
+) -> Iterator[PriorityArea]:
+    """Each item of the list after offset `after` that reads like an area's name."""
+    for item in _list_items(ctx, after, heading_starts):
+        head = _item_head(ctx, item)
+        if head is None:
+            continue
+        area = _area(ctx, head, vocab, partial=True)
+        if _is_known(area) or _looks_like_name(head, vocab):
+            yield area
+
+
+def _list_items(ctx: AnalysisContext, after: int, heading_starts: set[int]) -> list[_Piece]:
+    """The list that follows offset `after`: marked items, DOCX list paragraphs or short lines."""
+    source = ctx.source
+    lines = source.lines
+    if not lines:
+        return []
+    first = source.line_at(after)
+    index = first.number - 1 if after <= first.start else first.number
+    items: list[list[Line]] = []
+    marked = False
+    blanks = 0
+    while index < len(lines) and len(items) < _MAX_ITEMS:
+        line = lines[index]
+        index += 1
+        text = source.line_text(line).strip()
+        if _PAGE_FURNITURE.match(text):
+            continue
+        if not text:
+            blanks += 1
+            if blanks > (1 if items else 2):
+                break
+            continue
+        if line.start in heading_starts:
+            break
+        if bool(_MARKER.match(text)) or line.style.list_item:
+            marked = True
+            items.append([line])
+        elif items and text[0].islower():
+            items[-1].append(line)  # a hard-wrapped item
+        elif not marked and _short_line(text):
+            items.append([line])
+        else:
+            break
+        blanks = 0
+    pieces = (_piece(ctx, _content_start(ctx, item[0]), item[-1].end) for item in items)
+    return [p for p in pieces if p is not None]
+
+
+def _short_line(text: str) -> bool:
+    """One area a line, without a list marker."""
+    return (
+        len(text.split()) <= _MAX_SHORT_LINE_WORDS and text[0].isupper() and not text.endswith(":")
+    )
+
+
+def _content_start(ctx: AnalysisContext, line: Line) -> int:
+    text = ctx.source.line_text(line)
+    marker = _MARKER.match(text)
+    return line.start + (marker.end() if marker else 0)
+
+
+def _item_head(ctx: AnalysisContext, item: _Piece) -> _Piece | None:
+    """An item's name: its text up to the first sentence end or colon."""
+    chunk = ctx.text[item.span.start : item.span.end]
+    end = _HEAD_END.search(chunk)
+    return _piece(ctx, item.span.start, item.span.start + end.start() if end else item.span.end)
+
+
+# ---------------------------------------------------------------- headings
+
+
+def _from_headings(ctx: AnalysisContext, vocab: _Vocab) -> Iterator[PriorityArea]:
+    """Cue-only headings ("Fokusområden") with a list below, and sub-headings that name areas.
+
+    The untemplated headings after a cue heading are areas when one of them names an
+    overarching area (so that a local area among them counts too); elsewhere in a local
+    agreement a heading counts only when it names an overarching area itself.
+    """
+    heading_starts = {s.heading.start for s in ctx.sections}
+    run: list[PriorityArea] = []
+    under_cue = False
+    for section in ctx.sections:
+        if _is_cue_heading(section, vocab) or section.template_key is not None:
+            yield from _known_run(run, under_cue)
+            run = []
+            under_cue = _is_cue_heading(section, vocab)
+            if under_cue:
+                yield from _list_areas(ctx, vocab, section.heading.end, heading_starts)
+            continue
+        title = _piece(ctx, section.heading.start, section.heading.end)
+        if title is None:
+            continue
+        area = _area(ctx, title, vocab, partial=False)
+        if under_cue:
+            run.append(area)
+        elif ctx.kind is Kind.LOCAL_AGREEMENT and area.score >= HEADING_SCORE:
+            yield area
+    yield from _known_run(run, under_cue)
+
+
+def _known_run(run: list[PriorityArea], under_cue: bool) -> list[PriorityArea]:
+    if under_cue and any(_is_known(a) for a in run):
+        return run
+    return [a for a in run if _is_known(a)]
+
+
+def _from_cue_lines(
+    ctx: AnalysisContext, vocab: _Vocab, heading_starts: set[int]
+) -> Iterator[PriorityArea]:
+    """A cue heading set as body text ("Fokusområden" above a list, as a PDF may have it)."""
+    for line in ctx.source.lines:
+        text = ctx.source.line_text(line).strip().rstrip(":")
+        if line.start in heading_starts or not 0 < len(text) <= _MAX_CUE_TITLE_CHARS:
+            continue
+        if _is_cue_title(text, vocab):
+            yield from _list_areas(ctx, vocab, line.end, heading_starts)
+
+
+def _is_cue_heading(section: Section, vocab: _Vocab) -> bool:
+    return _is_cue_title(section.title, vocab)
+
+
+def _is_cue_title(title: str, vocab: _Vocab) -> bool:
+    lowered = title.strip().lower()
+    return any(fuzz.ratio(lowered, h.lower()) >= HEADING_SCORE for h in vocab.headings)
+
+
+def _from_situation_lists(
+    ctx: AnalysisContext, vocab: _Vocab, heading_starts: set[int]
+) -> Iterator[PriorityArea]:
+    """A list in the situation-picture section that names an overarching area by its name:
+    all its items are areas, whatever the introducing sentence says ("… arbeta med:")."""
+    section = ctx.section("situation_picture")
+    if section is None:
+        return
+    for sentence in ctx.sentences_in(section.body):
+        if not sentence.text.endswith(":"):
+            continue
+        areas = list(_list_areas(ctx, vocab, sentence.span.end, heading_starts))
+        if any(_exact_known(ctx, a, vocab) for a in areas):
+            yield from areas
+
+
+def _exact_known(ctx: AnalysisContext, area: PriorityArea, vocab: _Vocab) -> bool:
+    _, score = _best_match(area.text, vocab, partial=False)
+    return score >= KNOWN_SCORE
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end

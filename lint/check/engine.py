@@ -113,7 +113,12 @@ def run_checks(
         function = registry.get(rule.check)
         if function is None:
             raise KeyError(f"rule {rule.id}: unknown check type '{rule.check}'")
-        params = {**rule.params, "_as_of": settings.as_of, "_lang": settings.lang}
+        params = {
+            **rule.params,
+            "_as_of": settings.as_of,
+            "_lang": settings.lang,
+            "_vocab": pack.vocab,  # the pack's vocabularies, e.g. the known terms for TXT001
+        }
         findings.extend(_findings(rule, function(document, params), document, settings))
     findings.sort(key=lambda f: (f.span.start, f.rule))
     return findings

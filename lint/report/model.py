@@ -61,15 +61,19 @@ def render_model_text(document: Document) -> str:
         out.append(f"  {'  ' * (section.level - 1)}{line:>4}  {section.title}{key}")
     for name in (
         "parties",
+        "defined_terms",
+        "copies",
+        "org_numbers",
         "annexes",
         "annex_references",
         "groups",
         "revisions",
         "validity",
+        "dates",
         "signatures",
         "priority_areas",
     ):
-        items = getattr(document, name)
+        items = getattr(document, name, ())
         out.append(f"\n{name} ({len(items)}):")
         for item in items:
             data = _plain(item, source)

@@ -1,0 +1,152 @@
+"""Prioritized areas: the ways an agreement names them, and the mentions that name none."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.analyze.context import AnalysisContext
+from lint.analyze.kind import detect_kind
+from lint.analyze.priorities import extract_priority_areas
+from lint.analyze.sentences import split_sentences
+from lint.model import PriorityArea
+from lint.pack import Pack
+from lint.read import ReadLimits, read_bytes, read_path
+from lint.segment import segment
+from tests.conftest import LOCAL_AGREEMENTS, SKARPNACK, SODERMALM_MEMO
+
+SOURCES_END = (
+    "- Statistik om anmälda brott tillhandahållen av Polisregion Stockholms avdelning för "
+    "Verksamhetsstyrning och analys\n"
+)
+
+
+def _areas(source, pack: Pack) -> tuple[PriorityArea, ...]:
+    sections = segment(source, pack.template)
+    sentences = split_sentences(source, sections)
+    kind = detect_kind(source, sections, pack.vocab)
+    ctx = AnalysisContext(source, sections, sentences, kind, pack.vocab, pack.template)
+    return extract_priority_areas(ctx)
+
+
+def _skarpnack_with(pack: Pack, addition: str) -> tuple[PriorityArea, ...]:
+    """The Skarpnäck seed with `addition` after the list of sources of its lägesbild."""
+    text = SKARPNACK.read_text(encoding="utf-8")
+    assert SOURCES_END in text
+    text = text.replace(SOURCES_END, SOURCES_END + "\n" + addition.strip("\n") + "\n")
+    source = read_bytes(text.encode("utf-8"), ".txt", "variant.txt", ReadLimits())
+    areas = _areas(source, pack)
+    for area in areas:  # every area is located at its own words
+        assert " ".join(source.slice(area.span).split()) == area.text
+    return areas
+
+
+def _named(areas: tuple[PriorityArea, ...]) -> list[tuple[str, str | None]]:
+    return [(a.text, a.matched if a.score >= 80 else None) for a in areas]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".pdf", ".docx"])
+@pytest.mark.parametrize("path", LOCAL_AGREEMENTS, ids=lambda p: p.stem)
+def test_the_local_seeds_name_no_area(pack: Pack, path, suffix: str) -> None:
+    # "fokusområden som … kommer att innehålla", "Särskilt prioriterade är trafikkontoret",
+    # "ändring av parternas prioriterade samverkansområden" and a source about extremism
+    assert _areas(read_path(path.with_suffix(suffix), ReadLimits()), pack) == ()
+
+
+def test_memo_list_after_a_colon(pack: Pack) -> None:
+    areas = _areas(read_path(SODERMALM_MEMO, ReadLimits()), pack)
+    assert _named(areas) == [
+        (
+            "Riktat arbete mot avgränsade platser och utsatta områden",
+            "Riktat arbete mot avgränsade platser och utsatta områden",
+        ),
+        ("Unga i risk för kriminalitet", "Unga i risk för kriminalitet"),
+        ("Skolan som brottsplats", None),
+    ]
+
+
+def test_inline_enumeration_keeps_names_that_contain_och(pack: Pack) -> None:
+    areas = _skarpnack_with(
+        pack,
+        "Parterna har valt att prioritera följande områden: unga i risk för kriminalitet, "
+        "otillåten påverkan och särskilt utsatta och sårbara brottsoffer.",
+    )
+    assert [a.matched for a in areas] == [
+        "Unga i risk för kriminalitet",
+        "Otillåten påverkan",
+        "Särskilt utsatta och sårbara brottsoffer",
+    ]
+
+
+def test_copula_enumeration_with_a_local_area(pack: Pack) -> None:
+    areas = _skarpnack_with(
+        pack, "De prioriterade samverkansområdena är otillåten påverkan och skolan som brottsplats."
+    )
+    assert _named(areas) == [
+        ("otillåten påverkan", "Otillåten påverkan"),
+        ("skolan som brottsplats", None),
+    ]
+
+
+def test_numbered_list_with_short_forms(pack: Pack) -> None:
+    areas = _skarpnack_with(
+        pack,
+        "Styrgruppen har beslutat om följande fokusområden:\n"
+        "1. Våldsbejakande extremism\n2. Avhoppare\n3. Trygghet i Skarpnäcks centrum",
+    )
+    assert _named(areas) == [
+        ("Våldsbejakande extremism", "Arbetet mot våldsbejakande extremism"),
+        ("Avhoppare", "Avhopparverksamhet för kriminella"),
+        ("Trygghet i Skarpnäcks centrum", None),
+    ]
+
+
+def test_one_area_a_line_is_not_split_at_och(pack: Pack) -> None:
+    areas = _skarpnack_with(
+        pack,
+        "Prioriterade samverkansområden:\nUnga i risk för kriminalitet\n"
+        "Otillåtna bosättningar i parker och grönområden",
+    )
+    assert _named(areas) == [
+        ("Unga i risk för kriminalitet", "Unga i risk för kriminalitet"),
+        ("Otillåtna bosättningar i parker och grönområden", None),
+    ]
+
+
+def test_list_under_a_focus_line(pack: Pack) -> None:
+    areas = _skarpnack_with(
+        pack, "Fokusområden\n\n- Otillåten påverkan\n- Narkotika – öppen drogförsäljning"
+    )
+    assert _named(areas) == [
+        ("Otillåten påverkan", "Otillåten påverkan"),
+        ("Narkotika – öppen drogförsäljning", None),
+    ]
+
+
+def test_list_in_the_situation_picture_section_without_a_cue(pack: Pack) -> None:
+    areas = _skarpnack_with(
+        pack,
+        "Utifrån lägesbilden ska parterna under perioden arbeta med:\n\n"
+        "- Unga i risk för kriminalitet\n- Trygghet i centrum",
+    )
+    assert [a.text for a in areas] == ["Unga i risk för kriminalitet", "Trygghet i centrum"]
+
+
+def test_free_mention_counts_overarching_areas(pack: Pack) -> None:
+    areas = _skarpnack_with(
+        pack, "Parterna prioriterar arbetet mot otillåten påverkan under det kommande året."
+    )
+    assert [a.matched for a in areas] == ["Otillåten påverkan"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "De prioriterade samverkansområdena kommer att beslutas av styrgruppen.",
+        "Samverkansområdena är ännu inte fastställda.",
+        "Prioriterade samverkansområden framgår av åtgärdsplanen, bilaga 2.",
+        "Styrgruppen ska prioritera arbetet utifrån den gemensamma lägesbilden.",
+        "Särskilt prioriterade är trafikkontoret och utbildningsförvaltningen.",
+    ],
+)
+def test_statements_about_areas_name_none(pack: Pack, sentence: str) -> None:
+    assert _skarpnack_with(pack, sentence) == ()
