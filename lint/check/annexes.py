@@ -1,36 +1,243 @@
-"""Annex list and reference checks: ANX001-ANX005."""
+"""Annex list and reference checks: ANX001-ANX005.
+
+The analysis (lint/analyze/annexes.py) found the list, the references and what each
+title and each referring clause is about; these checks only compare them. Subject names
+for messages come from the rule's `subject_names` parameter.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import re
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from lint.check.engine import Violation, register
-from lint.model import Document
+from lint.model import Annex, AnnexReference, Document, NumberStyle, Span
+
+_LABEL_HEAD = re.compile(r"^\s*(?:\d+|[IVX]+)\s*")
+_STYLE_NAMES = {
+    NumberStyle.ARABIC: {"sv": "arabiska", "en": "arabic"},
+    NumberStyle.ROMAN: {"sv": "romerska", "en": "roman"},
+}
+_DEFAULT_MIN_FIT = 80.0
+_DEFAULT_MIN_MARGIN = 15.0
+
+
+# --- ANX001 ------------------------------------------------------------------------------
 
 
 @register("annex_reference_unresolved")
 def annex_reference_unresolved(
     document: Document, params: Mapping[str, Any]
 ) -> Iterator[Violation]:
-    yield from ()  # not implemented yet
+    if not document.annexes:
+        return  # no list at all is ANX005's finding, not one per reference
+    for reference in document.annex_references:
+        if resolve(reference, document.annexes) is None:
+            better = best_annex(reference.subject, document.annexes, _min_fit(params))
+            yield Violation(
+                span=reference.span,
+                args={"label": reference.label},
+                suggestion=f"bilaga {better.label}" if better else None,
+            )
+
+
+# --- ANX002 ------------------------------------------------------------------------------
 
 
 @register("annex_reference_mismatch")
 def annex_reference_mismatch(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
-    yield from ()  # not implemented yet
+    min_fit = _min_fit(params)
+    min_margin = float(params.get("min_margin", _DEFAULT_MIN_MARGIN))
+    for reference in document.annex_references:
+        target = resolve(reference, document.annexes)
+        if target is None or reference.subject is None:
+            continue
+        if _about_any(target, reference.context_subjects, min_fit):
+            continue  # the clause also names what the referenced annex holds
+        better = best_annex(reference.subject, document.annexes, min_fit)
+        if better is None or better is target:
+            continue
+        if fit(better, reference.subject) - fit(target, reference.subject) < min_margin:
+            continue
+        names = _subject_names(params, reference.subject)
+        yield Violation(
+            span=reference.span,
+            args={
+                "label": reference.label,
+                "title": target.title,
+                "expected": better.label,
+                "subject": names["sv"],
+                "subject_en": names["en"],
+            },
+            suggestion=f"bilaga {better.label}",
+        )
+
+
+# --- ANX003 ------------------------------------------------------------------------------
 
 
 @register("annex_list_numbering")
 def annex_list_numbering(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
-    yield from ()  # not implemented yet
+    annexes = document.annexes
+    if not annexes:
+        return
+    style = list_style(annexes)
+    seen: set[tuple[int, str]] = set()
+    highest = 0
+    for annex in annexes:
+        # Numbered as written: "3. Åtgärdsplan (3a-c)" and "3. Kommunikationsplan" are both 3.
+        key = (annex.number, _LABEL_HEAD.sub("", annex.label))
+        if key in seen:
+            yield _numbering(annex.span, "duplicate", _label(annex.number, style), "")
+        elif annex.number < highest:
+            yield _numbering(
+                annex.span, "order", _label(annex.number, style), _label(highest, style)
+            )
+        seen.add(key)
+        highest = max(highest, annex.number)
+    numbers = {a.number for a in annexes}
+    missing = [n for n in range(1, highest) if n not in numbers]
+    if missing:
+        after_gap = next(a for a in annexes if a.number > missing[0])
+        labels = ", ".join(_label(n, style) for n in missing)
+        yield _numbering(after_gap.span, "gap", labels, "")
+
+
+_PROBLEMS = {
+    "duplicate": ("bilaga {0} förekommer mer än en gång", "annex {0} appears more than once"),
+    "order": ("bilaga {0} står efter bilaga {1}", "annex {0} comes after annex {1}"),
+    "gap": ("bilaga {0} saknas", "annex {0} is missing"),
+}
+
+
+def _numbering(span: Span, problem: str, first: str, second: str) -> Violation:
+    sv, en = _PROBLEMS[problem]
+    return Violation(
+        span=span,
+        args={"problem": sv.format(first, second), "problem_en": en.format(first, second)},
+    )
+
+
+# --- ANX004 ------------------------------------------------------------------------------
 
 
 @register("annex_numbering_style")
 def annex_numbering_style(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
-    yield from ()  # not implemented yet
+    annexes = document.annexes
+    if not annexes:
+        return
+    style = list_style(annexes)
+    odd = [a for a in annexes if a.style is not style]
+    if odd:
+        yield Violation(span=odd[0].span, key="mixed_list", args={"label": odd[0].label})
+    for reference in document.annex_references:
+        if reference.style is style:
+            continue
+        yield Violation(
+            span=reference.span,
+            args={
+                "label": reference.label,
+                "style": _STYLE_NAMES[reference.style]["sv"],
+                "style_en": _STYLE_NAMES[reference.style]["en"],
+                "list_style": _STYLE_NAMES[style]["sv"],
+                "list_style_en": _STYLE_NAMES[style]["en"],
+            },
+            suggestion=f"bilaga {_label(reference.number, style)}{reference.suffix}",
+        )
+
+
+# --- ANX005 ------------------------------------------------------------------------------
 
 
 @register("required_annexes")
 def required_annexes(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
-    yield from ()  # not implemented yet
+    required: Sequence[str] = params.get("required", ())
+    annexes_section = document.section("annexes")
+    if not document.annexes:
+        span = annexes_section.heading if annexes_section else Span(0, 0)
+        yield Violation(span=span, key="no_list")
+        return
+    anchor = annexes_section.heading if annexes_section else document.annexes[0].span
+    min_fit = _min_fit(params)
+    for subject in required:
+        if any(fit(annex, subject) >= min_fit for annex in document.annexes):
+            continue
+        names = _subject_names(params, subject)
+        yield Violation(span=anchor, args={"subject": names["sv"], "subject_en": names["en"]})
+
+
+# --- shared ------------------------------------------------------------------------------
+
+
+def resolve(reference: AnnexReference, annexes: Sequence[Annex]) -> Annex | None:
+    """The listed annex a reference points to; roman and arabic compare by value.
+
+    "bilaga 3a" resolves to "3a", to a range "3 (3a-c)" or to a plain "3"; "bilaga 3"
+    resolves to "3" or, without a plain 3 in the list, to its first sub-annex.
+    """
+    same_number = [a for a in annexes if a.number == reference.number]
+    if not reference.suffix:
+        return next(
+            (a for a in same_number if not a.suffix), same_number[0] if same_number else None
+        )
+    wanted = suffix_letters(reference.suffix)
+    exact = [a for a in same_number if wanted <= suffix_letters(a.suffix)]
+    if exact:
+        return exact[0]
+    return next((a for a in same_number if not a.suffix), None)
+
+
+def fit(annex: Annex, subject: str) -> float:
+    return dict(annex.subject_scores).get(subject, 0.0)
+
+
+def best_annex(subject: str | None, annexes: Sequence[Annex], min_fit: float) -> Annex | None:
+    """The annex whose title names `subject` best, if one does well enough."""
+    if subject is None:
+        return None
+    scored = [(fit(annex, subject), annex) for annex in annexes]
+    scored = [(score, annex) for score, annex in scored if score >= min_fit]
+    return max(scored, key=lambda item: item[0])[1] if scored else None
+
+
+def list_style(annexes: Sequence[Annex]) -> NumberStyle:
+    """The list's numbering style: the majority, the first entry's on a tie."""
+    counts = Counter(a.style for a in annexes)
+    first = annexes[0].style
+    return max(counts, key=lambda style: (counts[style], style is first))
+
+
+def suffix_letters(suffix: str) -> set[str]:
+    """The sub-annex letters a suffix covers: "a" -> {a}, "a-c" -> {a, b, c}."""
+    if not suffix:
+        return set()
+    if "-" not in suffix:
+        return {suffix}
+    first, last = suffix.split("-", 1)
+    return {chr(code) for code in range(ord(first), ord(last) + 1)}
+
+
+def _about_any(annex: Annex, subjects: Sequence[str], min_fit: float) -> bool:
+    return any(fit(annex, subject) >= min_fit for subject in subjects)
+
+
+def _label(number: int, style: NumberStyle) -> str:
+    if style is not NumberStyle.ROMAN:
+        return str(number)
+    parts = []
+    for amount, symbol in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        count, number = divmod(number, amount)
+        parts.append(symbol * count)
+    return "".join(parts)
+
+
+def _min_fit(params: Mapping[str, Any]) -> float:
+    return float(params.get("min_fit", _DEFAULT_MIN_FIT))
+
+
+def _subject_names(params: Mapping[str, Any], subject: str) -> dict[str, str]:
+    names = (params.get("subject_names") or {}).get(subject) or {}
+    fallback = subject.replace("_", " ")
+    return {"sv": names.get("sv", fallback), "en": names.get("en", fallback)}
