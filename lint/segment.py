@@ -142,6 +142,8 @@ def _find_headings(source: SourceText, template: Sequence[TemplateHeading]) -> l
 def _heading_candidate(
     source: SourceText, line: Line, text: str, template: Sequence[TemplateHeading]
 ) -> bool:
+    if line.style.list_item and line.style.heading_level is None:
+        return False  # a DOCX list paragraph ("Lokal styrgrupp" in a list of groups)
     if _shape_ok(text):
         return True
     numbered = _SECTION_NUMBER.match(text)
