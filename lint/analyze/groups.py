@@ -1,10 +1,389 @@
-"""Steering, preparatory and working groups with members and meetings (issue: organisation)."""
+"""Steering, preparatory and working groups with members and meetings (issue: organisation).
+
+A group is read from its own section (template keys steering_group, preparatory_group,
+working_groups) or from wherever the text describes it ("Styrgruppen består av …" under
+"Lokal samverkansorganisation"). The text is cut into units: list items (•, -, numbered,
+DOCX list paragraphs, or short lines after an introduction ending in ":") and prose
+paragraphs, bridging the hard line breaks of a PDF. A sentence belongs to the group it
+names first, else to the group whose section or paragraph it stands in.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
 from lint.analyze.context import AnalysisContext
-from lint.model import Group
+from lint.analyze.frequency import Interval, find_intervals
+from lint.analyze.roles import Vocabulary, read_members, vocabulary, with_terms
+from lint.model import Group, Line, Member, Party, Section, SourceText, Span
+
+_MARKER = re.compile(r"^\s*(?:[-•*–—·▪◦●○■□➢►→✓\uf0b7\uf0a7]|o(?=\s)|\d+[.)]|[a-z][.)])\s+")
+_PAGE_FURNITURE = re.compile(r"^\s*(?:sida|page)?\s*\d+\s*(?:\(\d+\)|av\s+\d+|/\s*\d+)?\s*$", re.I)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[A-ZÅÄÖÉ\"”])")
+_OPEN_ENDINGS = frozenset(
+    [
+        "och",
+        "eller",
+        "samt",
+        "från",
+        "för",
+        "med",
+        "av",
+        "i",
+        "på",
+        "inom",
+        "både",
+        "till",
+        "hos",
+        "vid",
+        "mellan",
+        "som",
+    ]
+)
+_SHORT_LINE_WORDS = 8
+_SUBJECT_WORDS = 4  # a group named within the first words is the sentence's subject
+# Words that may precede a group named as the subject ("I den lokala styrgruppen ingår …").
+_LEADING = frozenset(
+    [
+        "i",
+        "den",
+        "det",
+        "de",
+        "en",
+        "ett",
+        "lokala",
+        "lokal",
+        "lokalt",
+        "gemensamma",
+        "varje",
+        "alla",
+        "inom",
+        "för",
+        "",
+    ]
+)
+# A group named after these words contains the statement's members ("ingår i styrgruppen").
+_CONTAINER = re.compile(r"(?:^|\s)(?:i|inom|till)\s+(?:den\s+|de\s+)?(?:lokala\s+)?$", re.I)
+# Sections where a group named as a subject counts as described.
+_ORGANISATION_SECTIONS = frozenset({"organisation", None})
 
 
-def extract_groups(ctx: AnalysisContext) -> tuple[Group, ...]:
-    return ()
+@dataclass(frozen=True)
+class _Unit:
+    span: Span
+    item: bool
+    section: Section | None
+
+
+@dataclass(frozen=True)
+class _GroupWord:
+    kind: str
+    regex: re.Pattern[str]
+
+
+@dataclass
+class _Evidence:
+    members: list[Member] = field(default_factory=list)
+    meeting: Interval | None = None
+    spans: list[Span] = field(default_factory=list)
+
+
+def extract_groups(ctx: AnalysisContext, parties: Sequence[Party] = ()) -> tuple[Group, ...]:
+    data = ctx.vocab.get("roles") or {}
+    if not data.get("groups"):
+        return ()
+    reader = _GroupReader(ctx, data, with_terms(vocabulary(data), _party_terms(parties)))
+    return reader.read()
+
+
+def _party_terms(parties: Iterable[Party]) -> dict[str, str]:
+    """Defined party terms ("Kommunen", "Polisen") and the organisation type each names."""
+    return {
+        term.term: party.org_type.value
+        for party in parties
+        for term in party.defined_terms
+        if len(term.term) > 2
+    }
+
+
+class _GroupReader:
+    def __init__(self, ctx: AnalysisContext, data: Mapping[str, Any], vocab: Vocabulary) -> None:
+        self.ctx = ctx
+        self.vocab = vocab
+        self.text = ctx.text
+        self.group_words = _group_words(data["groups"])
+        self.section_kind = {g["section"]: k for k, g in data["groups"].items() if g.get("section")}
+        self.member_cue = _cue_regex(data.get("member_cues", ()))
+        self.optional_cue = _cue_regex(data.get("optional_cues", ()))
+        self.meeting_cue = _cue_regex(data.get("meeting_cues", ()))
+        self.qualifiers = tuple(data.get("qualifiers", ()))
+        self.evidence: dict[str, _Evidence] = {kind: _Evidence() for kind in data["groups"]}
+
+    def read(self) -> tuple[Group, ...]:
+        owner: str | None = None
+        section: Section | None = None
+        list_group: str | None = None
+        list_optional = False
+        for unit in _units(self.ctx):
+            if unit.section is not section:
+                section = unit.section
+                owner = self._section_kind(section)
+                list_group = None
+            if unit.item and list_group:
+                text = self.ctx.source.slice(unit.span)
+                optional = list_optional or bool(self.optional_cue.search(text))
+                self._add_members(list_group, unit.span, optional)
+                continue
+            list_group = None
+            for sentence in _sentences(self.text, unit.span):
+                owner, intro = self._sentence(sentence, owner, section)
+                if intro:
+                    list_group, list_optional = intro
+        return tuple(self._groups())
+
+    def _section_kind(self, section: Section | None) -> str | None:
+        return (
+            self.section_kind.get(section.template_key)
+            if section and section.template_key
+            else None
+        )
+
+    def _sentence(
+        self, span: Span, owner: str | None, section: Section | None
+    ) -> tuple[str | None, tuple[str, bool] | None]:
+        """Read one sentence; returns the new owner and, for a list introduction, its group."""
+        sentence = self.text[span.start : span.end]
+        named, at_start, container = self._named_group(sentence)
+        if at_start and named:
+            owner = named
+            if (section.template_key if section else None) in _ORGANISATION_SECTIONS or (
+                self._section_kind(section)
+            ):
+                self.evidence[named].spans.append(span)
+        # The subject names the group; else the group the statement puts someone in; else
+        # the group whose section or paragraph this is; else any group named.
+        group = (named if at_start else None) or container or owner or named
+        if group is None:
+            return owner, None
+        is_member = bool(self.member_cue.search(sentence))
+        optional = bool(self.optional_cue.search(sentence))
+        if is_member or optional:
+            self._add_members(group, span, optional)
+        self._add_meeting(group, span, sentence)
+        introduces = sentence.rstrip().endswith(":") and (
+            is_member or self._is_label(sentence, named)
+        )
+        return owner, ((group, optional) if introduces else None)
+
+    def _named_group(self, sentence: str) -> tuple[str | None, bool, str | None]:
+        """The first group named, whether it is the subject, and a group named as the
+        container of the statement ("… ingår i beredningsgruppen")."""
+        mentions: list[tuple[int, str]] = []
+        for word in self.group_words:
+            for match in word.regex.finditer(sentence):
+                start = _word_start(sentence, match.start())
+                if not _is_central(sentence, start, match.end()):
+                    mentions.append((start, word.kind))
+        if not mentions:
+            return None, False, None
+        mentions.sort()
+        first_start, first_kind = mentions[0]
+        before = sentence[:first_start].lower().split()
+        at_start = len(before) < _SUBJECT_WORDS and all(w.strip("•-–") in _LEADING for w in before)
+        container = next(
+            (kind for start, kind in mentions if _CONTAINER.search(sentence[:start])), None
+        )
+        return first_kind, at_start, container
+
+    def _is_label(self, sentence: str, named: str | None) -> bool:
+        """ "Styrgruppen:" or "Styrgruppens sammansättning:" introduces a member list."""
+        return named is not None and len(sentence.split()) <= 3
+
+    def _add_members(self, group: str, span: Span, optional: bool) -> None:
+        text = self.text[span.start : span.end]
+        members = read_members(
+            self.vocab, text, span.start, qualifiers=self.qualifiers, optional=optional
+        )
+        if members:
+            self.evidence[group].members.extend(members)
+            self.evidence[group].spans.append(span)
+
+    def _add_meeting(self, group: str, span: Span, sentence: str) -> None:
+        """The sentence's first interval; of several statements, the most frequent holds."""
+        if not self.meeting_cue.search(sentence):
+            return
+        intervals = find_intervals(sentence, span.start)
+        if not intervals:
+            return
+        evidence = self.evidence[group]
+        if evidence.meeting is None or intervals[0].per_year > evidence.meeting.per_year:
+            evidence.meeting = intervals[0]
+        evidence.spans.append(span)
+
+    def _groups(self) -> Iterator[Group]:
+        for kind, evidence in self.evidence.items():
+            section = next((s for s in self.ctx.sections if self._section_kind(s) == kind), None)
+            if section is not None:
+                span = Span(section.heading.start, section.body.end)
+            elif evidence.spans:
+                span = Span(
+                    min(s.start for s in evidence.spans), max(s.end for s in evidence.spans)
+                )
+            else:
+                continue
+            meeting = evidence.meeting
+            yield Group(
+                kind=kind,
+                span=span,
+                members=tuple(evidence.members),
+                meetings_per_year=round(meeting.per_year, 2) if meeting else None,
+                meetings_span=meeting.span if meeting else None,
+            )
+
+
+def _group_words(groups: Mapping[str, Any]) -> list[_GroupWord]:
+    words = []
+    for kind, entry in groups.items():
+        alternatives = "|".join(
+            r"\s+".join(re.escape(w) for w in word.lower().split()) + r"\w*"
+            for word in entry.get("words", ())
+        )
+        # The word may be the head of a compound ("samverkansstyrgruppen"): its start is
+        # found by walking back, which is much cheaper than a leading \w* in the pattern.
+        words.append(_GroupWord(kind, re.compile(rf"(?:{alternatives})", re.I)))
+    return words
+
+
+def _word_start(text: str, position: int) -> int:
+    while position > 0 and text[position - 1].isalnum():
+        position -= 1
+    return position
+
+
+def _is_central(sentence: str, start: int, end: int) -> bool:
+    """The city's central preparatory group is no part of the local organisation."""
+    before = sentence[max(0, start - 12) : start].lower()
+    after = sentence[end : end + 20].lower()
+    return "central" in before or "central" in after
+
+
+def _cue_regex(cues: Iterable[str]) -> re.Pattern[str]:
+    alternatives = "|".join(cues) or r"(?!x)x"
+    return re.compile(rf"(?<![\wåäö])(?:{alternatives})(?![\wåäö])", re.IGNORECASE)
+
+
+def _sentences(text: str, span: Span) -> Iterator[Span]:
+    chunk = text[span.start : span.end]
+    position = 0
+    for match in _SENTENCE_BREAK.finditer(chunk):
+        yield _trimmed(text, span.start + position, span.start + match.start())
+        position = match.end()
+    yield _trimmed(text, span.start + position, span.end)
+
+
+def _trimmed(text: str, start: int, end: int) -> Span:
+    raw = text[start:end]
+    return Span(start + len(raw) - len(raw.lstrip()), end - len(raw) + len(raw.rstrip()))
+
+
+# ---------------------------------------------------------------- units
+
+
+@dataclass
+class _Open:
+    start: int
+    end: int
+    item: bool
+    section: Section | None
+    last_text: str
+
+    def close(self) -> _Unit:
+        return _Unit(Span(self.start, self.end), self.item, self.section)
+
+
+def _units(ctx: AnalysisContext) -> list[_Unit]:
+    """List items and paragraphs, in order, without headings and page furniture."""
+    source = ctx.source
+    heading_lines = {
+        line.number
+        for section in ctx.sections
+        if section.heading.end > section.heading.start
+        for line in _lines_of(source, section.heading)
+    }
+    starts = [s.heading.start for s in ctx.sections]
+    units: list[_Unit] = []
+    current: _Open | None = None
+    blank = in_list = False
+    for line in source.lines:
+        text = source.line_text(line).strip()
+        if line.number in heading_lines:
+            current = _flush(units, current)
+            blank = in_list = False
+            continue
+        if not text:
+            blank = True
+            continue
+        if _PAGE_FURNITURE.match(text):
+            continue
+        section = _innermost(ctx.sections, starts, line.start)
+        marker = bool(_MARKER.match(text)) or line.style.list_item
+        short_item = in_list and _is_short(text) and text[0].isupper()
+        if current is not None and current.section is not section:
+            current = _flush(units, current)
+        if current is None or marker or short_item:
+            current = _flush(units, current)
+            current = _Open(line.start, line.end, marker or short_item, section, text)
+        elif _continues(current, text, blank, source.format):
+            current.end, current.last_text = line.end, text
+        else:
+            current = _flush(units, current)
+            current = _Open(line.start, line.end, False, section, text)
+        in_list = text.endswith(":") or (in_list and (marker or short_item))
+        if text.endswith(":"):
+            current = _flush(units, current)
+        blank = False
+    _flush(units, current)
+    return units
+
+
+def _lines_of(source: SourceText, span: Span) -> list[Line]:
+    first = source.line_at(span.start).number
+    last = source.line_at(max(span.start, span.end - 1)).number
+    return list(source.lines[first - 1 : last])
+
+
+def _flush(units: list[_Unit], current: _Open | None) -> None:
+    if current is not None:
+        units.append(current.close())
+    return None
+
+
+def _innermost(sections: Sequence[Section], starts: Sequence[int], offset: int) -> Section | None:
+    import bisect
+
+    index = bisect.bisect_right(starts, offset) - 1
+    return sections[index] if index >= 0 else None
+
+
+def _is_short(text: str) -> bool:
+    return len(text.split()) <= _SHORT_LINE_WORDS and not text.endswith((".", "!", "?", ":"))
+
+
+def _continues(current: _Open, text: str, blank: bool, fmt: str) -> bool:
+    """Does `text` continue the open unit (a hard line break, not a new paragraph)?"""
+    if fmt == "docx":
+        return False
+    last = current.last_text
+    opens_lower = text[0].islower() or text[0].isdigit()
+    ends_open = not last.endswith((".", "!", "?", ":"))
+    if blank:
+        return opens_lower and ends_open
+    if not current.item:
+        return True
+    last_word = last.split()[-1].lower() if last.split() else ""
+    return ends_open and (
+        opens_lower or last.endswith((",", "-", "–")) or last_word in _OPEN_ENDINGS
+    )

@@ -1,39 +1,181 @@
-"""Groups, meetings, school and revision checks: GRP, SCH, REV."""
+"""Groups, meetings, school and revision checks: GRP, SCH, REV.
+
+Every threshold, required role and organisation comes from the rule's params; the groups,
+members and revisions were read in lint/analyze (groups.py, revisions.py).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from lint.check.engine import Violation, register
-from lint.model import Document
+from lint.model import Document, Group, Member, OrgType, Span
 
 
 @register("group_members")
 def group_members(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
-    yield from ()  # not implemented yet
+    """Each requirement (a role or an organisation) is met by a standing member of the group."""
+    group = document.group(params["group"])
+    if group is None:  # reported by groups_present
+        return
+    standing = [m for m in group.members if not m.optional]
+    for requirement in params.get("require", ()):
+        if not any(_meets(member, requirement) for member in standing):
+            yield Violation(
+                span=_members_span(document, group),
+                args={
+                    "requirement": requirement.get("sv", requirement["key"]),
+                    "requirement_en": requirement.get("en", requirement["key"]),
+                    "key": requirement["key"],
+                },
+            )
+
+
+def _meets(member: Member, requirement: Mapping[str, Any]) -> bool:
+    """One of the roles, or one of the organisations, or a role *and* organisation pair
+    listed under `combinations` (a chief from the police area for its head)."""
+    org = member.organisation.value if member.organisation else None
+    if member.role in requirement.get("roles", ()) or org in requirement.get("organisations", ()):
+        return True
+    return any(
+        member.role in combination.get("roles", ()) and org in combination.get("organisations", ())
+        for combination in requirement.get("combinations", ())
+    )
 
 
 @register("group_meetings")
 def group_meetings(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
-    yield from ()  # not implemented yet
+    group = document.group(params["group"])
+    if group is None:
+        return
+    minimum = params.get("min_per_year", 2)
+    args = {"minimum": _number(minimum)}
+    if group.meetings_per_year is None:
+        yield Violation(span=_heading_line(document, group.span), key="missing", args=args)
+    elif group.meetings_per_year + 1e-9 < minimum:
+        span = group.meetings_span or _heading_line(document, group.span)
+        yield Violation(span=span, args={**args, "found": _number(group.meetings_per_year)})
 
 
 @register("groups_present")
 def groups_present(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
-    yield from ()  # not implemented yet
+    names = params.get("names", {})
+    for kind in params.get("groups", ()):
+        if document.group(kind) is None:
+            sv, en = names.get(kind, {}).get("sv", kind), names.get(kind, {}).get("en", kind)
+            yield Violation(
+                span=_anchor(document, params.get("anchor_sections", ())),
+                args={"group": sv, "group_en": en},
+            )
 
 
 @register("revision_interval")
 def revision_interval(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
-    yield from ()  # not implemented yet
+    subject = params["subject"]
+    maximum = float(params["max_months"])
+    revisions = [r for r in document.revisions if r.subject == subject]
+    stated = [r for r in revisions if r.months is not None]
+    if not stated:
+        yield Violation(
+            span=_anchor(document, params.get("anchor_sections", ())), key="missing", args={}
+        )
+        return
+    for revision in stated:
+        assert revision.months is not None
+        if revision.months > maximum + 1e-9:
+            sv, en = _describe_months(revision.months)
+            yield Violation(
+                span=revision.span,
+                args={"interval": sv, "interval_en": en, "months": _number(revision.months)},
+            )
 
 
 @register("school_included")
 def school_included(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
-    yield from ()  # not implemented yet
+    """The school is a party, or a standing member of any group."""
+    org_type = params.get("org_type", OrgType.EDUCATION_ADMINISTRATION.value)
+    if _is_party(document, org_type, params) or any(
+        _has_member(group, org_type) for group in document.groups
+    ):
+        return
+    yield Violation(span=_anchor(document, params.get("anchor_sections", ())))
 
 
 @register("party_in_group")
 def party_in_group(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
-    yield from ()  # not implemented yet
+    org_type = params["org_type"]
+    group = document.group(params["group"])
+    if group is None or not _is_party(document, org_type, params):
+        return
+    if not _has_member(group, org_type):
+        yield Violation(span=_members_span(document, group))
+
+
+def _is_party(document: Document, org_type: str, params: Mapping[str, Any]) -> bool:
+    """Among the parties; when no party was read, the party section names it."""
+    if document.parties:
+        return any(p.org_type.value == org_type for p in document.parties)
+    section = document.section("parties")
+    if section is None:
+        return False
+    text = document.source.slice(section.body).lower()
+    return any(word in text for word in params.get("fallback_party_words", ()))
+
+
+def _has_member(group: Group, org_type: str) -> bool:
+    return any(
+        not m.optional and m.organisation is not None and m.organisation.value == org_type
+        for m in group.members
+    )
+
+
+# ---------------------------------------------------------------- locations
+
+
+def _heading_line(document: Document, span: Span) -> Span:
+    line = document.source.line_at(span.start)
+    return Span(line.start, line.end)
+
+
+def _members_span(document: Document, group: Group) -> Span:
+    """The member list, or the group's first line when it names no member."""
+    members = [m for m in group.members if not m.optional] or list(group.members)
+    if not members:
+        return _heading_line(document, group.span)
+    first = document.source.line_at(min(m.span.start for m in members))
+    last = document.source.line_at(max(m.span.end for m in members) - 1)
+    return Span(first.start, last.end)
+
+
+def _anchor(document: Document, section_keys: Iterable[str]) -> Span:
+    """The heading of the first of `section_keys` present, else the document's first line."""
+    for key in section_keys:
+        section = document.section(key)
+        if section is not None and section.heading.end > section.heading.start:
+            return section.heading
+    if not document.source.lines:
+        return Span(0, 0)
+    first = next(
+        (line for line in document.source.lines if document.source.line_text(line).strip()),
+        document.source.lines[0],
+    )
+    return Span(first.start, first.end)
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+_ORDINALS = {2: "annat", 3: "tredje", 4: "fjärde", 5: "femte", 6: "sjätte"}
+
+
+def _describe_months(months: float) -> tuple[str, str]:
+    if months % 12 == 0:
+        years = int(months // 12)
+        if years == 1:
+            return "en gång per år", "once a year"
+        if years == 2:
+            return "vartannat år", "every second year"
+        return f"vart {_ORDINALS.get(years, f'{years}:e')} år", f"every {years} years"
+    return f"var {_number(months)}:e månad", f"every {_number(months)} months"

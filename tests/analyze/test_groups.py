@@ -1,0 +1,206 @@
+"""Groups, members and meetings: from sections or from prose, lists or running text."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.analyze import analyze
+from lint.model import Document, Group, OrgType
+from lint.pack import Pack
+from lint.read import read_path
+from lint.read.limits import ReadLimits
+from lint.read.text import read_text_bytes
+from tests.conftest import OSTERMALM, SKARPNACK
+
+TEMPLATE = (
+    "Lokal samverkansöverenskommelse\n\n"
+    "Bakgrund\n\n"
+    "Stockholms stad och Polisregion Stockholm har genom en övergripande "
+    "samverkansöverenskommelse åtagit sig att skapa lokala samverkansöverenskommelser.\n\n"
+    "Lokal samverkansorganisation\n\n{organisation}\n\n"
+    "Information\n\n"
+    "Det ankommer på respektive part att lämna information till övriga parter om händelser "
+    "som kan antas ha väsentlig betydelse för överenskommelsen.\n"
+)
+STEERING_TASK = (
+    "Styrgruppen ska ansvara för att det finns en långsiktighet i samverkansarbetet mellan "
+    "stadsdelsförvaltningen, utbildningsförvaltningen och lokalpolisområdet."
+)
+
+
+def document(pack: Pack, organisation: str) -> Document:
+    text = TEMPLATE.format(organisation=organisation)
+    return analyze(read_text_bytes(text.encode(), "test.txt", ReadLimits()), pack)
+
+
+def roles(group: Group | None, *, optional: bool = False) -> set[str]:
+    assert group is not None
+    return {m.role for m in group.members if m.optional == optional and m.role}
+
+
+def organisations(group: Group | None, *, optional: bool = False) -> set[OrgType]:
+    assert group is not None
+    return {m.organisation for m in group.members if m.optional == optional and m.organisation}
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".pdf", ".docx"])
+@pytest.mark.parametrize("seed", [SKARPNACK, OSTERMALM], ids=["skarpnack", "ostermalm"])
+def test_seed_groups_in_every_format(pack: Pack, seed, suffix: str) -> None:
+    doc = analyze(read_path(seed.with_suffix(suffix)), pack)
+    steering, preparatory, working = (doc.group(k) for k in ("steering", "preparatory", "working"))
+    assert {"district_director", "police_area_chief", "head_of_schools"} <= roles(steering)
+    assert steering is not None and steering.meetings_per_year == 2
+    assert "municipal_police" in roles(preparatory)
+    assert OrgType.DISTRICT_ADMINISTRATION in organisations(preparatory)
+    assert {OrgType.DISTRICT_ADMINISTRATION, OrgType.POLICE_AREA} <= organisations(working)
+    assert preparatory is not None and preparatory.meetings_per_year is None
+    # "Vid behov ska fler deltagare adjungeras in. Särskilt prioriterade är trafikkontoret …"
+    assert OrgType.SPECIALIST_ADMINISTRATION in organisations(working, optional=True)
+    assert OrgType.SPECIALIST_ADMINISTRATION not in organisations(working)
+
+
+def test_truncated_compound_in_a_wrapped_bullet(pack: Pack) -> None:
+    doc = analyze(read_path(OSTERMALM), pack)
+    assert {"safety_coordinator", "security_coordinator", "prevention_coordinator"} <= roles(
+        doc.group("preparatory")
+    )
+
+
+def test_members_in_running_prose(pack: Pack) -> None:
+    doc = document(
+        pack,
+        "Lokal styrgrupp\n\n"
+        "I styrgruppen ingår stadsdelsdirektören, chefen för lokalpolisområdet och "
+        "grundskolechefen. Styrgruppen sammanträder fyra gånger per år.",
+    )
+    steering = doc.group("steering")
+    assert roles(steering) == {"district_director", "police_area_chief", "head_of_schools"}
+    assert steering is not None and steering.meetings_per_year == 4
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Lokalpolisområdeschef",
+        "lokalpolisområdets chef",
+        "chefen för lokalpolisområdet",
+        "Chef för lokalpolisområde Globen",
+        "lokalpolisområde Globens chef",
+        "LPO-chefen",
+        "lokalpolisområdescheferna",
+    ],
+)
+def test_police_area_chief_paraphrases(pack: Pack, written: str) -> None:
+    doc = document(
+        pack, f"Lokal styrgrupp\n\nI styrgruppen ska följande funktioner ingå:\n\n- {written}"
+    )
+    assert roles(doc.group("steering")) == {"police_area_chief"}
+
+
+def test_qualifiers_set_the_organisation(pack: Pack) -> None:
+    doc = document(
+        pack,
+        "Lokal styrgrupp\n\nStyrgruppen består av stadsdelsdirektören, lokalpolisområdeschefen "
+        "och chef eller annan befattning med mandat från relevanta fackförvaltningar och bolag.\n\n"
+        "Lokal beredningsgrupp\n\nI beredningsgruppen ingår:\n\n"
+        "- Kommunpolis\n- Säkerhetssamordnare från utbildningsförvaltningen\n"
+        "- Rektor med mandat från grundskolechef",
+    )
+    steering = doc.group("steering")
+    assert steering is not None
+    by_role = {(m.role, m.organisation) for m in steering.members}
+    assert ("district_director", OrgType.DISTRICT_ADMINISTRATION) in by_role
+    assert ("chief", OrgType.SPECIALIST_ADMINISTRATION) in by_role
+    assert OrgType.COMPANY in organisations(steering)
+    preparatory = doc.group("preparatory")
+    assert preparatory is not None
+    by_role = {(m.role, m.organisation) for m in preparatory.members}
+    assert ("security_coordinator", OrgType.EDUCATION_ADMINISTRATION) in by_role
+    # "med mandat från grundskolechef" qualifies the principal; the chief is no member.
+    assert "head_of_schools" not in roles(preparatory)
+
+
+def test_task_sentences_name_no_members(pack: Pack) -> None:
+    doc = document(
+        pack,
+        f"Lokal styrgrupp\n\n{STEERING_TASK}\n\nI styrgruppen ska följande funktioner ingå:\n\n"
+        "- Stadsdelsdirektör\n- Lokalpolisområdets chef",
+    )
+    assert organisations(doc.group("steering")) == {
+        OrgType.DISTRICT_ADMINISTRATION,
+        OrgType.POLICE_AREA,
+    }
+
+
+def test_groups_described_without_their_own_headings(pack: Pack) -> None:
+    doc = document(
+        pack,
+        "Samverkan leds av en lokal styrgrupp. Den lokala styrgruppen består av "
+        "lokalpolisområdeschefen, stadsdelsdirektören och avdelningschefen för "
+        "grundskoleavdelningen. Styrgruppen träffas en gång i kvartalet.\n\n"
+        "Beredningsgruppen, där kommunpolisen och stadsdelsförvaltningens trygghetssamordnare "
+        "ingår, bereder frågor till styrgruppen.\n\n"
+        "Arbetsgrupper tillsätts för varje fokusområde. I arbetsgrupperna ingår medarbetare från "
+        "stadsdelsförvaltningen och lokalpolisområdet.",
+    )
+    steering = doc.group("steering")
+    assert steering is not None and steering.meetings_per_year == 4
+    assert {"district_director", "police_area_chief"} <= roles(steering)
+    assert OrgType.EDUCATION_ADMINISTRATION in organisations(steering)
+    assert {"municipal_police", "safety_coordinator"} <= roles(doc.group("preparatory"))
+    assert {OrgType.DISTRICT_ADMINISTRATION, OrgType.POLICE_AREA} <= organisations(
+        doc.group("working")
+    )
+
+
+def test_a_group_only_mentioned_is_not_described(pack: Pack) -> None:
+    doc = document(
+        pack,
+        "Lokal styrgrupp\n\nI styrgruppen ingår stadsdelsdirektören och lokalpolisområdeschefen. "
+        "Frågor bereds av arbetsgrupperna och beslut meddelas Beredningsgruppen på central nivå.",
+    )
+    assert doc.group("steering") is not None
+    assert doc.group("preparatory") is None
+    assert doc.group("working") is None
+
+
+def test_ska_is_never_a_school(pack: Pack) -> None:
+    doc = document(
+        pack,
+        "Lokala arbetsgrupper\n\nArbetsgrupperna ska ha representanter från både "
+        "stadsdelsförvaltningen och lokalpolisområdet som ska delta i det som ska utföras.",
+    )
+    assert OrgType.EDUCATION_ADMINISTRATION not in organisations(doc.group("working"))
+
+
+def test_school_represented_in_a_working_group(pack: Pack) -> None:
+    doc = document(
+        pack,
+        "Lokala arbetsgrupper\n\nArbetsgrupper sätts samman utifrån behov. En fast grupp ska "
+        "finnas kring barn och unga där också skolan ska vara representerad.",
+    )
+    assert OrgType.EDUCATION_ADMINISTRATION in organisations(doc.group("working"))
+
+
+def test_hard_line_breaks_and_blank_lines_inside_bullets(pack: Pack) -> None:
+    doc = document(
+        pack,
+        "Lokal beredningsgrupp\n\nI beredningsgruppen ska följande funktioner ingå:\n"
+        "• Kommunpolis\n• Preventionssamordnare från\n\nstadsdelsförvaltningen\n"
+        "Beredningsgruppen har återkommande möten enligt lokala behov och kan adjungera in\n"
+        "trafikkontoret.",
+    )
+    preparatory = doc.group("preparatory")
+    assert roles(preparatory) == {"municipal_police", "prevention_coordinator"}
+    assert OrgType.SPECIALIST_ADMINISTRATION in organisations(preparatory, optional=True)
+
+
+def test_the_most_frequent_meeting_statement_holds(pack: Pack) -> None:
+    doc = document(
+        pack,
+        "Styrgruppen möts årligen tillsammans med alla samverkansparter.\n\n"
+        "Lokal styrgrupp\n\nI styrgruppen ingår stadsdelsdirektören. Möten sammankallas vid minst "
+        "två tillfällen per år, och beredningsgruppen träffas varje månad.",
+    )
+    steering = doc.group("steering")
+    assert steering is not None and steering.meetings_per_year == 2

@@ -1,0 +1,216 @@
+"""GRP, SCH and REV checks on hand-built models with the pack's params, and on the seeds."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from lint.check.organisation import (
+    group_meetings,
+    group_members,
+    groups_present,
+    party_in_group,
+    revision_interval,
+    school_included,
+)
+from lint.model import Document, Group, Kind, Member, OrgType, Party, Revision, Span
+from lint.pack import Pack
+from lint.read.limits import ReadLimits
+from lint.read.text import read_text_bytes
+from tests.conftest import LOCAL_AGREEMENTS, check_json
+
+TEXT = "Lokal samverkansöverenskommelse\n\nLokal styrgrupp\n\nText om gruppen.\n" * 3
+SOURCE = read_text_bytes(TEXT.encode(), "test.txt", ReadLimits())
+ORGANISATION_RULES = ("GRP", "SCH", "REV")
+
+
+def params(pack: Pack, rule_id: str) -> dict[str, Any]:
+    rule = pack.rule(rule_id)
+    assert rule is not None
+    return {**rule.params, "_as_of": "2026-11-22", "_lang": "sv"}
+
+
+def member(role: str, org: OrgType | None, *, optional: bool = False) -> Member:
+    return Member(role=role, organisation=org, text=role, span=Span(40, 45), optional=optional)
+
+
+def group(kind: str, *members: Member, meetings: float | None = None) -> Group:
+    return Group(
+        kind=kind,
+        span=Span(33, 60),
+        members=members,
+        meetings_per_year=meetings,
+        meetings_span=Span(50, 55) if meetings is not None else None,
+    )
+
+
+def doc(
+    *groups: Group, parties: tuple[Party, ...] = (), revisions: tuple[Revision, ...] = ()
+) -> Document:
+    return Document(
+        source=SOURCE,
+        kind=Kind.LOCAL_AGREEMENT,
+        groups=groups,
+        parties=parties,
+        revisions=revisions,
+    )
+
+
+def party(org: OrgType) -> Party:
+    return Party(name=org.value, org_type=org, span=Span(0, 5))
+
+
+DIRECTOR = member("district_director", OrgType.DISTRICT_ADMINISTRATION)
+POLICE_CHIEF = member("police_area_chief", OrgType.POLICE_AREA)
+SCHOOL_CHIEF = member("head_of_schools", OrgType.EDUCATION_ADMINISTRATION)
+TRAFFIC_CHIEF = member("chief", OrgType.SPECIALIST_ADMINISTRATION)
+
+
+def keys(violations) -> list[str]:  # type: ignore[no-untyped-def]
+    return [v.args.get("key", v.key) for v in violations]
+
+
+# ---------------------------------------------------------------- GRP001, GRP003, GRP004
+
+
+def test_complete_steering_group(pack: Pack) -> None:
+    steering = group("steering", DIRECTOR, POLICE_CHIEF, SCHOOL_CHIEF)
+    assert list(group_members(doc(steering), params(pack, "GRP001"))) == []
+
+
+@pytest.mark.parametrize(
+    ("members", "missing"),
+    [
+        ((POLICE_CHIEF, SCHOOL_CHIEF), ["district_director"]),
+        ((DIRECTOR, SCHOOL_CHIEF), ["police_area_chief"]),
+        ((DIRECTOR, POLICE_CHIEF), ["specialist_chief"]),
+        (
+            (DIRECTOR, POLICE_CHIEF, member("chief", OrgType.COMPANY, optional=True)),
+            ["specialist_chief"],
+        ),
+        ((), ["district_director", "police_area_chief", "specialist_chief"]),
+    ],
+)
+def test_steering_group_lacks(pack: Pack, members: tuple[Member, ...], missing: list[str]) -> None:
+    violations = list(group_members(doc(group("steering", *members)), params(pack, "GRP001")))
+    assert keys(violations) == missing
+    assert all(v.args["requirement"] and v.args["requirement_en"] for v in violations)
+
+
+def test_a_chief_from_the_police_area_is_its_head(pack: Pack) -> None:
+    steering = group("steering", DIRECTOR, member("chief", OrgType.POLICE_AREA), TRAFFIC_CHIEF)
+    assert list(group_members(doc(steering), params(pack, "GRP001"))) == []
+
+
+def test_preparatory_group(pack: Pack) -> None:
+    complete = group(
+        "preparatory",
+        member("municipal_police", OrgType.POLICE_AREA),
+        member("security_coordinator", OrgType.DISTRICT_ADMINISTRATION),
+    )
+    assert list(group_members(doc(complete), params(pack, "GRP003"))) == []
+    lacking = group("preparatory", member("security_coordinator", OrgType.DISTRICT_ADMINISTRATION))
+    assert keys(group_members(doc(lacking), params(pack, "GRP003"))) == ["municipal_police"]
+
+
+def test_working_groups(pack: Pack) -> None:
+    sdf_only = group("working", member("representative", OrgType.DISTRICT_ADMINISTRATION))
+    assert keys(group_members(doc(sdf_only), params(pack, "GRP004"))) == ["lpo_representative"]
+
+
+def test_missing_group_is_left_to_grp005(pack: Pack) -> None:
+    assert list(group_members(doc(), params(pack, "GRP001"))) == []
+    assert list(group_meetings(doc(), params(pack, "GRP002"))) == []
+
+
+# ---------------------------------------------------------------- GRP002, GRP005
+
+
+@pytest.mark.parametrize(
+    ("meetings", "expected"), [(2, []), (4, []), (1, ["default"]), (None, ["missing"])]
+)
+def test_steering_meetings(pack: Pack, meetings: float | None, expected: list[str]) -> None:
+    steering = group("steering", DIRECTOR, meetings=meetings)
+    violations = list(group_meetings(doc(steering), params(pack, "GRP002")))
+    assert [v.key for v in violations] == expected
+
+
+def test_groups_present(pack: Pack) -> None:
+    all_three = doc(group("steering"), group("preparatory"), group("working"))
+    assert list(groups_present(all_three, params(pack, "GRP005"))) == []
+    violations = list(groups_present(doc(group("steering")), params(pack, "GRP005")))
+    assert [v.args["group_en"] for v in violations] == [
+        "local preparatory group",
+        "local working groups",
+    ]
+
+
+# ---------------------------------------------------------------- REV001, REV002
+
+
+def revision(subject: str, months: float | None) -> Revision:
+    return Revision(subject=subject, months=months, span=Span(33, 48))
+
+
+@pytest.mark.parametrize(
+    ("rule", "revisions", "expected"),
+    [
+        ("REV001", [revision("agreement", 12)], []),
+        ("REV001", [revision("agreement", 24)], []),
+        ("REV001", [revision("agreement", 36)], ["default"]),
+        ("REV001", [revision("agreement", None)], ["missing"]),
+        ("REV001", [revision("situation_picture", 12)], ["missing"]),
+        ("REV002", [revision("situation_picture", 12)], []),
+        ("REV002", [revision("situation_picture", 18)], ["default"]),
+        ("REV002", [revision("agreement", 12)], ["missing"]),
+    ],
+)
+def test_revision_interval(
+    pack: Pack, rule: str, revisions: list[Revision], expected: list[str]
+) -> None:
+    violations = list(revision_interval(doc(revisions=tuple(revisions)), params(pack, rule)))
+    assert [v.key for v in violations] == expected
+
+
+def test_revision_interval_is_described(pack: Pack) -> None:
+    [violation] = revision_interval(
+        doc(revisions=(revision("agreement", 36),)), params(pack, "REV001")
+    )
+    assert violation.args["interval"] == "vart tredje år"
+
+
+# ---------------------------------------------------------------- SCH001, SCH002
+
+
+def test_school_as_party_or_actor(pack: Pack) -> None:
+    rule = params(pack, "SCH001")
+    steering = group("steering", DIRECTOR, POLICE_CHIEF, TRAFFIC_CHIEF)
+    assert list(school_included(doc(steering), rule))
+    assert not list(
+        school_included(doc(steering, parties=(party(OrgType.EDUCATION_ADMINISTRATION),)), rule)
+    )
+    principal = group("preparatory", member("principal", OrgType.EDUCATION_ADMINISTRATION))
+    assert not list(school_included(doc(steering, principal), rule))
+    co_opted = group("working", member("", OrgType.EDUCATION_ADMINISTRATION, optional=True))
+    assert list(school_included(doc(steering, co_opted), rule))
+
+
+def test_education_party_needs_a_seat_in_the_steering_group(pack: Pack) -> None:
+    rule = params(pack, "SCH002")
+    parties = (party(OrgType.DISTRICT_ADMINISTRATION), party(OrgType.EDUCATION_ADMINISTRATION))
+    without = group("steering", DIRECTOR, POLICE_CHIEF, TRAFFIC_CHIEF)
+    assert list(party_in_group(doc(without, parties=parties), rule))
+    with_school = group("steering", DIRECTOR, POLICE_CHIEF, SCHOOL_CHIEF)
+    assert not list(party_in_group(doc(with_school, parties=parties), rule))
+    assert not list(party_in_group(doc(without, parties=parties[:1]), rule))
+
+
+# ---------------------------------------------------------------- seeds
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".pdf", ".docx"])
+@pytest.mark.parametrize("seed", LOCAL_AGREEMENTS, ids=lambda p: p.stem)
+def test_seeds_comply(seed, suffix: str) -> None:  # type: ignore[no-untyped-def]
+    report = check_json(seed.with_suffix(suffix), extra=("--select", ",".join(ORGANISATION_RULES)))
+    assert report["files"][0]["findings"] == []
