@@ -230,6 +230,7 @@ class Validity:
     end: DateMention | None = None
     from_signing: bool = False
     until_further_notice: bool = False
+    duration_months: int | None = None  # "gäller i två år": the end follows from the start
 
 
 @dataclass(frozen=True)

@@ -70,6 +70,7 @@ _LIST_LABEL = re.compile(
     re.IGNORECASE,
 )
 _HEADING_NUMBER = re.compile(r"^\s*(\d{1,2})[.)]?[ \t]")
+_ANNEX_INTRODUCTION = re.compile(r"\b(?:handlingar|bilagor|bilagorna|bifogas|bifogade)\b", re.I)
 _LIST_MARKER = re.compile(rf"^\s*(?:[{_BULLET_CHARS}]|\d{{1,2}}[a-z]?[.)]|[IVX]+[.)])\s")
 _PAGE_FURNITURE = re.compile(
     r"^\s*(?:sida|page)?\s*\d+\s*(?:\(\d+\)|av\s+\d+|/\s*\d+)?\s*$", re.IGNORECASE
@@ -162,7 +163,28 @@ def _annex_list(ctx: AnalysisContext) -> list[_Entry]:
         entries = _parse_region(ctx, region)
         if entries:
             return entries
-    return _loose_entries(ctx)
+    if loose := _loose_entries(ctx):
+        return loose
+    for region in _introduced_regions(ctx):
+        if entries := _parse_region(ctx, region):
+            return entries
+    return []
+
+
+def _introduced_regions(ctx: AnalysisContext) -> list[Span]:
+    """Without a "Bilagor" heading: the text after a sentence that introduces the annexes
+    ("Nedan angivna handlingar ligger till grund för …:"), which may wrap over two lines."""
+    regions = []
+    heading_starts = sorted(s.heading.start for s in ctx.sections)
+    previous = ""
+    for line in ctx.source.lines:
+        text = ctx.source.line_text(line).strip()
+        if text.endswith(":") and _ANNEX_INTRODUCTION.search(f"{previous} {text}"):
+            following = bisect.bisect_right(heading_starts, line.start)
+            end = heading_starts[following] if following < len(heading_starts) else len(ctx.text)
+            regions.append(Span(min(line.end + 1, end), end))
+        previous = text
+    return regions
 
 
 def _list_regions(ctx: AnalysisContext) -> list[Span]:

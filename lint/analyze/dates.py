@@ -1,10 +1,11 @@
 """Dates in every common Swedish form and the validity clauses (issue: dates).
 
 `find_dates` is the reusable date finder: ISO dates (2019-02-01), written dates
-("19 mars 2020", "den 1:a feb. 2019"), numeric Swedish dates (1/2 2019, 1.2.2019) and
-month-precision dates ("i juni 2016", "maj 2015"). `extract_dates` also reads the
-validity clauses ("gäller från dag för undertecknande och tills vidare", "löper från och
-med 2021-02-11, tillsvidare", "gäller t.o.m. …", "under perioden A – B").
+("19 mars 2020", "den 1:a feb. 2019"), numeric Swedish dates (1/2 2019, 1.2.2019),
+month-precision dates ("i juni 2016", "maj 2015") and period ends ("utgången av 2023").
+`extract_dates` also reads the validity clauses ("gäller från dag för undertecknande och
+tills vidare", "löper från och med 2021-02-11, tillsvidare", "gäller t.o.m. …", "under
+perioden A – B").
 """
 
 from __future__ import annotations
@@ -61,6 +62,14 @@ _NUMERIC = re.compile(
     _NOT_BEFORE + r"(\d{1,2})([/.])(\d{1,2})(?:\2|\s*[-–]\s*|\s+)(\d{4})" + _NOT_AFTER
 )
 _MONTH_YEAR = re.compile(r"(?<![\w])(" + _FULL_MONTH + r")\s+(\d{4})" + _NOT_AFTER, re.IGNORECASE)
+# "till utgången av 2023", "t.o.m. utgången av mars 2023": the last day of that year or month.
+_PERIOD_END = re.compile(
+    r"(?<![\w])(?:utgången|slutet)\s+av\s+(?:("
+    + _FULL_MONTH
+    + r")\s+)?(?:år\s+)?(\d{4})"
+    + _NOT_AFTER,
+    re.IGNORECASE,
+)
 
 # --- validity vocabulary (Swedish contract language) -----------------------------------
 
@@ -87,6 +96,31 @@ _FROM_SIGNING = re.compile(
     r"|\bträder\s+i\s+kraft\s+(?:när|då|vid)\b",
     re.IGNORECASE,
 )
+# "gäller i två år", "under en period av 24 månader"; not "i minst två år" or an extension.
+_NUMBER_WORDS = {
+    "ett": 1,
+    "en": 1,
+    "två": 2,
+    "tre": 3,
+    "fyra": 4,
+    "fem": 5,
+    "sex": 6,
+    "sju": 7,
+    "åtta": 8,
+    "nio": 9,
+    "tio": 10,
+    "elva": 11,
+    "tolv": 12,
+    "arton": 18,
+    "tjugofyra": 24,
+}
+_DURATION = re.compile(
+    r"\b(?:i|under)\s+(?:en\s+(?:period|tid)\s+(?:av|om|på)\s+)?"
+    r"(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")(?:\s*\(\d{1,2}\))?\s+"
+    r"(?P<unit>år|månader)\b",
+    re.IGNORECASE,
+)
+_EXTENDED = re.compile(r"\bförläng\w*", re.IGNORECASE)
 _START_MARKER = re.compile(
     r"(?:\bfrån\s+och\s+med|\bfr\.?\s?o\.?\s?m\.?|\bfrom|\bfrån|\bmed\s+start|\bmed\s+början"
     r"|\bi\s+kraft|\bgälla|\bgäller|\blöper|\bper)(?:\s+(?:den|dagen))?\s*$",
@@ -121,6 +155,12 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
         add(m.start(), m.end(), _iso_day(m.group(3), str(month), m.group(1)), "day")
     for m in _NUMERIC.finditer(text):
         add(m.start(), m.end(), _iso_day(m.group(4), m.group(3), m.group(1)), "day")
+    for m in _PERIOD_END.finditer(text):
+        if m.group(1):
+            month = MONTHS[m.group(1).lower()]
+            add(m.start(), m.end(), f"{int(m.group(2)):04d}-{month:02d}", "month")
+        else:
+            add(m.start(), m.end(), f"{int(m.group(2)):04d}-12-31", "day")
     for m in _MONTH_YEAR.finditer(text):
         month = MONTHS[m.group(1).lower()]
         add(m.start(), m.end(), f"{int(m.group(2)):04d}-{month:02d}", "month")
@@ -178,9 +218,19 @@ def validity_of(
     start, end = _start_and_end(text, sentence, dates)
     from_signing = bool(_FROM_SIGNING.search(sentence.text))
     until_further_notice = bool(_UNTIL_FURTHER_NOTICE.search(sentence.text))
-    if not (start or end or from_signing or until_further_notice):
+    duration = None if end or until_further_notice else _duration_months(sentence.text)
+    if not (start or end or from_signing or until_further_notice or duration):
         return None
-    return Validity(sentence.span, start, end, from_signing, until_further_notice)
+    return Validity(sentence.span, start, end, from_signing, until_further_notice, duration)
+
+
+def _duration_months(text: str) -> int | None:
+    found = _DURATION.search(text)
+    if found is None or _EXTENDED.search(text):
+        return None
+    amount = found.group("n").lower()
+    count = int(amount) if amount.isdigit() else _NUMBER_WORDS[amount]
+    return count * 12 if found.group("unit").lower() == "år" else count
 
 
 def _about_this_agreement(sentence: Sentence, term_section: Section | None) -> bool:

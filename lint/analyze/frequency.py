@@ -109,6 +109,14 @@ _PATTERNS = (
     re.compile(_START + r"varje\s+(?:nytt?\s+|nya\s+)?" + _UNIT + _END, re.IGNORECASE),
     # "årligen", "kvartalsvis"
     re.compile(_START + r"(?P<adverb>" + "|".join(_ADVERBS) + r")" + _END, re.IGNORECASE),
+    # "en gång på våren och en gång på hösten", "varje vår och höst": twice a year
+    re.compile(
+        _START
+        + r"(?P<seasons>(?:vår|höst)(?:en|terminen)?\s+och\s+(?:en\s+gång\s+)?(?:på|under|varje)?"
+        + r"\s*(?:vår|höst)(?:en|terminen)?)"
+        + _END,
+        re.IGNORECASE,
+    ),
 )
 # Deadlines are intervals only for revisions: "senast två år efter undertecknandet".
 _DEADLINE = re.compile(
@@ -160,6 +168,9 @@ def _months(match: re.Match[str], *, deadline: bool) -> float | None:
     groups = match.groupdict()
     number = groups.get("num") or groups.get("num2")
     unit = groups.get("unit") or groups.get("unit2")
+    if groups.get("seasons"):
+        first, second = re.findall(r"vår|höst", groups["seasons"].lower())
+        return 6.0 if first != second else None
     if groups.get("adverb") and not number:
         return _ADVERBS[groups["adverb"].lower()]
     unit_months = _UNITS[unit.lower()] if unit else 12.0

@@ -472,7 +472,9 @@ def _is_prose(text: str, region_start: int, first_name_start: int) -> bool:
     if not lead or lead[-1].group() == ":":
         return False
     tail = before[lead[-1].end() :]
-    return "\n\n" not in tail and not _SENTENCE_END.search(tail)
+    # "… ingås mellan\n1. Farsta stadsdelsförvaltning …": a list introduced by "mellan".
+    listed = _LIST_MARK.search(tail) is not None
+    return "\n\n" not in tail and not _SENTENCE_END.search(tail) and not listed
 
 
 def _list_end(text: str, after: int, region_end: int, vocab: PartyVocab, prose: bool) -> int:

@@ -76,7 +76,8 @@ def _inflected(word: str) -> str:
         return rf"{stem}(?:a|an|ans|as|or|orna|ornas|ors){genitive}"
     if word.endswith("e"):
         stem = re.escape(word[:-1])
-        return rf"(?:{escaped}(?:n|ns|s|t|ts|r|rna|rnas)?|{stem}(?:na|nas)){genitive}"
+        # "områdena": a neuter plural keeps the -e ("lokalpolisområden", "-områdena").
+        return rf"(?:{escaped}(?:n|ns|na|nas|s|t|ts|r|rna|rnas)?|{stem}(?:na|nas)){genitive}"
     return rf"{escaped}(?:en|ens|et|ets|er|erna|ernas|ar|arna|arnas|s|n|ns|t)?{genitive}"
 
 

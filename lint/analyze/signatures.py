@@ -131,10 +131,26 @@ def _anchor(
 def _anchored_blocks(source: SourceText, vocab: SignatureVocab) -> Iterator[_Block]:
     current: _Block | None = None
     content = 0
-    for line, text in _content_lines(source):
-        anchor = _anchor(text, _text_start(source, line), vocab)
+    lines = list(_content_lines(source))
+    anchors = [_anchor(text, _text_start(source, line), vocab) for line, text in lines]
+    dates_trail = _dates_trail(lines, anchors, vocab)
+    for index, (line, text) in enumerate(lines):
+        anchor = anchors[index]
+        if anchor is None and current is not None and _has_name(current):
+            following = lines[index + 1][1] if index + 1 < len(lines) else ""
+            anchor = _lone_place(text, following, vocab)
         if anchor is not None:
             place, date, is_for = anchor
+            if (
+                dates_trail
+                and current is not None
+                and _is_trailing_date(current, date, is_for, content)
+            ):
+                # "För Polisen / Per Lind / Datum: 2024-01-25": the date closes the block.
+                current.end = line.end
+                current.dated_line = True
+                current.place, current.date = place, date
+                continue
             if current is None or not _can_merge(current, date, is_for, content):
                 if current is not None:
                     yield current
@@ -155,6 +171,11 @@ def _anchored_blocks(source: SourceText, vocab: SignatureVocab) -> Iterator[_Blo
             continue
         if _FILLER.match(text):
             continue
+        if _starts_next_signatory(current, text, vocab):
+            # One shared place/date line above several signatories: each gets a block.
+            yield current
+            shared = _Block(line.start, line.end, current.place, current.date, dated_line=True)
+            current, content = shared, 0
         stripped = _FIELD_LABEL.sub("", text).strip()
         if stripped:
             offset = _text_start(source, line) + text.find(stripped)
@@ -163,6 +184,46 @@ def _anchored_blocks(source: SourceText, vocab: SignatureVocab) -> Iterator[_Blo
             content += 1
     if current is not None:
         yield current
+
+
+def _dates_trail(
+    lines: Sequence[tuple[Line, str]],
+    anchors: Sequence[tuple[str | None, DateMention | None, bool] | None],
+    vocab: SignatureVocab,
+) -> bool:
+    """Whether dates follow the names they date: no name comes after the last date line."""
+    dated = [i for i, anchor in enumerate(anchors) if anchor is not None and anchor[1]]
+    if not dated:
+        return False
+    return not any(_NAME.match(t) and not vocab.org_type(t) for _, t in lines[dated[-1] + 1 :])
+
+
+def _is_trailing_date(block: _Block, date: DateMention | None, is_for: bool, content: int) -> bool:
+    """A date line right after an undated block's name lines belongs to that block."""
+    return not is_for and date is not None and content > 0 and not block.dated_line
+
+
+def _starts_next_signatory(block: _Block, text: str, vocab: SignatureVocab) -> bool:
+    """A second name after a complete name + title/organisation starts another signatory."""
+    if block.for_party is not None or not _NAME.match(text) or vocab.org_type(text):
+        return False
+    names = [i for i, (t, _) in enumerate(block.lines) if _NAME.match(t) and not vocab.org_type(t)]
+    return bool(names) and len(block.lines) > names[0] + 1
+
+
+def _lone_place(text: str, following: str, vocab: SignatureVocab) -> tuple[str, None, bool] | None:
+    """A place line whose date was left out ("Stockholm" alone) between two signed blocks:
+    it starts the next block when a name follows, instead of joining the previous one."""
+    if (
+        len(text.split()) == 1
+        and _PLACE.match(text)
+        and not vocab.org_type(text)
+        and not _looks_like_title(text)
+        and _NAME.match(following)
+        and not vocab.org_type(following)
+    ):
+        return text, None, False
+    return None
 
 
 def _text_start(source: SourceText, line: Line) -> int:

@@ -7,13 +7,13 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from rapidfuzz import fuzz
 
 from lint.check.engine import Violation, register
-from lint.model import DateMention, Document, Sentence, Span
+from lint.model import DateMention, Document, Sentence, Span, Validity
 
 CONTEXT_WORDS = 6  # words either side of a date that describe what it dates
 MIN_CONTEXT_CHARS = 25  # shorter contexts ("Möte 1: …") say too little to compare
@@ -76,6 +76,10 @@ def validity_current(document: Document, params: Mapping[str, Any]) -> Iterator[
     reported: set[tuple[str | None, str]] = set()
     for validity in document.validity:
         if validity.end is None:
+            end_by_duration = _end_by_duration(document, validity)
+            if end_by_duration is not None and end_by_duration < as_of:
+                args = {"end": end_by_duration.isoformat(), "as_of": as_of.isoformat()}
+                yield Violation(validity.span, "default", args)
             continue
         key = (validity.start.iso if validity.start else None, validity.end.iso)
         if key in reported:
@@ -88,6 +92,26 @@ def validity_current(document: Document, params: Mapping[str, Any]) -> Iterator[
         elif end < as_of:
             reported.add(key)
             yield Violation(validity.span, "default", args)
+
+
+def _end_by_duration(document: Document, validity: Validity) -> date | None:
+    """The last day of "gäller i två år från …": from the stated start, or from the last
+    signature when the agreement runs from signing."""
+    if not validity.duration_months:
+        return None
+    if validity.start is not None:
+        begin = first_day(validity.start)
+    elif validity.from_signing:
+        signed = [first_day(s.date) for s in document.signatures if s.date is not None]
+        if not signed:
+            return None
+        begin = max(signed)
+    else:
+        return None
+    months = begin.month - 1 + validity.duration_months
+    year, month = begin.year + months // 12, months % 12 + 1
+    day = min(begin.day, calendar.monthrange(year, month)[1])
+    return date(year, month, day) - timedelta(days=1)
 
 
 # --- DAT003 ------------------------------------------------------------------------------

@@ -175,6 +175,20 @@ def test_list_without_a_bilagor_heading(pack: Pack) -> None:
     assert referred(references) == [(1, "", "arabic")]
 
 
+def test_numbered_list_introduced_by_a_sentence_without_a_heading(pack: Pack) -> None:
+    text = (
+        "Lokal samverkansöverenskommelse\n\nParter\n\nParterna har ingått överenskommelsen.\n"
+        "Nedan angivna handlingar ligger till grund för parternas åtaganden enligt\n"
+        "överenskommelsen:\n\n1. Gemensam lokal lägesbild\n2. Åtgärdsplan\n\n"
+        "Tid\n\nI styrgruppen ska följande funktioner ingå:\n1. Stadsdelsdirektör\n"
+    )
+    annexes, _ = extract(read_text_bytes(text.encode(), "t.txt", ReadLimits()), pack)
+    assert listed(annexes) == [
+        ("1", 1, "", "Gemensam lokal lägesbild"),
+        ("2", 2, "", "Åtgärdsplan"),
+    ]
+
+
 # --- references ----------------------------------------------------------------------------
 
 

@@ -52,6 +52,9 @@ def one_sentence(text: str) -> Validity | None:
         ("ingick i maj 2015 ett", "2015-05", "month", "maj 2015"),
         ("Maj 2015", "2015-05", "month", "Maj 2015"),
         ("till och med 31 mars\n2022.", "2022-03-31", "day", "31 mars\n2022"),
+        ("till utgången av 2023.", "2023-12-31", "day", "utgången av 2023"),
+        ("t.o.m. utgången av mars 2023", "2023-03", "month", "utgången av mars 2023"),
+        ("gäller till slutet av år 2022", "2022-12-31", "day", "slutet av år 2022"),
     ],
 )
 def test_find_dates_forms(text: str, iso: str, precision: str, written: str) -> None:
@@ -86,6 +89,21 @@ def test_find_dates_range_gives_both_ends() -> None:
 
 
 # --- validity clauses ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("Överenskommelsen gäller i två år från dag för undertecknande.", 24),
+        ("Överenskommelsen gäller under en period av 18 månader från och med 2021-02-11.", 18),
+        ("Överenskommelsen gäller i tre (3) år från undertecknandet.", 36),
+        ("Överenskommelsen gäller i två år och förlängs därefter med ett år i taget.", None),
+        ("Överenskommelsen gäller från undertecknandet och tills vidare, i minst två år.", None),
+    ],
+)
+def test_validity_duration(text: str, months: int | None) -> None:
+    found = one_sentence(text)
+    assert (found.duration_months if found else None) == months
 
 
 @pytest.mark.parametrize(
@@ -150,6 +168,13 @@ def test_find_dates_range_gives_both_ends() -> None:
             False,
         ),
         ("Överenskommelsen gäller till och med december 2021.", None, "2021-12", False, False),
+        (
+            "Överenskommelsen gäller från dag för undertecknande till utgången av 2023.",
+            None,
+            "2023-12-31",
+            True,
+            False,
+        ),
     ],
 )
 def test_validity_clauses(

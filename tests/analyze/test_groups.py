@@ -79,6 +79,19 @@ def test_members_in_running_prose(pack: Pack) -> None:
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "Stadsdelsdirektören och lokalpolisområdeschefen utgör tillsammans styrgruppen.",
+        "Styrgruppen sammansätts av stadsdelsdirektören och lokalpolisområdeschefen.",
+        "Styrgruppen leds av stadsdelsdirektören och lokalpolisområdeschefen.",
+    ],
+)
+def test_members_as_subject_or_agent(pack: Pack, sentence: str) -> None:
+    doc = document(pack, f"Lokal styrgrupp\n\n{sentence}")
+    assert roles(doc.group("steering")) == {"district_director", "police_area_chief"}
+
+
+@pytest.mark.parametrize(
     "written",
     [
         "Lokalpolisområdeschef",
@@ -204,3 +217,14 @@ def test_the_most_frequent_meeting_statement_holds(pack: Pack) -> None:
     )
     steering = doc.group("steering")
     assert steering is not None and steering.meetings_per_year == 2
+
+
+def test_plural_definite_police_areas_in_a_working_group(pack: Pack) -> None:
+    doc = document(
+        pack,
+        "Lokala arbetsgrupper\n\nI varje arbetsgrupp ingår representanter från både "
+        "stadsdelsförvaltningen och lokalpolisområdena med ansvar för det som ska utföras.",
+    )
+    assert {OrgType.DISTRICT_ADMINISTRATION, OrgType.POLICE_AREA} <= organisations(
+        doc.group("working")
+    )

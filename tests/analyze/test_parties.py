@@ -132,6 +132,22 @@ def test_bullets_with_two_district_administrations(pack: Pack) -> None:
     ]
 
 
+def test_numbered_list_after_mellan(pack: Pack) -> None:
+    parties = (
+        "Överenskommelsen ingås mellan\n"
+        "1. Hägersten-Älvsjö stadsdelsförvaltning, org.nr 212000-0142, Box 19,\n"
+        "129 21 Hägersten, ”Stadsdelsförvaltningen”\n"
+        "2. Lokalpolisområde Globen, org.nr 202100-0076, 106 75 Stockholm, ”LPO Globen”\n"
+        "3. Lokalpolisområde Skärholmen, org.nr 202100-0076, 106 75 Stockholm"
+    )
+    result = extract_text(pack, parties)
+    assert [p.name for p in result.parties] == [
+        "Hägersten-Älvsjö stadsdelsförvaltning",
+        "Lokalpolisområde Globen",
+        "Lokalpolisområde Skärholmen",
+    ]
+
+
 def test_blocks_without_separators_split_at_a_new_name(pack: Pack) -> None:
     """A PDF without blank lines or "och": each line that starts a name is a new party."""
     parties = (

@@ -48,6 +48,9 @@ def months(doc: Document, subject: str) -> list[float | None]:
         ("2 ggr/år", 6),
         ("halvårsvis", 6),
         ("en gång om året", 12),
+        ("en gång på våren och en gång på hösten", 6),
+        ("varje vår och höst", 6),
+        ("under hösten och våren", 6),
     ],
 )
 def test_interval_wordings(written: str, expected: float) -> None:
@@ -94,6 +97,8 @@ def test_the_overarching_agreement_is_not_the_agreement(pack: Pack) -> None:
         ("Revidering av överenskommelsen sker vartannat år.", "agreement", 24),
         ("Överenskommelsen och dess bilagor ses över årligen.", "agreement", 12),
         ("Lägesbilden uppdateras en gång i kvartalet.", "situation_picture", 3),
+        ("En ny gemensam lägesbild tas fram varje år.", "situation_picture", 12),
+        ("Lägesbilden förnyas årligen.", "situation_picture", 12),
         ("Överenskommelsen ska revideras vid behov.", "agreement", None),
     ],
 )

@@ -112,6 +112,19 @@ def test_blank_place_and_date_line_is_an_undated_block(pack: Pack) -> None:
     assert found.date is None and found.name == "Tony Sörensen" and found.party_index == 1
 
 
+def test_place_line_without_date_between_blocks_starts_an_undated_block(pack: Pack) -> None:
+    text = (
+        "Stockholm den 19 mars 2020\n\nMaria Mathiasson Laxvik\nStadsdelsdirektör\n"
+        "Skarpnäcks stadsdelsförvaltning\n\nStockholm\n\n"
+        "Tony Sörensen\nLokalpolisområdeschef\nLokalpolisområde Globen\n"
+    )
+    found = signatures_in(text, pack)
+    assert [(s.place, s.date.iso if s.date else None, s.name, s.party_index) for s in found] == [
+        ("Stockholm", "2020-03-19", "Maria Mathiasson Laxvik", 0),
+        ("Stockholm", None, "Tony Sörensen", 1),
+    ]
+
+
 def test_name_and_title_without_date_line(pack: Pack) -> None:
     text = "Maria Mathiasson Laxvik\nStadsdelsdirektör\n\nTony Sörensen\nLokalpolisområdeschef\n"
     found = signatures_in(text, pack)
@@ -131,3 +144,43 @@ def test_prose_starting_with_for_is_no_block(pack: Pack) -> None:
 
 def test_a_lone_date_line_is_no_signature(pack: Pack) -> None:
     assert signatures_in("Stockholm den 19 mars 2020\n", pack) == ()
+
+
+def test_dates_after_the_names_close_their_blocks(pack: Pack) -> None:
+    text = (
+        "För Skarpnäcks stadsdelsförvaltning\n\nMaria Mathiasson Laxvik, stadsdelsdirektör\n"
+        "Datum: 2020-03-18\n\nFör Lokalpolisområde Globen\n\nTony Sörensen\n"
+        "Lokalpolisområdeschef\nStockholm 2020-03-19\n"
+    )
+    found = signatures_in(text, pack)
+    assert [(s.date.iso if s.date else None, s.party_index) for s in found] == [
+        ("2020-03-18", 0),
+        ("2020-03-19", 1),
+    ]
+
+
+def test_an_undated_block_keeps_no_date_of_the_next_one(pack: Pack) -> None:
+    text = (
+        "För Skarpnäcks stadsdelsförvaltning\n\nMaria Mathiasson Laxvik\nStadsdelsdirektör\n\n"
+        "Stockholm 2020-03-19\n\nFör Lokalpolisområde Globen\n\nTony Sörensen\n"
+        "Lokalpolisområdeschef\n"
+    )
+    found = signatures_in(text, pack)
+    assert [(s.date.iso if s.date else None, s.party_index) for s in found] == [
+        (None, 0),
+        ("2020-03-19", 1),
+    ]
+
+
+def test_one_place_and_date_line_above_every_signatory(pack: Pack) -> None:
+    text = (
+        "Stockholm den 19 mars 2020\n\nMaria Mathiasson Laxvik\nStadsdelsdirektör\n"
+        "Skarpnäcks stadsdelsförvaltning\n\nTony Sörensen\nLokalpolisområdeschef\n"
+        "Lokalpolisområde Globen\n\nAdeline Schmidhuber\nGrundskolechef\nUtbildningsförvaltningen\n"
+    )
+    found = signatures_in(text, pack)
+    assert [(s.name, s.date.iso if s.date else None, s.party_index) for s in found] == [
+        ("Maria Mathiasson Laxvik", "2020-03-19", 0),
+        ("Tony Sörensen", "2020-03-19", 1),
+        ("Adeline Schmidhuber", "2020-03-19", 2),
+    ]

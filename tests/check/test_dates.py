@@ -63,6 +63,25 @@ def test_month_precision_end_counts_to_the_last_day() -> None:
     assert found.args["end"] == "2026-11-30"
 
 
+def test_duration_from_signing_ends_after_the_last_signature() -> None:
+    clause = Validity(Span(0, 5), from_signing=True, duration_months=24)
+    signatures = (
+        Signature(Span(6, 10), date=day("2020-03-17")),
+        Signature(Span(11, 15), date=day("2020-03-19")),
+    )
+    doc = document("x" * 20, validity=(clause,), signatures=signatures)
+    (found,) = validity_current(doc, PARAMS)
+    assert found.args["end"] == "2022-03-18"
+    assert list(validity_current(doc, {**PARAMS, "_as_of": "2022-03-18"})) == []
+
+
+def test_duration_from_a_stated_start_and_without_any_start() -> None:
+    running = Validity(Span(0, 5), start=day("2025-01-01"), duration_months=36)
+    unknown = Validity(Span(0, 5), from_signing=True, duration_months=12)  # no signature dates
+    doc = document("x" * 20, validity=(running, unknown))
+    assert list(validity_current(doc, PARAMS)) == []
+
+
 # --- DAT003 -----------------------------------------------------------------------------------
 
 
