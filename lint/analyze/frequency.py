@@ -117,6 +117,10 @@ _PATTERNS = (
         + _END,
         re.IGNORECASE,
     ),
+    # "varje höst", "varje vårtermin": once a year
+    re.compile(
+        _START + r"varje\s+(?P<season>vår|höst)(?:en|termin|terminen)?" + _END, re.IGNORECASE
+    ),
 )
 # Deadlines are intervals only for revisions: "senast två år efter undertecknandet".
 _DEADLINE = re.compile(
@@ -171,6 +175,8 @@ def _months(match: re.Match[str], *, deadline: bool) -> float | None:
     if groups.get("seasons"):
         first, second = re.findall(r"vår|höst", groups["seasons"].lower())
         return 6.0 if first != second else None
+    if groups.get("season"):
+        return 12.0
     if groups.get("adverb") and not number:
         return _ADVERBS[groups["adverb"].lower()]
     unit_months = _UNITS[unit.lower()] if unit else 12.0

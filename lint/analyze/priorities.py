@@ -403,9 +403,13 @@ def _from_cue_lines(
     ctx: AnalysisContext, vocab: _Vocab, heading_starts: set[int]
 ) -> Iterator[PriorityArea]:
     """A cue heading set as body text ("Fokusområden" above a list, as a PDF may have it)."""
+    # A heading wrapped over lines (PDF) ends in a line like "samverkansområden": not a cue.
+    headings = [s.heading for s in ctx.sections]
     for line in ctx.source.lines:
         text = ctx.source.line_text(line).strip().rstrip(":")
-        if line.start in heading_starts or not 0 < len(text) <= _MAX_CUE_TITLE_CHARS:
+        if not 0 < len(text) <= _MAX_CUE_TITLE_CHARS:
+            continue
+        if any(h.start <= line.start < h.end for h in headings):
             continue
         if _is_cue_title(text, vocab):
             yield from _list_areas(ctx, vocab, line.end, heading_starts)

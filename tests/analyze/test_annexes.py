@@ -382,3 +382,16 @@ def test_numbered_headings(pack: Pack) -> None:
     annexes, references = extract(read_text_bytes(text.encode(), "t.txt", ReadLimits()), pack)
     assert [a.number for a in annexes] == [1, 2]
     assert [r.number for r in references] == [2]
+
+
+def test_overarching_agreement_by_its_full_title(pack: Pack) -> None:
+    annexes, _ = extract_text(
+        pack,
+        "1. Gemensam lokal lägesbild\n2. Åtgärdsplan\n"
+        "3. Samverkansöverenskommelse mellan Stockholms stad och Polisregion Stockholm",
+    )
+    assert [a.subject for a in annexes] == [
+        "situation_picture",
+        "action_plan",
+        "overarching_agreement",
+    ]

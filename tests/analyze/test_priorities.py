@@ -150,3 +150,24 @@ def test_free_mention_counts_overarching_areas(pack: Pack) -> None:
 )
 def test_statements_about_areas_name_none(pack: Pack, sentence: str) -> None:
     assert _skarpnack_with(pack, sentence) == ()
+
+
+def test_the_end_of_a_wrapped_heading_is_no_cue_line(pack: Pack, tmp_path) -> None:
+    """In a PDF the situation-picture heading wraps before "samverkansområden"; the prose
+    after it is no list of areas."""
+    import sys
+
+    from tests.conftest import CORPUS, ROOT
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from render_corpus import render_pdf
+
+    variant = CORPUS / "variants" / "compliant" / "enskede-three-parties.txt"
+    target = tmp_path / "enskede.pdf"
+    render_pdf(variant.read_text(encoding="utf-8"), target)
+    areas = _areas(read_path(target), pack)
+    assert [a.matched for a in areas] == [
+        "Unga i risk för kriminalitet",
+        "Särskilt utsatta och sårbara brottsoffer",
+        "Riktat arbete mot avgränsade platser och utsatta områden",
+    ]

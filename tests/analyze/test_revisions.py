@@ -51,6 +51,7 @@ def months(doc: Document, subject: str) -> list[float | None]:
         ("en gång på våren och en gång på hösten", 6),
         ("varje vår och höst", 6),
         ("under hösten och våren", 6),
+        ("varje höst", 12),
     ],
 )
 def test_interval_wordings(written: str, expected: float) -> None:
@@ -99,6 +100,7 @@ def test_the_overarching_agreement_is_not_the_agreement(pack: Pack) -> None:
         ("Lägesbilden uppdateras en gång i kvartalet.", "situation_picture", 3),
         ("En ny gemensam lägesbild tas fram varje år.", "situation_picture", 12),
         ("Lägesbilden förnyas årligen.", "situation_picture", 12),
+        ("Parterna ska se över överenskommelsen en gång per år.", "agreement", 12),
         ("Överenskommelsen ska revideras vid behov.", "agreement", None),
     ],
 )
