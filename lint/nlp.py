@@ -39,7 +39,29 @@ def pipeline() -> Any:
 
 
 @lru_cache(maxsize=1)
+def tokenizer() -> Any:
+    """spaCy's blank Swedish pipeline for tokenizing; lemmas come from `lemma_of`."""
+    import spacy
+
+    return spacy.blank("sv")
+
+
+@lru_cache(maxsize=1)
 def _lemma_table() -> Any:
+    """spaCy's Swedish lemma lookup table (spacy-lookups-data) as a plain dict.
+
+    The same data the lookup lemmatizer uses, read directly: spaCy's `Table` hashes all
+    660,000 keys on load, which costs seconds per process; the dict lookup is identical.
+    """
+    try:
+        import spacy_lookups_data
+        import srsly
+
+        table = srsly.read_gzip_json(spacy_lookups_data.get_file("sv_lemma_lookup.json.gz"))
+        if isinstance(table, dict) and table:
+            return table
+    except Exception:  # another packaging of the data: go through spaCy
+        pass
     return pipeline().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
 
 
@@ -55,7 +77,7 @@ def lemma_of(word: str) -> str:
 
 def tokens(text: str) -> list[Token]:
     """Tokenize with spaCy's Swedish tokenizer and attach safe lower-case lemmas."""
-    doc = pipeline().make_doc(text)
+    doc = tokenizer().make_doc(text)
     return [
         Token(t.text, t.text.lower(), lemma_of(t.text), t.idx, t.idx + len(t.text))
         for t in doc

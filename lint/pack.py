@@ -70,6 +70,12 @@ class Pack:
         return next((r for r in self.rules if r.id == rule_id), None)
 
 
+def load_yaml(text: str) -> Any:
+    """`yaml.safe_load`, through libyaml when PyYAML has it (ten times faster at start-up)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(text, Loader=loader)
+
+
 def rules_dir() -> Path:
     """The folder of bundled packs: the repository's `rules/` or the installed copy."""
     import sys
@@ -95,7 +101,7 @@ def resolve_pack_path(name_or_file: str) -> Path:
 def load_pack(name_or_file: str = "stockholm-2019") -> Pack:
     path = resolve_pack_path(name_or_file)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise UsageError(f"cannot read rule pack {path}: {exc}") from exc
     return parse_pack(data, path)
@@ -110,7 +116,7 @@ def parse_pack(data: dict[str, Any], path: Path) -> Pack:
     vocab = dict(data.get("vocabularies") or {})
     for key, ref in list(vocab.items()):
         if isinstance(ref, str):  # a path relative to the pack
-            vocab[key] = yaml.safe_load((path.parent / ref).read_text(encoding="utf-8"))
+            vocab[key] = load_yaml((path.parent / ref).read_text(encoding="utf-8"))
     template = tuple(
         TemplateHeading(t["key"], t["title"], int(t.get("level", 1)), tuple(t.get("aliases", ())))
         for t in data.get("template", ())

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from lint import cache
 from lint.check import Finding, Settings, run_checks
 from lint.errors import ReadError
 from lint.messages import error_message
 from lint.model import Document
 from lint.pack import Pack
 from lint.read import SUPPORTED_SUFFIXES, ReadLimits, read_bytes, read_path
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
 
 STDIN = "-"
 
@@ -30,6 +35,11 @@ class FileResult:
     error: FileError | None = None
     findings: tuple[Finding, ...] = ()
     document: Document | None = None
+
+    @property
+    def skipped_pages(self) -> tuple[int, ...]:
+        """PDF pages that failed to parse and were left out (the others were checked)."""
+        return self.document.source.skipped_pages if self.document is not None else ()
 
 
 @dataclass(frozen=True)
@@ -70,25 +80,175 @@ def ignored_for(path: str, options: RunOptions) -> tuple[str, ...]:
 
     patterns: list[str] = []
     for glob, rules in options.per_file_ignores:
-        if fnmatch(path, glob) or fnmatch(Path(path).name, glob):
+        candidates = (path, Path(path).name, str(Path(path).resolve()))
+        if any(fnmatch(candidate, glob) for candidate in candidates):
             patterns.extend(rules)
     return tuple(patterns)
 
 
 def check_file(path: str, pack: Pack, options: RunOptions) -> FileResult:
-    from lint.analyze import analyze
+    from lint.read.deadline import time_limit
 
     lang = options.settings.lang
     try:
-        source = read_source(path, options.limits)
-        document = analyze(source, pack)
+        # SIGALRM: works here and in --jobs workers (each runs this in its main thread).
+        with time_limit(options.limits.max_seconds):
+            document = load_document(path, pack, options)
+            findings = run_checks(document, pack, options.settings, ignored_for(path, options))
     except ReadError as exc:
-        return FileResult(path, "unknown", FileError(exc.code, error_message(exc.code, lang)))
+        return FileResult(path, "unknown", FileError(exc.code, exc.message(lang)))
     except (MemoryError, RecursionError, Exception):  # a bad file must never stop the run
         return FileResult(path, "unknown", FileError("internal", error_message("internal", lang)))
-    findings = run_checks(document, pack, options.settings, ignored_for(path, options))
     return FileResult(path, str(document.kind), None, tuple(findings), document)
 
 
-def check_files(paths: Iterable[str], pack: Pack, options: RunOptions) -> list[FileResult]:
-    return [check_file(path, pack, options) for path in expand_paths(paths)]
+def cache_key_for(path: str, pack: Pack, options: RunOptions) -> str | None:
+    """The cache key of a file on disk, or None when it is not cached (stdin, odd files).
+
+    Problems are left to the reader, which turns them into coded errors.
+    """
+    if not options.use_cache or path == STDIN:
+        return None
+    file = Path(path)
+    suffix = file.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        return None
+    try:
+        if file.stat().st_size > options.limits.max_bytes:
+            return None
+        data = file.read_bytes()
+    except OSError:
+        return None
+    return cache.cache_key(data, suffix, pack.vocab_digest)
+
+
+def load_document(path: str, pack: Pack, options: RunOptions) -> Document:
+    """The analysed model of one file: from the cache, or read, analysed and cached."""
+    key = cache_key_for(path, pack, options)
+    if key is not None:
+        cached = cache.load(key, path)
+        if cached is not None:
+            return cached
+    from lint.analyze import analyze  # spaCy and the readers only on a cache miss
+
+    document = analyze(read_source(path, options.limits), pack)
+    if key is not None:
+        cache.store(key, document)
+    return document
+
+
+ResultCallback = Callable[[FileResult], None]
+
+
+def check_files(
+    paths: Iterable[str],
+    pack: Pack,
+    options: RunOptions,
+    on_result: ResultCallback | None = None,
+) -> list[FileResult]:
+    """Check every file; results (and `on_result` calls) come in input order.
+
+    With `options.jobs > 1`, files that miss the cache are analysed in forked worker
+    processes; the output is identical to a sequential run.
+    """
+    files = list(expand_paths(paths))
+    misses = [p for p in files if _needs_analysis(p, pack, options)] if options.jobs > 1 else []
+    workers = min(options.jobs, len(misses))
+    if workers <= 1:
+        return [_notify(on_result, check_file(path, pack, options)) for path in files]
+    return _check_parallel(files, set(misses), pack, options, workers, on_result)
+
+
+def _notify(on_result: ResultCallback | None, result: FileResult) -> FileResult:
+    if on_result is not None:
+        on_result(result)
+    return result
+
+
+def _needs_analysis(path: str, pack: Pack, options: RunOptions) -> bool:
+    """Whether a worker should take the file: a cache miss that is not standard input."""
+    if path == STDIN:
+        return False  # read by the parent, the only process that owns stdin
+    key = cache_key_for(path, pack, options)
+    return key is None or not cache.entry_path(key).is_file()
+
+
+def _check_parallel(
+    files: list[str],
+    misses: set[str],
+    pack: Pack,
+    options: RunOptions,
+    workers: int,
+    on_result: ResultCallback | None,
+) -> list[FileResult]:
+    import gc
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    context = _fork_context()
+    if context is not None:
+        preload({Path(p).suffix.lower() for p in misses})  # shared copy-on-write by the workers
+        gc.freeze()  # the workers' collector then leaves the preloaded objects (and pages) alone
+    results: list[FileResult] = []
+    pool = ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_init_worker, initargs=(pack, options)
+    )
+    try:
+        futures = {p: pool.submit(_work, p) for p in dict.fromkeys(f for f in files if f in misses)}
+        for path in files:
+            future = futures.get(path)
+            try:
+                result = check_file(path, pack, options) if future is None else future.result()
+            except BrokenProcessPool:  # a worker died (out of memory, a crash in a library)
+                lang = options.settings.lang
+                result = FileResult(
+                    path, "unknown", FileError("internal", error_message("internal", lang))
+                )
+            results.append(_notify(on_result, result))
+    finally:  # on Ctrl-C or a failing callback, do not wait for the queued files
+        pool.shutdown(wait=True, cancel_futures=True)
+        gc.unfreeze()
+    return results
+
+
+def _fork_context() -> BaseContext | None:
+    """Fork where the platform has it (workers inherit the loaded pipeline), else the default."""
+    import multiprocessing
+
+    if "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return None
+
+
+def preload(suffixes: set[str]) -> None:
+    """Import and build what analysis needs once, before forking, instead of in each worker."""
+    import contextlib
+    import importlib
+
+    from lint import nlp
+    from lint.check.engine import check_types
+
+    importlib.import_module("lint.analyze")
+    nlp.tokenizer()
+    nlp.lemma_of("ska")  # loads the lemma table
+    check_types()
+    cache.code_digest()
+    optional = {".pdf": "pdfplumber", ".docx": "docx"}
+    for suffix in suffixes:
+        if suffix in optional:
+            with contextlib.suppress(ImportError):  # the reader reports it per file
+                importlib.import_module(optional[suffix])
+
+
+_WORKER: tuple[Pack, RunOptions] | None = None
+
+
+def _init_worker(pack: Pack, options: RunOptions) -> None:
+    global _WORKER
+    _WORKER = (pack, options)
+
+
+def _work(path: str) -> FileResult:
+    assert _WORKER is not None
+    pack, options = _WORKER
+    return check_file(path, pack, options)
