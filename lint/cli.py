@@ -145,7 +145,7 @@ def run_check(paths: tuple[str, ...], options: dict[str, Any]) -> int:
         settings=settings,
         limits=ReadLimits.from_mapping(config.get("limits"), origin),
         per_file_ignores=per_file,
-        jobs=int(setting("jobs", "jobs", os.cpu_count() or 1)),
+        jobs=int(setting("jobs", "jobs", usable_cpus())),
         use_cache=not no_cache,
     )
     results = _check_with_progress(paths, pack, run_options, lang)
@@ -183,6 +183,14 @@ def _check_with_progress(paths: tuple[str, ...], pack: Any, run_options: Any, la
     with Progress(*columns, console=console, transient=True) as progress:
         task = progress.add_task(label("checking", lang), total=len(files))
         return check_files(files, pack, run_options, lambda _: progress.advance(task))
+
+
+def usable_cpus() -> int:
+    """CPUs this process may run on (respects container and affinity limits)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def _emit(text: str, output: str | None) -> None:

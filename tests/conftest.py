@@ -24,6 +24,14 @@ LOCAL_AGREEMENTS = (SKARPNACK, OSTERMALM)
 AS_OF = "2026-11-22"
 
 
+@pytest.fixture(autouse=True)
+def isolated_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tests never read or write the user's own cache."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "xdg-cache"))
+
+
 @pytest.fixture(scope="session")
 def pack() -> Pack:
     return load_pack("stockholm-2019")
