@@ -18,7 +18,7 @@ demo: $(STAMP)
 	$(BIN)/samlint check corpus/stockholm || test $$? -eq 1
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -98,6 +100,8 @@ def check_file(path: str, pack: Pack, options: RunOptions) -> FileResult:
     except ReadError as exc:
         return FileResult(path, "unknown", FileError(exc.code, exc.message(lang)))
     except (MemoryError, RecursionError, Exception):  # a bad file must never stop the run
+        if os.environ.get("SAMLINT_DEBUG"):
+            traceback.print_exc(file=sys.stderr)
         return FileResult(path, "unknown", FileError("internal", error_message("internal", lang)))
     return FileResult(path, str(document.kind), None, tuple(findings), document)
 
