@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from lint.analyze.context import AnalysisContext
+from lint.analyze.numerals import CARDINALS
 from lint.model import DateMention, Section, Sentence, Span, Validity
 
 MONTHS = {
@@ -97,23 +98,7 @@ _FROM_SIGNING = re.compile(
     re.IGNORECASE,
 )
 # "gäller i två år", "under en period av 24 månader"; not "i minst två år" or an extension.
-_NUMBER_WORDS = {
-    "ett": 1,
-    "en": 1,
-    "två": 2,
-    "tre": 3,
-    "fyra": 4,
-    "fem": 5,
-    "sex": 6,
-    "sju": 7,
-    "åtta": 8,
-    "nio": 9,
-    "tio": 10,
-    "elva": 11,
-    "tolv": 12,
-    "arton": 18,
-    "tjugofyra": 24,
-}
+_NUMBER_WORDS = CARDINALS
 _DURATION = re.compile(
     r"\b(?:i|under)\s+(?:en\s+(?:period|tid)\s+(?:av|om|på)\s+)?"
     r"(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")(?:\s*\(\d{1,2}\))?\s+"

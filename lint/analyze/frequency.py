@@ -10,23 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lint.analyze.numerals import CARDINALS
 from lint.model import Span
 
-_CARDINALS = {
-    "en": 1,
-    "ett": 1,
-    "två": 2,
-    "tre": 3,
-    "fyra": 4,
-    "fem": 5,
-    "sex": 6,
-    "sju": 7,
-    "åtta": 8,
-    "nio": 9,
-    "tio": 10,
-    "elva": 11,
-    "tolv": 12,
-}
+_CARDINALS = CARDINALS
 _ORDINALS = {
     "andra": 2,
     "annat": 2,

@@ -10,6 +10,24 @@ from lint.model import NumberStyle
 # Roman numerals up to 39: annexes never run higher, and "C", "L" or "D" alone are more
 # likely letter labels than numerals.
 ROMAN = r"X{0,3}(?:IX|IV|V?I{0,3})"
+# Swedish cardinal number words as agreements write them ("tre (3) exemplar", "i två år").
+CARDINALS = {
+    "en": 1,
+    "ett": 1,
+    "två": 2,
+    "tre": 3,
+    "fyra": 4,
+    "fem": 5,
+    "sex": 6,
+    "sju": 7,
+    "åtta": 8,
+    "nio": 9,
+    "tio": 10,
+    "elva": 11,
+    "tolv": 12,
+    "arton": 18,
+    "tjugofyra": 24,
+}
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 _ARABIC_LABEL = re.compile(r"(\d{1,2})\s*([a-z](?:\s*[-–]\s*(?:\d{1,2})?[a-z])?)?")
 _ROMAN_LABEL = re.compile(rf"({ROMAN})([a-z])?")

@@ -23,6 +23,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from lint.analyze.context import AnalysisContext
+from lint.analyze.numerals import CARDINALS
 from lint.analyze.orgnumber import find_org_numbers
 from lint.model import (
     CopiesClause,
@@ -169,19 +170,7 @@ _LIST_MARK = re.compile(r"(?m)^[ \t]*(?:[-•*–·▪]|\d{1,2}[.)]|[a-z][.)])[ 
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ\"”“«•\-])")
 _MELLAN = re.compile(r"\bmellan\b|:", re.IGNORECASE)
 
-_NUMBER_WORDS = {
-    "en": 1,
-    "ett": 1,
-    "två": 2,
-    "tre": 3,
-    "fyra": 4,
-    "fem": 5,
-    "sex": 6,
-    "sju": 7,
-    "åtta": 8,
-    "nio": 9,
-    "tio": 10,
-}
+_NUMBER_WORDS = CARDINALS
 _COPIES = re.compile(
     r"\bi\s+(?:(?P<word>[a-zåäö]+)(?:\s*\(\s*(?P<paren>\d{1,2})\s*\))?|(?P<digits>\d{1,2}))\s+"
     r"(?:st(?:ycken)?\.?\s+)?(?:likalydande\s+|lika\s+lydande\s+|identiska\s+|undertecknade\s+)?"
