@@ -41,9 +41,24 @@ def pipeline() -> Any:
 @lru_cache(maxsize=1)
 def tokenizer() -> Any:
     """spaCy's blank Swedish pipeline for tokenizing; lemmas come from `lemma_of`."""
+    _freeze_heap()  # what was imported and loaded before spaCy
     import spacy
 
-    return spacy.blank("sv")
+    nlp = spacy.blank("sv")
+    _freeze_heap()  # spaCy and its dependencies
+    return nlp
+
+
+def _freeze_heap() -> None:
+    """Leave the objects allocated so far out of later garbage collections.
+
+    They live as long as the process. Importing spaCy allocates hundreds of thousands of
+    them, and every full collection that re-traverses them costs tens of milliseconds of
+    a cold check; frozen, they are never traversed again.
+    """
+    import gc
+
+    gc.freeze()
 
 
 @lru_cache(maxsize=1)
