@@ -24,9 +24,9 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from lint.analyze.context import AnalysisContext
-from lint.analyze.numerals import ROMAN, Numeral, parse_label
 from lint.model import Annex, AnnexReference, Line, NumberStyle, Section, Sentence, Span
 from lint.nlp import Token, tokens
+from lint.numerals import ROMAN, Numeral, parse_label
 
 # --- patterns ---------------------------------------------------------------------------
 

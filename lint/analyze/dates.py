@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from datetime import date
 
 from lint.analyze.context import AnalysisContext
-from lint.analyze.numerals import CARDINALS
 from lint.model import DateMention, Section, Sentence, Span, Validity
+from lint.numerals import CARDINALS
 
 MONTHS = {
     "januari": 1,

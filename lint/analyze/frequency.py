@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lint.analyze.numerals import CARDINALS
 from lint.model import Span
+from lint.numerals import CARDINALS
 
 _CARDINALS = CARDINALS
 _ORDINALS = {

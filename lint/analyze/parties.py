@@ -23,7 +23,6 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from lint.analyze.context import AnalysisContext
-from lint.analyze.numerals import CARDINALS
 from lint.analyze.orgnumber import find_org_numbers
 from lint.model import (
     CopiesClause,
@@ -35,6 +34,7 @@ from lint.model import (
     Section,
     Span,
 )
+from lint.numerals import CARDINALS
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from typing import Any
 
 from lint.check.engine import Violation, register
 from lint.model import Annex, AnnexReference, Document, NumberStyle, Span
+from lint.numerals import suffix_letters
 
 _LABEL_HEAD = re.compile(r"^\s*(?:\d+|[IVX]+)\s*")
 _STYLE_NAMES = {
@@ -207,16 +208,6 @@ def list_style(annexes: Sequence[Annex]) -> NumberStyle:
     counts = Counter(a.style for a in annexes)
     first = annexes[0].style
     return max(counts, key=lambda style: (counts[style], style is first))
-
-
-def suffix_letters(suffix: str) -> set[str]:
-    """The sub-annex letters a suffix covers: "a" -> {a}, "a-c" -> {a, b, c}."""
-    if not suffix:
-        return set()
-    if "-" not in suffix:
-        return {suffix}
-    first, last = suffix.split("-", 1)
-    return {chr(code) for code in range(ord(first), ord(last) + 1)}
 
 
 def _about_any(annex: Annex, subjects: Sequence[str], min_fit: float) -> bool:

@@ -11,9 +11,9 @@ import pytest
 from lint.analyze.annexes import extract_annexes
 from lint.analyze.context import AnalysisContext
 from lint.analyze.kind import detect_kind
-from lint.analyze.numerals import format_label, parse_label, roman_value
 from lint.analyze.sentences import split_sentences
 from lint.model import Annex, AnnexReference, NumberStyle, SourceText
+from lint.numerals import format_label, parse_label, roman_value
 from lint.pack import Pack
 from lint.read import read_path
 from lint.read.limits import ReadLimits

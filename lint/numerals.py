@@ -1,4 +1,4 @@
-"""Annex numbers as written: arabic ("3", "3a", "3a-c") and roman ("IV") labels."""
+"""Numbers as agreements write them: annex labels ("3", "3a-c", "IV") and number words."""
 
 from __future__ import annotations
 
