@@ -13,18 +13,22 @@ def detect_kind(source: SourceText, sections: tuple[Section, ...], vocab: dict[s
     markers = vocab.get("kinds", {})
     lowered = " ".join(source.text.lower().split())
     head = _title_text(source)
-    memo = markers.get("memo", {})
-    if _count(lowered, memo.get("markers", ())) >= memo.get("min_markers", 3):
-        return Kind.MEMO
     overarching = markers.get("overarching_agreement", {})
     if any(m in head for m in overarching.get("title_markers", ())) and _count(
         lowered, overarching.get("markers", ())
     ) >= overarching.get("min_markers", 1):
         return Kind.OVERARCHING_AGREEMENT
     local = markers.get("local_agreement", {})
-    template_sections = {s.template_key for s in sections if s.template_key}
+    template_sections = len({s.template_key for s in sections if s.template_key})
     names_agreement = any(m in lowered for m in local.get("title_markers", ()))
-    if names_agreement and len(template_sections) >= local.get("min_template_sections", 4):
+    # An agreement that follows most of the template stays one even if it mentions the
+    # district council or has a summary, words that otherwise mark a memo.
+    if names_agreement and template_sections >= local.get("certain_template_sections", 7):
+        return Kind.LOCAL_AGREEMENT
+    memo = markers.get("memo", {})
+    if _count(lowered, memo.get("markers", ())) >= memo.get("min_markers", 3):
+        return Kind.MEMO
+    if names_agreement and template_sections >= local.get("min_template_sections", 4):
         return Kind.LOCAL_AGREEMENT
     return Kind.UNKNOWN
 
