@@ -19,14 +19,22 @@ def required_parties(document: Document, params: Mapping[str, Any]) -> Iterator[
     """PTY001: each required organisation type is among the parties."""
     if not document.parties:
         return  # no party list could be read; TPL001 reports a missing parties section
-    present = {party.org_type.value for party in document.parties}
     span = _parties_span(document.parties)
     for org_type, label in (params.get("required") or {}).items():
-        if org_type not in present:
+        if not any(_is_required(party, org_type, label) for party in document.parties):
             yield Violation(
                 span,
                 args={"party": label.get("sv", org_type), "party_en": label.get("en", org_type)},
             )
+
+
+def _is_required(party: Party, org_type: str, requirement: Mapping[str, Any]) -> bool:
+    """The party is of the type and, where the pack lists `named`, its name says so
+    ("Polismyndigheten, region Stockholm" is the police but not a local police area)."""
+    if party.org_type.value != org_type:
+        return False
+    named = requirement.get("named") or ()
+    return not named or any(word in party.name.lower() for word in named)
 
 
 @register("copies_match_parties")

@@ -79,6 +79,9 @@ def params(pack: Pack, rule_id: str) -> dict[str, Any]:
         ((UTB, LPO, TK), ["en stadsdelsförvaltning"]),
         ((UTB, TK), ["en stadsdelsförvaltning", "ett lokalpolisområde"]),
         ((), []),  # nothing read: no judgement
+        # the police authority is the police, but not the local police area
+        ((SDF, party("Polismyndigheten", OrgType.POLICE_AREA)), ["ett lokalpolisområde"]),
+        ((SDF, party("Polisen, LPO Farsta", OrgType.POLICE_AREA)), []),
     ],
 )
 def test_required_parties(pack: Pack, parties: tuple[Party, ...], missing: list[str]) -> None:
