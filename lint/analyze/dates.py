@@ -98,10 +98,9 @@ _FROM_SIGNING = re.compile(
     re.IGNORECASE,
 )
 # "gäller i två år", "under en period av 24 månader"; not "i minst två år" or an extension.
-_NUMBER_WORDS = CARDINALS
 _DURATION = re.compile(
     r"\b(?:i|under)\s+(?:en\s+(?:period|tid)\s+(?:av|om|på)\s+)?"
-    r"(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")(?:\s*\(\d{1,2}\))?\s+"
+    r"(?P<n>\d{1,2}|" + "|".join(CARDINALS) + r")(?:\s*\(\d{1,2}\))?\s+"
     r"(?P<unit>år|månader)\b",
     re.IGNORECASE,
 )
@@ -214,7 +213,7 @@ def _duration_months(text: str) -> int | None:
     if found is None or _EXTENDED.search(text):
         return None
     amount = found.group("n").lower()
-    count = int(amount) if amount.isdigit() else _NUMBER_WORDS[amount]
+    count = int(amount) if amount.isdigit() else CARDINALS[amount]
     return count * 12 if found.group("unit").lower() == "år" else count
 
 

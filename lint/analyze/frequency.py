@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from lint.model import Span
 from lint.numerals import CARDINALS
 
-_CARDINALS = CARDINALS
 _ORDINALS = {
     "andra": 2,
     "annat": 2,
@@ -60,7 +59,7 @@ _ADVERBS = {
     "veckovis": 12.0 / 52.0,
 }
 
-_NUM = r"(?P<num>\d{1,2}|" + "|".join(_CARDINALS) + r")(?:\s*\(\s*\d{1,2}\s*\))?"
+_NUM = r"(?P<num>\d{1,2}|" + "|".join(CARDINALS) + r")(?:\s*\(\s*\d{1,2}\s*\))?"
 _ORD = r"(?P<ord>\d{1,2}\s*:?\s*(?:e|a|de)|" + "|".join(_ORDINALS) + ")"
 _UNIT = (
     r"(?P<unit>kalenderår|verksamhetsår|läsår|skolår|halvår|år|mandatperiod|termin|tertial|kvartal"
@@ -181,7 +180,7 @@ def _months(match: re.Match[str], *, deadline: bool) -> float | None:
 
 def _cardinal(word: str) -> int:
     word = word.lower()
-    return int(word) if word.isdigit() else _CARDINALS[word]
+    return int(word) if word.isdigit() else CARDINALS[word]
 
 
 def _ordinal(word: str) -> int:

@@ -170,7 +170,6 @@ _LIST_MARK = re.compile(r"(?m)^[ \t]*(?:[-•*–·▪]|\d{1,2}[.)]|[a-z][.)])[ 
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ\"”“«•\-])")
 _MELLAN = re.compile(r"\bmellan\b|:", re.IGNORECASE)
 
-_NUMBER_WORDS = CARDINALS
 _COPIES = re.compile(
     r"\bi\s+(?:(?P<word>[a-zåäö]+)(?:\s*\(\s*(?P<paren>\d{1,2})\s*\))?|(?P<digits>\d{1,2}))\s+"
     r"(?:st(?:ycken)?\.?\s+)?(?:likalydande\s+|lika\s+lydande\s+|identiska\s+|undertecknade\s+)?"
@@ -572,4 +571,4 @@ def _copies_count(match: re.Match[str]) -> int | None:
         return int(match.group("digits"))
     if match.group("paren"):
         return int(match.group("paren"))
-    return _NUMBER_WORDS.get((match.group("word") or "").lower())
+    return CARDINALS.get((match.group("word") or "").lower())
