@@ -32,6 +32,19 @@ class LineStyle:
     bold: bool = False
     heading_level: int | None = None  # from a DOCX "Heading N" style or a Markdown '#'
     list_item: bool = False
+    # PDF geometry, in points from the page's top left. A wide gap between two words on one
+    # PDF line becomes a tab in the text; `cells_x` holds the left edge of each tab-separated
+    # part, so the layout stage can put side-by-side blocks (signatures, tables) in columns.
+    x0: float | None = None
+    top: float | None = None
+    page_height: float | None = None
+    cells_x: tuple[float, ...] = ()
+    shape_marker: bool = False  # a small drawn shape (a bullet with no text) left of the line
+    # DOCX structure: the computed label of a numbered paragraph (also prefixed to the text,
+    # as Word's plain-text export does), its list level, and a table cell's coordinates.
+    list_label: str | None = None
+    list_level: int | None = None
+    table_cell: tuple[int, int, int] | None = None  # (table, row, column), 0-based
 
 
 @dataclass(frozen=True)
