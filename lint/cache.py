@@ -29,7 +29,7 @@ _FORMAT = 1  # layout of a cache entry
 
 _PACKAGE = Path(__file__).resolve().parent
 # The code whose output is cached: readers, segmentation, analysis, NLP and the model.
-_EXTRACTION_CODE = ("read", "analyze", "segment.py", "nlp.py", "numerals.py", "model.py")
+_EXTRACTION_CODE = ("layout", "read", "analyze", "segment.py", "nlp.py", "numerals.py", "model.py")
 
 
 def cache_dir() -> Path:
