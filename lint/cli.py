@@ -91,6 +91,11 @@ def _parse_as_of(value: str | dt.date | None) -> str:
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report here.")
 @click.option("--pack", help="Rule pack name or YAML file (default stockholm-2019).")
 @click.option("--stage", type=click.Choice(["signed", "draft"]))
+@click.option(
+    "--kind",
+    type=click.Choice(["auto", "local", "overarching", "memo"]),
+    help="Check every file as this kind instead of deciding it from the content.",
+)
 @click.option("--as-of", "as_of", help="Judge validity against this date (default today).")
 @click.option("--select", help="Comma-separated rule ids or prefixes to check.")
 @click.option("--ignore", help="Comma-separated rule ids or prefixes to skip.")
@@ -147,6 +152,7 @@ def run_check(paths: tuple[str, ...], options: dict[str, Any]) -> int:
         per_file_ignores=per_file,
         jobs=int(setting("jobs", "jobs", usable_cpus())),
         use_cache=not no_cache,
+        kind=setting("kind", "kind", "auto"),
     )
     results = _check_with_progress(paths, pack, run_options, lang)
     fmt = setting("format", "fmt", "text")

@@ -22,6 +22,7 @@ KNOWN_KEYS = frozenset(
         "per-file-ignores",
         "severity",
         "stage",
+        "kind",
         "pack",
         "fail-on",
         "lang",
@@ -34,6 +35,7 @@ KNOWN_KEYS = frozenset(
 )
 CHOICES = {
     "stage": ("signed", "draft"),
+    "kind": ("auto", "local", "overarching", "memo"),
     "fail-on": ("error", "warning", "info"),
     "lang": ("sv", "en"),
     "format": ("text", "json", "sarif", "html"),

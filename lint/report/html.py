@@ -57,7 +57,8 @@ td.num, th.num { text-align: center; }
            border: 1px solid currentColor; white-space: nowrap; }
 .verdict.deviates { color: var(--error); }
 .verdict.remarks { color: var(--warning); }
-.verdict.complies { color: var(--ok); }
+.verdict.complies, .verdict.notes { color: var(--ok); }
+.verdict.not_checked { color: #7b1fa2; }
 .verdict.unreadable { color: #7b1fa2; }
 article.document { border-top: 3px solid #1f2328; padding-top: 1rem; margin-top: 2rem; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem;

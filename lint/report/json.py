@@ -41,6 +41,7 @@ def file_dict(result: FileResult) -> dict[str, Any]:
     return {
         "path": result.path,
         "kind": result.kind,
+        "verdict": result.verdict,
         "error": (
             {"code": result.error.code, "message": result.error.message} if result.error else None
         ),
