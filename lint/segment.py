@@ -29,9 +29,55 @@ _MARKUP = re.compile(r"[#*_]+")
 _HEADING_LINKS = frozenset({"och", "samt", "till", "för", "om", "mellan", "inom", "med"})
 _MAX_EXTENDED_WORDS = 4
 _MAX_KEYWORD_HEADING_WORDS = 6
+# A line that ends in one of these goes on ("Denna överenskommelse har ingåtts mellan"):
+# a lead-in, never a heading.
+_RUNS_ON = frozenset(
+    {
+        "mellan",
+        "av",
+        "och",
+        "samt",
+        "eller",
+        "för",
+        "med",
+        "till",
+        "om",
+        "i",
+        "på",
+        "som",
+        "att",
+        "följande",
+        "enligt",
+        "från",
+        "är",
+        "vid",
+        "hos",
+        "de",
+        "den",
+        "det",
+        "en",
+        "ett",
+    }
+)
 # Endings of a Swedish noun's definite, plural and genitive forms.
 _INFLECTIONS = frozenset(
-    {"en", "n", "et", "t", "er", "ar", "or", "na", "erna", "arna", "orna", "s", "ens", "ets", "ernas"}
+    {
+        "en",
+        "n",
+        "et",
+        "t",
+        "er",
+        "ar",
+        "or",
+        "na",
+        "erna",
+        "arna",
+        "orna",
+        "s",
+        "ens",
+        "ets",
+        "ernas",
+    }
 )
 
 
@@ -266,6 +312,7 @@ def _shape_ok(text: str) -> bool:
         and not _ANNEX_ENTRY.match(cleaned)
         and not _PAGE_FURNITURE.match(cleaned)
         and cleaned[0].isupper()
+        and cleaned.split()[-1].lower() not in _RUNS_ON
     )
 
 
@@ -291,10 +338,13 @@ def _stands_alone(source: SourceText, index: int) -> bool:
         return True
     if previous.endswith((",", ":", ";")) or previous.endswith(("och", "eller", "samt")):
         return False
+    previous_line = source.lines[index - 1]
     return (
         previous.endswith((".", "!", "?", ")"))
         or _shape_ok(previous)
         or _shape_ok(_SECTION_NUMBER.sub("", previous))  # "5. Lokal samverkansorganisation"
+        or bool(_LIST_MARKER.match(previous))  # a list ends, the next section begins
+        or previous_line.style.list_item
     )
 
 
