@@ -229,8 +229,8 @@ class _Draft:
 # local agreement; their title blocks are not read as party lists.
 _KINDS_WITH_PARTIES = frozenset({Kind.LOCAL_AGREEMENT, Kind.UNKNOWN})
 
-_PREAMBLE_MAX = 3000
-_TERM_REACH = 40  # how far after "gemensamt" the joint term may stand  # a title block, not a cover letter or a table of contents
+_PREAMBLE_MAX = 3000  # a title block, not a cover letter or a table of contents
+_TERM_REACH = 40  # how far after "gemensamt" the joint term may stand
 
 # --- entry point --------------------------------------------------------------------------
 
@@ -433,7 +433,7 @@ def _genitive_in_name(text: str, words: Sequence[tuple[int, int, str]], index: i
     w_start, _w_end, word = words[index]
     if index == 0 or not word.endswith("s") or len(word) < 4:
         return False
-    p_start, p_end, previous = words[index - 1]
+    _p_start, p_end, previous = words[index - 1]
     return (
         not text[p_end:w_start].strip()
         and bool(_UPPER_START.match(previous))
