@@ -16,7 +16,7 @@ from lint.layout.patterns import LIST_MARKER as _LIST_MARKER
 from lint.layout.patterns import PAGE_NUMBER_LINE as _PAGE_FURNITURE
 from lint.layout.patterns import SECTION_NUMBER as _SECTION_NUMBER
 from lint.layout.patterns import SENTENCE_END as _SENTENCE_END
-from lint.layout.patterns import section_number_value
+from lint.layout.patterns import section_number_value, section_number_values
 from lint.model import Line, Section, SourceText, Span
 from lint.pack import TemplateHeading
 
@@ -200,16 +200,17 @@ def _find_headings(source: SourceText, template: Sequence[TemplateHeading]) -> l
             continue
         alone = _stands_alone(source, line.number - 1) and not _wraps_on(source, last)
         top = _top_number(title)
-        if top is not None and top < last_top:
+        continues = last_top > 0 and last_top + 1 in section_number_values(title)
+        if top is not None and top < last_top and not continues:
             continue  # numbering restarts: a numbered list under a heading, not a section
         if matched and (layout or alone):
             found.append(_Heading(line, last, title, matched.level, matched, score))
-        elif layout or (_shape_heading(source, line.number - 1) and alone):
+        elif layout or (alone and (continues or _shape_heading(source, line.number - 1))):
             level = ranks.get(_layout_key(line), 1)
             found.append(_Heading(line, last, title, level, None, 0.0))
         else:
             continue
-        last_top = top if top is not None else last_top
+        last_top = last_top + 1 if continues else (top if top is not None else last_top)
     return found
 
 
@@ -230,7 +231,7 @@ def _heading_candidate(
     if _in_numbered_list(source, line, numbered.group()):
         # "4. Tid" right after an annex list numbered 1-3: a heading when it carries on the
         # document's section numbers and names a template section, or is set as a heading.
-        continues = last_top > 0 and section_number_value(text) == last_top + 1
+        continues = last_top > 0 and last_top + 1 in section_number_values(text)
         return (continues and _numbered_template_heading(text, template)) or (
             _layout_says_heading(source, line) and _shape_ok(text[numbered.end() :])
         )

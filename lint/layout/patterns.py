@@ -76,3 +76,16 @@ def section_number_value(text: str) -> int | None:
 
 def is_list_item_text(text: str) -> bool:
     return bool(LIST_MARKER.match(text))
+
+
+def section_number_values(text: str) -> set[int]:
+    """Every value a section number may have: "I." is roman one or the ninth letter."""
+    value = section_number_value(text)
+    if value is None:
+        return set()
+    values = {value}
+    numbered = SECTION_NUMBER.match(text)
+    token = numbered.group().strip().rstrip(".:)–- ").split()[-1] if numbered else ""
+    if len(token) == 1 and token.upper() in "IVX":
+        values.add(ord(token.upper()) - ord("A") + 1)
+    return values
