@@ -29,6 +29,7 @@ KNOWN_KEYS = frozenset(
         "jobs",
         "no-cache",
         "format",
+        "pdf-engine",
         "limits",  # a table checked by lint.read.limits.ReadLimits.from_mapping
     }
 )
@@ -37,6 +38,7 @@ CHOICES = {
     "fail-on": ("error", "warning", "info"),
     "lang": ("sv", "en"),
     "format": ("text", "json", "sarif", "html"),
+    "pdf-engine": ("pdfium", "pdfplumber"),
 }
 SEVERITIES = ("error", "warning", "info")
 

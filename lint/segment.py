@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from lint.model import Line, Section, SourceText, Span
+from lint.model import Line, LineStyle, Section, SourceText, Span
 from lint.pack import TemplateHeading
 
 TEMPLATE_MATCH_SCORE = 85.0
@@ -213,9 +213,14 @@ def _continues_heading(source: SourceText, last: Line, candidate: Line) -> bool:
         bool(text)
         and text[0].islower()
         and candidate.page == last.page
-        and candidate.style == last.style
+        and _text_style(candidate.style) == _text_style(last.style)
         and not source.line_text(last).rstrip().endswith(_SENTENCE_END)
     )
+
+
+def _text_style(style: LineStyle) -> tuple[object, ...]:
+    """What makes two lines the same kind of text (not where they sit on the page)."""
+    return (style.font_size, style.bold, style.heading_level, style.list_item)
 
 
 def _shape_ok(text: str) -> bool:
