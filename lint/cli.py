@@ -104,6 +104,12 @@ def _parse_as_of(value: str | dt.date | None) -> str:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Parallel processes (default CPUs).")
 @click.option("--no-cache", "no_cache", is_flag=True, default=None, help="Skip the cache.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False))
+@click.option(
+    "--pdf-engine",
+    "pdf_engine",
+    type=click.Choice(["pdfium", "pdfplumber"]),
+    help="Read PDFs with PDFium (default, fast) or pdfplumber (the reference).",
+)
 @click.option("--verbose", "-v", is_flag=True, help="Show the cited clause of every finding.")
 @guard_usage
 def check(paths: tuple[str, ...], **options: Any) -> None:
@@ -153,6 +159,7 @@ def run_check(paths: tuple[str, ...], options: dict[str, Any]) -> int:
         jobs=int(setting("jobs", "jobs", usable_cpus())),
         use_cache=not no_cache,
         kind=setting("kind", "kind", "auto"),
+        pdf_engine=setting("pdf-engine", "pdf_engine", "pdfium"),
     )
     results = _check_with_progress(paths, pack, run_options, lang)
     fmt = setting("format", "fmt", "text")
@@ -221,8 +228,17 @@ def exit_status(report: Any, fail_on: str) -> int:
 @click.argument("path")
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json")
 @click.option("--pack", default="stockholm-2019", help="Rule pack name or YAML file.")
+@click.option(
+    "--pdf-engine",
+    "pdf_engine",
+    type=click.Choice(["pdfium", "pdfplumber"]),
+    help="Read PDFs with PDFium (default) or pdfplumber (the reference).",
+)
+@click.option("--config", "config_file", type=click.Path(dir_okay=False))
 @guard_usage
-def extract(path: str, fmt: str, pack: str) -> None:
+def extract(
+    path: str, fmt: str, pack: str, pdf_engine: str | None, config_file: str | None
+) -> None:
     """Print the document model of one file (for debugging and tests)."""
     from lint.analyze import analyze
     from lint.pack import load_pack
@@ -232,7 +248,10 @@ def extract(path: str, fmt: str, pack: str) -> None:
 
     loaded = load_pack(pack)
     try:
-        document = analyze(read_source(path, ReadLimits()), loaded)
+        config = _config_for((path,), config_file)
+        engine = pdf_engine or config.get("pdf-engine", "pdfium")
+        limits = ReadLimits.from_mapping(config.get("limits"), str(config.path or "settings"))
+        document = analyze(read_source(path, limits, engine), loaded)
     except ReadError as exc:
         fail_usage(f"{path}: [{exc.code}] {error_message(exc.code, 'en')}")
     render = render_model_json if fmt == "json" else render_model_text

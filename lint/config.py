@@ -30,6 +30,7 @@ KNOWN_KEYS = frozenset(
         "jobs",
         "no-cache",
         "format",
+        "pdf-engine",
         "limits",  # a table checked by lint.read.limits.ReadLimits.from_mapping
     }
 )
@@ -39,6 +40,7 @@ CHOICES = {
     "fail-on": ("error", "warning", "info"),
     "lang": ("sv", "en"),
     "format": ("text", "json", "sarif", "html"),
+    "pdf-engine": ("pdfium", "pdfplumber"),
 }
 SEVERITIES = ("error", "warning", "info")
 

@@ -16,7 +16,13 @@ from lint.errors import ReadError
 from lint.messages import error_message
 from lint.model import Document, Kind
 from lint.pack import Pack
-from lint.read import SUPPORTED_SUFFIXES, ReadLimits, read_bytes, read_path
+from lint.read import (
+    DEFAULT_PDF_ENGINE,
+    SUPPORTED_SUFFIXES,
+    ReadLimits,
+    read_bytes,
+    read_path,
+)
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
@@ -64,6 +70,7 @@ class RunOptions:
     jobs: int = 1
     use_cache: bool = True
     kind: str = "auto"  # or a forced kind: local, overarching, memo
+    pdf_engine: str = DEFAULT_PDF_ENGINE  # "pdfium" or "pdfplumber" (the reference)
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[str]:
@@ -82,12 +89,14 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
             yield given
 
 
-def read_source(path: str, limits: ReadLimits):  # -> SourceText
+def read_source(
+    path: str, limits: ReadLimits, pdf_engine: str = DEFAULT_PDF_ENGINE
+):  # -> SourceText
     if path == STDIN:
-        return read_bytes(sys.stdin.buffer.read(), ".txt", "<stdin>", limits)
+        return read_bytes(sys.stdin.buffer.read(), ".txt", "<stdin>", limits, pdf_engine)
     if not Path(path).exists():
         raise ReadError("not_found")
-    return read_path(Path(path), limits)
+    return read_path(Path(path), limits, pdf_engine)
 
 
 def ignored_for(path: str, options: RunOptions) -> tuple[str, ...]:
@@ -136,7 +145,9 @@ def cache_key_for(path: str, pack: Pack, options: RunOptions) -> str | None:
         data = file.read_bytes()
     except OSError:
         return None
-    return cache.cache_key(data, suffix, f"{pack.vocab_digest}|kind={options.kind}")
+    return cache.cache_key(
+        data, suffix, f"{pack.vocab_digest}|kind={options.kind}", options.pdf_engine
+    )
 
 
 def load_document(path: str, pack: Pack, options: RunOptions) -> Document:
@@ -148,7 +159,8 @@ def load_document(path: str, pack: Pack, options: RunOptions) -> Document:
             return cached
     from lint.analyze import analyze  # spaCy and the readers only on a cache miss
 
-    document = analyze(read_source(path, options.limits), pack, forced_kind(options.kind))
+    source = read_source(path, options.limits, options.pdf_engine)
+    document = analyze(source, pack, forced_kind(options.kind))
     if key is not None:
         cache.store(key, document)
     return document
@@ -216,7 +228,8 @@ def _check_parallel(
 
     context = _fork_context()
     if context is not None:
-        preload({Path(p).suffix.lower() for p in misses})  # shared copy-on-write by the workers
+        # Shared copy-on-write by the workers.
+        preload({Path(p).suffix.lower() for p in misses}, options.pdf_engine)
         gc.freeze()  # the workers' collector then leaves the preloaded objects (and pages) alone
     results: list[FileResult] = []
     pool = ProcessPoolExecutor(
@@ -249,7 +262,7 @@ def _fork_context() -> BaseContext | None:
     return None
 
 
-def preload(suffixes: set[str]) -> None:
+def preload(suffixes: set[str], pdf_engine: str = DEFAULT_PDF_ENGINE) -> None:
     """Import and build what analysis needs once, before forking, instead of in each worker."""
     import contextlib
     import importlib
@@ -262,11 +275,12 @@ def preload(suffixes: set[str]) -> None:
     nlp.lemma_of("ska")  # loads the lemma table
     check_types()
     cache.code_digest()
-    optional = {".pdf": "pdfplumber", ".docx": "docx"}
+    engines = {"pdfium": ("pypdfium2", "lint.read.pdfium"), "pdfplumber": ("pdfplumber",)}
+    optional = {".pdf": ("lint.read.pdfsource", *engines[pdf_engine]), ".docx": ("docx",)}
     for suffix in suffixes:
-        if suffix in optional:
+        for module in optional.get(suffix, ()):
             with contextlib.suppress(ImportError):  # the reader reports it per file
-                importlib.import_module(optional[suffix])
+                importlib.import_module(module)
 
 
 _WORKER: tuple[Pack, RunOptions] | None = None
