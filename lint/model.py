@@ -175,8 +175,9 @@ class DefinedTerm:
 class OrgNumber:
     value: str  # as written
     span: Span
-    valid_format: bool
+    valid_format: bool  # NNNNNN-NNNN, NNNNNNNNNN or the 12-digit form with the prefix 16
     valid_checksum: bool
+    house_style: bool = True  # written NNNNNN-NNNN
 
 
 class OrgType(StrEnum):
