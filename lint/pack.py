@@ -42,6 +42,7 @@ class Rule:
     citation: Citation | None
     doc: RuleDoc
     stage_severity: dict[str, str] = field(default_factory=dict)  # stage -> severity
+    enabled: bool = True  # False: off by default, runs only when selected by its full id
 
     def message(self, key: str, lang: str) -> str:
         variants = self.messages.get(key) or self.messages["default"]
@@ -177,6 +178,7 @@ def _parse_rule(raw: dict[str, Any], path: Path) -> Rule:
                 example_good=doc.get("example_good", ""),
             ),
             stage_severity=dict(raw.get("stage_severity") or {}),
+            enabled=bool(raw.get("enabled", True)),
         )
     except KeyError as exc:
         raise UsageError(f"{path}: rule {raw.get('id', '?')} lacks the key {exc}") from exc

@@ -79,7 +79,7 @@ def validity_current(document: Document, params: Mapping[str, Any]) -> Iterator[
             end_by_duration = _end_by_duration(document, validity)
             if end_by_duration is not None and end_by_duration < as_of:
                 args = {"end": end_by_duration.isoformat(), "as_of": as_of.isoformat()}
-                yield Violation(validity.span, "default", args)
+                yield Violation(validity.duration_span or validity.span, "default", args)
             continue
         key = (validity.start.iso if validity.start else None, validity.end.iso)
         if key in reported:
@@ -88,10 +88,13 @@ def validity_current(document: Document, params: Mapping[str, Any]) -> Iterator[
         args = {"end": end.isoformat(), "as_of": as_of.isoformat()}
         if validity.start and end < first_day(validity.start):
             reported.add(key)
-            yield Violation(validity.span, "reversed", {**args, "start": validity.start.iso})
+            span = Span(validity.start.span.start, validity.end.span.end)
+            if validity.end.span.start < validity.start.span.start:
+                span = Span(validity.end.span.start, validity.start.span.end)
+            yield Violation(span, "reversed", {**args, "start": validity.start.iso})
         elif end < as_of:
             reported.add(key)
-            yield Violation(validity.span, "default", args)
+            yield Violation(validity.end.span, "default", args)  # the words of the end date
 
 
 def _end_by_duration(document: Document, validity: Validity) -> date | None:

@@ -80,7 +80,9 @@ def rule_matches(rule_id: str, patterns: Iterable[str]) -> bool:
 
 
 def selected_rules(pack: Pack, settings: Settings, extra_ignore: Iterable[str] = ()) -> list[Rule]:
-    rules = list(pack.rules)
+    # A rule that is off by default runs only when --select names it by its full id.
+    named = {p.strip().upper() for p in settings.select}
+    rules = [r for r in pack.rules if r.enabled or r.id in named]
     if settings.select:
         rules = [r for r in rules if rule_matches(r.id, settings.select)]
     ignored = (*settings.ignore, *extra_ignore)

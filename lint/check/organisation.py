@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from lint.check.engine import Violation, register
-from lint.model import Document, Group, Member, OrgType, Span
+from lint.model import Document, Group, Member, OrgType, Revision, Span
 
 
 @register("group_members")
@@ -81,22 +81,49 @@ def revision_interval(document: Document, params: Mapping[str, Any]) -> Iterator
             span=_anchor(document, params.get("anchor_sections", ())), key="missing", args={}
         )
         return
-    for revision in stated:
+    too_long = [r for r in stated if r.months is not None and r.months > maximum + 1e-9]
+    other = next((r for r in stated if too_long and r.months != too_long[0].months), None)
+    if too_long and other is not None:
+        # One sentence says yearly, another every third year: one finding names both.
+        yield _contradiction(document, too_long[0], other)
+        return
+    for revision in too_long:
         assert revision.months is not None
-        if revision.months > maximum + 1e-9:
-            sv, en = _describe_months(revision.months)
-            yield Violation(
-                span=revision.span,
-                args={"interval": sv, "interval_en": en, "months": _number(revision.months)},
-            )
+        sv, en = _describe_months(revision.months)
+        yield Violation(
+            span=revision.interval_span or revision.span,
+            args={"interval": sv, "interval_en": en, "months": _number(revision.months)},
+        )
+
+
+def _contradiction(document: Document, revision: Revision, other: Revision) -> Violation:
+    assert revision.months is not None and other.months is not None
+    sv, en = _describe_months(revision.months)
+    other_sv, other_en = _describe_months(other.months)
+    other_span = other.interval_span or other.span
+    return Violation(
+        span=revision.interval_span or revision.span,
+        key="contradiction",
+        args={
+            "interval": sv,
+            "interval_en": en,
+            "months": _number(revision.months),
+            "other": other_sv,
+            "other_en": other_en,
+            "other_text": " ".join(document.source.slice(other_span).split()),
+            "other_line": document.source.line_at(other_span.start).number,
+        },
+    )
 
 
 @register("school_included")
 def school_included(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
-    """The school is a party, or a standing member of any group."""
+    """The school is a party, or a standing or co-opted member of any group (a school
+    co-opted in the steering group takes part, only without a seat)."""
     org_type = params.get("org_type", OrgType.EDUCATION_ADMINISTRATION.value)
     if _is_party(document, org_type, params) or any(
-        _has_member(group, org_type) for group in document.groups
+        _has_member(group, org_type) or _co_opted_member(group, org_type) is not None
+        for group in document.groups
     ):
         return
     yield Violation(span=_anchor(document, params.get("anchor_sections", ())))
@@ -108,7 +135,12 @@ def party_in_group(document: Document, params: Mapping[str, Any]) -> Iterator[Vi
     group = document.group(params["group"])
     if group is None or not _is_party(document, org_type, params):
         return
-    if not _has_member(group, org_type):
+    if _has_member(group, org_type):
+        return
+    co_opted = _co_opted_member(group, org_type)
+    if co_opted is not None:  # takes part, but has no seat: say so
+        yield Violation(span=co_opted.span, key="co_opted", args={"member": co_opted.text})
+    else:
         yield Violation(span=_members_span(document, group))
 
 
@@ -127,6 +159,17 @@ def _has_member(group: Group, org_type: str) -> bool:
     return any(
         not m.optional and m.organisation is not None and m.organisation.value == org_type
         for m in group.members
+    )
+
+
+def _co_opted_member(group: Group, org_type: str) -> Member | None:
+    return next(
+        (
+            m
+            for m in group.members
+            if m.co_opted and m.organisation is not None and m.organisation.value == org_type
+        ),
+        None,
     )
 
 

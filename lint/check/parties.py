@@ -59,13 +59,24 @@ def party_references(document: Document, params: Mapping[str, Any]) -> Iterator[
 
 @register("org_numbers")
 def org_numbers(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
-    """PTY004: organisation numbers have the form NNNNNN-NNNN and a correct check digit."""
+    """PTY004: organisation numbers are written in a valid form (NNNNNN-NNNN, without the
+    hyphen, or with the prefix 16) and have a correct check digit."""
     for number in document.org_numbers:
         if not number.valid_format:
             yield Violation(number.span, key="format", args={"number": number.value})
         elif not number.valid_checksum:
             yield Violation(
                 number.span, args={"number": number.value}, suggestion=_corrected(number)
+            )
+
+
+@register("org_number_style")
+def org_number_style(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
+    """PTY005: a valid organisation number not written in the house style NNNNNN-NNNN."""
+    for number in document.org_numbers:
+        if number.valid_format and number.valid_checksum and not number.house_style:
+            yield Violation(
+                number.span, args={"number": number.value}, suggestion=_house_style(number)
             )
 
 
@@ -160,6 +171,11 @@ def _duplicate_terms(parties: Sequence[Party]) -> Iterator[Violation]:
 
 def _parties_span(parties: Sequence[Party]) -> Span:
     return Span(parties[0].span.start, max(p.span.end for p in parties))
+
+
+def _house_style(number: OrgNumber) -> str:
+    digits = re.sub(r"\D", "", number.value)[-10:]
+    return f"{digits[:6]}-{digits[6:]}"
 
 
 def _corrected(number: OrgNumber) -> str | None:
