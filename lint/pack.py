@@ -11,7 +11,12 @@ import yaml
 from lint.errors import UsageError
 
 SEVERITIES = ("error", "warning", "info")
-SOURCES = {"O": "overarching_agreement", "T": "template", "C": "consistency"}
+SOURCES = {
+    "O": "overarching_agreement",
+    "T": "template",
+    "G": "national_guidance",
+    "C": "consistency",
+}
 
 
 @dataclass(frozen=True)
@@ -99,11 +104,16 @@ def resolve_pack_path(name_or_file: str) -> Path:
 
 
 def load_pack(name_or_file: str = "stockholm-2019") -> Pack:
+    """Load and validate a pack; any mistake in it is a UsageError naming the file, the
+    rule and the key."""
     path = resolve_pack_path(name_or_file)
     try:
         data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise UsageError(f"cannot read rule pack {path}: {exc}") from exc
+    from lint.packcheck import validate_pack
+
+    validate_pack(data, path)
     return parse_pack(data, path)
 
 
@@ -116,7 +126,10 @@ def parse_pack(data: dict[str, Any], path: Path) -> Pack:
     vocab = dict(data.get("vocabularies") or {})
     for key, ref in list(vocab.items()):
         if isinstance(ref, str):  # a path relative to the pack
-            vocab[key] = load_yaml((path.parent / ref).read_text(encoding="utf-8"))
+            try:
+                vocab[key] = load_yaml((path.parent / ref).read_text(encoding="utf-8"))
+            except (OSError, yaml.YAMLError) as exc:
+                raise UsageError(f"{path}: vocabularies.{key}: cannot read {ref}: {exc}") from exc
     template = tuple(
         TemplateHeading(t["key"], t["title"], int(t.get("level", 1)), tuple(t.get("aliases", ())))
         for t in data.get("template", ())

@@ -46,6 +46,7 @@ CATALOG_IDS = [
     "PRI002",
     "TXT001",
     "TXT002",
+    "KND001",
 ]
 
 
