@@ -8,6 +8,7 @@ traceback per file.
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Mapping
 from pathlib import Path
@@ -256,4 +257,15 @@ def _validate_selection(selection: Any, fail: Any) -> None:
     if selection is None:
         return
     if not isinstance(selection, dict):
-        fail("key selection", "a mapping (see README: --pack auto)")
+        fail("key selection", "a mapping with order, markers and fallback (--pack auto)")
+    for key in selection:
+        if key not in ("order", "markers", "fallback"):
+            fail(f"key selection.{key}", "unknown key (known: order, markers, fallback)")
+    markers = selection.get("markers", [])
+    if not isinstance(markers, list) or not all(isinstance(m, str) for m in markers):
+        fail("key selection.markers", "a list of patterns")
+    for marker in markers:
+        try:
+            re.compile(marker)
+        except re.error as exc:
+            fail("key selection.markers", f"bad pattern {marker!r} ({exc})")

@@ -41,6 +41,7 @@ def file_dict(result: FileResult) -> dict[str, Any]:
     return {
         "path": result.path,
         "kind": result.kind,
+        "pack": result.pack or None,  # the pack that checked it (added in 0.2, --pack auto)
         "verdict": result.verdict,
         "error": (
             {"code": result.error.code, "message": result.error.message} if result.error else None
