@@ -89,7 +89,9 @@ def _parse_as_of(value: str | dt.date | None) -> str:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "html"]))
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report here.")
-@click.option("--pack", help="Rule pack name or YAML file (default stockholm-2019).")
+@click.option(
+    "--pack", help="Rule pack name or YAML file, or auto (default: by each document's text)."
+)
 @click.option("--stage", type=click.Choice(["signed", "draft"]))
 @click.option(
     "--kind",
@@ -119,7 +121,7 @@ def check(paths: tuple[str, ...], **options: Any) -> None:
 
 def run_check(paths: tuple[str, ...], options: dict[str, Any]) -> int:
     from lint.check import Settings
-    from lint.pack import load_pack
+    from lint.pack import AUTO, load_pack
     from lint.pipeline import RunOptions
     from lint.read import ReadLimits
     from lint.report import RunReport, render
@@ -130,7 +132,7 @@ def run_check(paths: tuple[str, ...], options: dict[str, Any]) -> int:
         value = options.get(cli_key)
         return value if value is not None else config.get(key, default)
 
-    pack = load_pack(setting("pack", "pack", "stockholm-2019"))
+    pack = load_pack(setting("pack", "pack", AUTO))
     rule_ids = [rule.id for rule in pack.rules]
     origin = str(config.path) if config.path else "command line"
     select, ignore = _selection(options, config)
@@ -227,7 +229,7 @@ def exit_status(report: Any, fail_on: str) -> int:
 @main.command()
 @click.argument("path")
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json")
-@click.option("--pack", default="stockholm-2019", help="Rule pack name or YAML file.")
+@click.option("--pack", default="auto", help="Rule pack name or YAML file, or auto.")
 @click.option(
     "--pdf-engine",
     "pdf_engine",
@@ -251,7 +253,8 @@ def extract(
         config = _config_for((path,), config_file)
         engine = pdf_engine or config.get("pdf-engine", "pdfium")
         limits = ReadLimits.from_mapping(config.get("limits"), str(config.path or "settings"))
-        document = analyze(read_source(path, limits, engine), loaded)
+        source = read_source(path, limits, engine)
+        document = analyze(source, loaded.for_text(source.text))
     except ReadError as exc:
         fail_usage(f"{path}: [{exc.code}] {error_message(exc.code, 'en')}")
     render = render_model_json if fmt == "json" else render_model_text
@@ -259,12 +262,13 @@ def extract(
 
 
 @main.command()
-@click.option("--pack", default="stockholm-2019", help="Rule pack name or YAML file.")
+@click.option("--pack", default=None, help="Rule pack name or YAML file (validated).")
 @guard_usage
-def rules(pack: str) -> None:
+def rules(pack: str | None) -> None:
     """List the rule catalog: id, name, severity, source."""
-    from lint.pack import SOURCES, load_pack
+    from lint.pack import DEFAULT_PACK, SOURCES, load_pack
 
+    pack = pack or DEFAULT_PACK
     loaded = load_pack(pack)
     click.echo(f"{loaded.name}: {loaded.title}")
     for rule in loaded.rules:
@@ -274,7 +278,7 @@ def rules(pack: str) -> None:
 
 @main.command()
 @click.argument("rule_id")
-@click.option("--pack", default="stockholm-2019", help="Rule pack name or YAML file.")
+@click.option("--pack", default="auto", help="Rule pack name or YAML file (default: any bundled).")
 @click.option("--lang", type=click.Choice(["sv", "en"]), help="Default: config, else en.")
 @guard_usage
 def explain(rule_id: str, pack: str, lang: str | None) -> None:
@@ -289,4 +293,5 @@ def explain(rule_id: str, pack: str, lang: str | None) -> None:
     if lang is None:
         found = discover_config(Path("."))
         lang = (load_config(found).get("lang") if found else None) or "en"
-    click.echo(explain_rule(rule, lang, loaded), nl=False)
+    owner = next((c for c, _ in loaded.candidates if c.rule(rule.id) is rule), loaded)
+    click.echo(explain_rule(rule, lang, owner), nl=False)

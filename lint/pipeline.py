@@ -43,6 +43,7 @@ class FileResult:
     error: FileError | None = None
     findings: tuple[Finding, ...] = ()
     document: Document | None = None
+    pack: str = ""  # the name of the pack that checked the file (`--pack auto` chooses)
 
     @property
     def verdict(self) -> str:
@@ -118,14 +119,15 @@ def check_file(path: str, pack: Pack, options: RunOptions) -> FileResult:
         # SIGALRM: works here and in --jobs workers (each runs this in its main thread).
         with time_limit(options.limits.max_seconds):
             document = load_document(path, pack, options)
-            findings = run_checks(document, pack, options.settings, ignored_for(path, options))
+            used = pack.for_text(document.source.text)
+            findings = run_checks(document, used, options.settings, ignored_for(path, options))
     except ReadError as exc:
         return FileResult(path, "unknown", FileError(exc.code, exc.message(lang)))
     except (MemoryError, RecursionError, Exception):  # a bad file must never stop the run
         if os.environ.get("SAMLINT_DEBUG"):
             traceback.print_exc(file=sys.stderr)
         return FileResult(path, "unknown", FileError("internal", error_message("internal", lang)))
-    return FileResult(path, str(document.kind), None, tuple(findings), document)
+    return FileResult(path, str(document.kind), None, tuple(findings), document, used.name)
 
 
 def cache_key_for(path: str, pack: Pack, options: RunOptions) -> str | None:
@@ -146,7 +148,7 @@ def cache_key_for(path: str, pack: Pack, options: RunOptions) -> str | None:
     except OSError:
         return None
     return cache.cache_key(
-        data, suffix, f"{pack.vocab_digest}|kind={options.kind}", options.pdf_engine
+        data, suffix, f"{pack.name}|{pack.vocab_digest}|kind={options.kind}", options.pdf_engine
     )
 
 
@@ -160,7 +162,7 @@ def load_document(path: str, pack: Pack, options: RunOptions) -> Document:
     from lint.analyze import analyze  # spaCy and the readers only on a cache miss
 
     source = read_source(path, options.limits, options.pdf_engine)
-    document = analyze(source, pack, forced_kind(options.kind))
+    document = analyze(source, pack.for_text(source.text), forced_kind(options.kind))
     if key is not None:
         cache.store(key, document)
     return document

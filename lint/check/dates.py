@@ -12,7 +12,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from lint.check.engine import Violation, register
+from lint.check.engine import Param, Violation, register
 from lint.model import DateMention, Document, Sentence, Span, Validity
 
 CONTEXT_WORDS = 6  # words either side of a date that describe what it dates
@@ -70,7 +70,10 @@ def as_of_date(params: Mapping[str, Any]) -> date:
         return date.today()
 
 
-@register("validity_current")
+@register(
+    "validity_current",
+    messages={"default": {"end", "as_of"}, "reversed": {"end", "as_of", "start"}},
+)
 def validity_current(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     as_of = as_of_date(params)
     reported: set[tuple[str | None, str]] = set()
@@ -133,7 +136,11 @@ class _Dated:
         return f"{self.left} {_MASK} {self.right}"
 
 
-@register("dates_consistent")
+@register(
+    "dates_consistent",
+    params={"min_similarity": Param("number", 80)},
+    messages={"default": {"first", "first_line", "second"}},
+)
 def dates_consistent(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     min_similarity = float(params.get("min_similarity", 80))
     dated = dated_contexts(document)

@@ -9,11 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from lint.check.engine import Violation, register
+from lint.check.engine import Param, Violation, register
 from lint.model import Document, Group, Member, OrgType, Revision, Span
 
 
-@register("group_members")
+@register(
+    "group_members",
+    params={"group": Param("string", required=True), "require": Param("list", required=True)},
+    messages={"default": {"requirement", "requirement_en", "key"}},
+)
 def group_members(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     """Each requirement (a role or an organisation) is met by a standing member of the group."""
     group = document.group(params["group"])
@@ -44,7 +48,11 @@ def _meets(member: Member, requirement: Mapping[str, Any]) -> bool:
     )
 
 
-@register("group_meetings")
+@register(
+    "group_meetings",
+    params={"group": Param("string", required=True), "min_per_year": Param("number", 2)},
+    messages={"default": {"minimum", "found"}, "missing": {"minimum"}},
+)
 def group_meetings(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     group = document.group(params["group"])
     if group is None:
@@ -58,7 +66,15 @@ def group_meetings(document: Document, params: Mapping[str, Any]) -> Iterator[Vi
         yield Violation(span=span, args={**args, "found": _number(group.meetings_per_year)})
 
 
-@register("groups_present")
+@register(
+    "groups_present",
+    params={
+        "groups": Param("strings", required=True),
+        "names": Param("mapping", {}),
+        "anchor_sections": Param("strings", []),
+    },
+    messages={"default": {"group", "group_en"}},
+)
 def groups_present(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     names = params.get("names", {})
     for kind in params.get("groups", ()):
@@ -70,7 +86,27 @@ def groups_present(document: Document, params: Mapping[str, Any]) -> Iterator[Vi
             )
 
 
-@register("revision_interval")
+@register(
+    "revision_interval",
+    params={
+        "subject": Param("string", required=True),
+        "max_months": Param("number", required=True),
+        "anchor_sections": Param("strings", []),
+    },
+    messages={
+        "default": {"interval", "interval_en", "months"},
+        "missing": set(),
+        "contradiction": {
+            "interval",
+            "interval_en",
+            "months",
+            "other",
+            "other_en",
+            "other_text",
+            "other_line",
+        },
+    },
+)
 def revision_interval(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     subject = params["subject"]
     maximum = float(params["max_months"])
@@ -116,7 +152,14 @@ def _contradiction(document: Document, revision: Revision, other: Revision) -> V
     )
 
 
-@register("school_included")
+@register(
+    "school_included",
+    params={
+        "org_type": Param("string", "education_administration"),
+        "fallback_party_words": Param("strings", []),
+        "anchor_sections": Param("strings", []),
+    },
+)
 def school_included(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     """The school is a party, or a standing or co-opted member of any group (a school
     co-opted in the steering group takes part, only without a seat)."""
@@ -129,7 +172,11 @@ def school_included(document: Document, params: Mapping[str, Any]) -> Iterator[V
     yield Violation(span=_anchor(document, params.get("anchor_sections", ())))
 
 
-@register("party_in_group")
+@register(
+    "party_in_group",
+    params={"org_type": Param("string", required=True), "group": Param("string", required=True)},
+    messages={"default": set(), "co_opted": {"member"}},
+)
 def party_in_group(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     org_type = params["org_type"]
     group = document.group(params["group"])
