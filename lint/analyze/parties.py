@@ -284,7 +284,7 @@ def _parse_region(
 ) -> tuple[tuple[Party, ...], list[_Term]]:
     terms = find_terms(text, region, vocab)
     masked = _mask(text, region, (t.span for t in terms))
-    heads = _find_heads(masked, region, vocab)
+    heads = _referring_back_removed(text, _find_heads(masked, region, vocab), terms)
     if not any(not h.generic for h in heads):
         return (), terms
     first = next(h for h in heads if not h.generic)
@@ -302,6 +302,18 @@ def _parse_region(
     events.sort(key=lambda e: (e[0], e[1]))
     drafts = _walk(text, events, prose)
     return tuple(_party(text, d) for d in drafts), terms
+
+
+def _referring_back_removed(text: str, heads: list[_Head], terms: Sequence[_Term]) -> list[_Head]:
+    """ "Stadsdelsförvaltningen, Polisen och Utbildningsförvaltningen kallas gemensamt
+    "Parterna"": a name that is a term defined earlier refers back to a party already read."""
+    kept = []
+    for head in heads:
+        name = " ".join(text[head.name_start : head.name_end].split()).lower()
+        if any(t.term.lower() == name and t.span.end <= head.name_start for t in terms):
+            continue
+        kept.append(head)
+    return kept
 
 
 def _walk(text: str, events: Iterable[tuple[int, int, object]], prose: bool) -> list[_Draft]:

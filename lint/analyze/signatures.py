@@ -58,7 +58,8 @@ _FIELD_LABEL = re.compile(
 _FILLER = re.compile(r"^[\s_.…·\-–—]*$")
 _BLANK_DATE = re.compile(r"[_…]{2,}|\.{3,}|\s20\d\d\s*-\s*-?\s*$|\s20\d\d-\s*$")
 _FOR_PARTY = re.compile(
-    r"^För\s+(?!att\b|den\b|det\b|de\b|detta\b|denna\b)([A-ZÅÄÖ\"”].{2,60}?)[:]?$"
+    r"^För\s+(?!att\b|den\b|det\b|de\b|detta\b|denna\b|en\b|ett\b|varje\b|alla\b)"
+    r"([A-ZÅÄÖa-zåäö\"”].{2,60}?)(?<![.!?,;])[:]?$"
 )
 _PLACE = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ\-]+(?:\s+[A-ZÅÄÖ][\wåäöÅÄÖ\-]+)?$")
 _FOOTER = re.compile(r"^(?:sida\s+\d+(?:\s*(?:av|/)\s*\d+)?|\d+\s*(?:/|av)\s*\d+|\d+)$", re.I)
@@ -72,6 +73,8 @@ class _Block:
     date: DateMention | None = None
     dated_line: bool = False  # a place/date line or label was seen
     for_party: str | None = None
+    opened_by_date: bool = False  # the place/date line came first ("Stockholm den …" / "För X")
+    inherited: bool = False  # place and date shared from the line above the first block
     lines: list[tuple[str, Span]] = field(default_factory=list)
 
 
@@ -123,7 +126,8 @@ def _anchor(
         return blank_date.group(1), None, False
     if re.fullmatch(r"[A-ZÅÄÖ][\wåäö\-]+(?:,)?\s+den", text):
         return text.split()[0].rstrip(","), None, False
-    if _FOR_PARTY.match(text):
+    party = _FOR_PARTY.match(text)
+    if party and (party.group(1)[0].isupper() or vocab.org_type(party.group(1))):
         return None, None, True
     return None
 
@@ -152,13 +156,20 @@ def _anchored_blocks(source: SourceText, vocab: SignatureVocab) -> Iterator[_Blo
                 current.place, current.date = place, date
                 continue
             if current is None or not _can_merge(current, date, is_for, content):
+                shared = _shared_date(current, is_for)
                 if current is not None:
                     yield current
-                current, content = _Block(line.start, line.end), 0
+                current, content = _Block(line.start, line.end, opened_by_date=not is_for), 0
+                if shared is not None:
+                    # One place/date line above several "För X" blocks dates them all.
+                    current.place, current.date = shared
+                    current.dated_line = current.inherited = True
             current.end = line.end
             if is_for:
                 current.for_party = _FOR_PARTY.match(text).group(1)  # type: ignore[union-attr]
             else:
+                if current.inherited:
+                    current.place, current.date, current.inherited = None, None, False
                 current.dated_line = True
                 current.place = current.place or place
                 current.date = current.date or date
@@ -196,6 +207,17 @@ def _dates_trail(
     if not dated:
         return False
     return not any(_NAME.match(t) and not vocab.org_type(t) for _, t in lines[dated[-1] + 1 :])
+
+
+def _shared_date(
+    block: _Block | None, is_for: bool
+) -> tuple[str | None, DateMention | None] | None:
+    """The place and date a new "För X" block takes over from the block before it."""
+    if block is None or not is_for or block.for_party is None:
+        return None
+    if not (block.opened_by_date or block.inherited) or block.date is None:
+        return None
+    return block.place, block.date
 
 
 def _is_trailing_date(block: _Block, date: DateMention | None, is_for: bool, content: int) -> bool:
@@ -237,7 +259,7 @@ def _can_merge(block: _Block, date: DateMention | None, is_for: bool, content: i
         return False
     if is_for:
         return block.for_party is None
-    return not block.dated_line or (block.date is None and block.place is None)
+    return not block.dated_line or block.inherited or (block.date is None and block.place is None)
 
 
 def _has_name(block: _Block) -> bool:
