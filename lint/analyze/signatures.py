@@ -25,6 +25,7 @@ MAX_BLOCK_LINES = 6  # content lines after the anchor
 MAX_SHORT_LINE = 80
 MAX_FIELD_CHARS = 70
 MAX_FIELD_WORDS = 8
+MAX_FIELDS_PER_LINE = 3
 MIN_PARTY_SCORE = 60.0
 PROSE_MIN_WORDS = 10
 
@@ -267,8 +268,18 @@ def _has_name(block: _Block) -> bool:
 
 
 def _is_prose(text: str) -> bool:
-    """Lines too long for a name, title or organisation (hard-wrapped body text)."""
-    return len(text) > MAX_FIELD_CHARS or len(text.split()) > MAX_FIELD_WORDS
+    """Lines too long for a name, title or organisation (hard-wrapped body text); a line
+    "Namn, titel, organisation" holds three fields."""
+    return any(len(f) > MAX_FIELD_CHARS or len(f.split()) > MAX_FIELD_WORDS for f in _fields(text))
+
+
+def _fields(text: str) -> list[str]:
+    """ "Karin Berg, stadsdelsdirektör, Enskede-Årsta-Vantörs stadsdelsförvaltning": up to
+    three comma-separated fields on one line; anything else is one field."""
+    parts = [p.strip() for p in text.split(",")]
+    if 2 <= len(parts) <= MAX_FIELDS_PER_LINE and all(parts) and not text.rstrip().endswith("."):
+        return parts
+    return [text]
 
 
 def _undated_blocks(
@@ -363,7 +374,8 @@ class SignatureVocab:
 
 def _signature(block: _Block, vocab: SignatureVocab) -> Signature | None:
     name = title = organisation = None
-    for text, _span in block.lines:
+    fields = [field for text, _span in block.lines for field in _fields(text)]
+    for text in fields:
         if organisation is None and vocab.org_type(text) and not _looks_like_title(text):
             organisation = text
         elif name is None and _NAME.match(text) and not vocab.org_type(text):
