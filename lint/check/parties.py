@@ -144,9 +144,13 @@ def _undefined_terms(document: Document, party_terms: Sequence[str]) -> Iterator
 
 def _inside_sentence(document: Document, sentence_start: int, position: int) -> bool:
     text = document.source.text
-    before = text[sentence_start:position].rstrip()
+    raw = text[sentence_start:position]
+    before = raw.rstrip()
     if not before or before[-1] in _OPENERS or before[-1] in ".!?":
         return False
+    if "\t" in raw[len(before) :]:
+        return False  # the first word of a table cell
+
     return not _after_style_change(document, position)
 
 
