@@ -19,6 +19,9 @@ class Violation:
     key: str = "default"
     args: Mapping[str, Any] = field(default_factory=dict)
     suggestion: str | None = None
+    # The place where the evidence would be was not understood well enough to call this a
+    # deviation: reported as "could not be verified", at info level.
+    unverified: bool = False
 
 
 CheckFunction = Callable[[Document, Mapping[str, Any]], Iterable[Violation]]
@@ -198,7 +201,7 @@ def _findings(
         yield Finding(
             rule=rule.id,
             name=rule.name,
-            severity=severity,
+            severity="info" if violation.unverified else severity,
             message=format_message(rule, violation, settings.lang),
             span=violation.span,
             location=document.source.locate(violation.span),

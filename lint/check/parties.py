@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from lint.check.engine import Param, Violation, register
+from lint.check.signatures import party_list_doubtful
 from lint.model import Document, OrgNumber, Party, Span
 
 # What may stand right before a capitalised word that is still a use of a defined term
@@ -44,16 +45,23 @@ def _is_required(party: Party, org_type: str, requirement: Mapping[str, Any]) ->
 @register(
     "copies_match_parties",
     params={"min_parties": Param("int", 2)},
-    messages={"default": {"copies", "parties"}},
+    messages={"default": {"copies", "parties"}, "unverified": {"copies", "parties", "signatures"}},
 )
 def copies_match_parties(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     """PTY002: "upprättats i N exemplar" equals the number of parties."""
     parties = len(document.parties)
     if parties < int(params.get("min_parties", 2)):
         return  # too few parties read to judge the count
+    signatures = len(document.signatures)
     for clause in document.copies:
-        if clause.count != parties:
-            yield Violation(clause.span, args={"copies": clause.count, "parties": parties})
+        if clause.count == parties:
+            continue
+        args = {"copies": clause.count, "parties": parties, "signatures": signatures}
+        # As many signature blocks as copies: the party list, not the clause, was misread.
+        unverified = signatures == clause.count and party_list_doubtful(document)
+        yield Violation(
+            clause.span, "unverified" if unverified else "default", args, unverified=unverified
+        )
 
 
 @register(

@@ -13,7 +13,14 @@ from lint.model import DateMention, Document, Span
 _PAGE_FOOTER = re.compile(r"^(?:sida\s+)?\d+(?:\s*(?:av|/)\s*\d+)?$", re.IGNORECASE)
 
 
-@register("parties_signed", messages={"default": {"party"}, "none": set()})
+@register(
+    "parties_signed",
+    messages={
+        "default": {"party"},
+        "none": set(),
+        "unverified": {"party", "signatures", "copies"},
+    },
+)
 def parties_signed(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     if not document.signatures:
         yield Violation(_end_of_text(document), "none")
@@ -24,9 +31,34 @@ def parties_signed(document: Document, params: Mapping[str, Any]) -> Iterator[Vi
     # Blocks that name no recognisable organisation may still belong to the missing parties.
     if len(missing) <= unmatched:
         return
+    copies = signed_as_copies(document)
     for index in missing:
         party = document.parties[index]
-        yield Violation(party.span, args={"party": party.name})
+        if copies is not None:
+            args = {"party": party.name, "signatures": len(document.signatures), "copies": copies}
+            yield Violation(party.span, "unverified", args, unverified=True)
+        else:
+            yield Violation(party.span, args={"party": party.name})
+
+
+def party_list_doubtful(document: Document) -> bool:
+    """Parties read without the details the others have (an organisation number), or one
+    name read twice: signs of a party list (a wrapped table, say) that was not understood."""
+    parties = document.parties
+    numbered = sum(1 for p in parties if p.org_number is not None)
+    names = [p.name.casefold() for p in parties]
+    return (0 < numbered < len(parties)) or len(set(names)) < len(names)
+
+
+def signed_as_copies(document: Document) -> int | None:
+    """The copies clause's count when as many signature blocks were found, and the party
+    list disagrees: then the party list, not the signing, was misread."""
+    if not document.copies or len(document.parties) == len(document.signatures):
+        return None
+    if not party_list_doubtful(document):
+        return None
+    count = document.copies[0].count
+    return count if len(document.signatures) == count else None
 
 
 def _end_of_text(document: Document) -> Span:

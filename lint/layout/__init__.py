@@ -109,6 +109,8 @@ def _page_break_joins(source: SourceText, furniture: frozenset[int]) -> set[int]
 
 def _table_pieces(source: SourceText, table: Table) -> list[Piece]:
     lines = source.lines
+    if not table.signatures and table.wrapped:
+        return _wrapped_row_pieces(source, table)
     if not table.signatures:
         pieces = []
         for index in range(table.first, table.last + 1):
@@ -131,6 +133,22 @@ def _table_pieces(source: SourceText, table: Table) -> list[Piece]:
             style = dataclasses.replace(line.style, cells_x=())
             pieces.append(Piece(start, end, line.page, style))
         pieces.append(_blank(lines[table.last]))
+    return pieces
+
+
+def _wrapped_row_pieces(source: SourceText, table: Table) -> list[Piece]:
+    """A PDF table whose cells wrap: a row's lines stay together, its first line an item and
+    a blank line after it, so that two rows never read as one."""
+    lines = source.lines
+    pieces: list[Piece] = []
+    for row in table.rows:
+        for number, index in enumerate(row):
+            line = lines[index]
+            style = (
+                _as_item(line.style) if number == 0 else dataclasses.replace(line.style, cells_x=())
+            )
+            pieces.append(Piece(line.start, line.end, line.page, style))
+        pieces.append(_blank(lines[row[-1]]))
     return pieces
 
 

@@ -9,6 +9,7 @@ each column a block of its own; any other table is read row by row.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -44,6 +45,11 @@ class Table:
     last: int  # index of its last line (inclusive)
     cells: tuple[Cell, ...]
     signatures: bool  # side-by-side signature blocks: read column by column
+    rows: tuple[tuple[int, ...], ...] = ()  # line indices of each row (a PDF cell may wrap)
+
+    @property
+    def wrapped(self) -> bool:
+        return any(len(row) > 1 for row in self.rows)
 
 
 def split_cells(source: SourceText, line: Line) -> list[tuple[int, int]]:
@@ -118,7 +124,41 @@ def _table(source: SourceText, first: int, last: int) -> Table:
             cells.append(Cell(index, start, end, column))
             cues += bool(_SIGNATURE_CUE.match(text))
         signature_rows += cues >= 2
-    return Table(first, last, tuple(cells), signatures=signature_rows >= 1)
+    rows = _rows(source, first, last)
+    return Table(first, last, tuple(cells), signatures=signature_rows >= 1, rows=rows)
+
+
+# A row starts where the gap to the line above is this much wider than the table's tightest
+# line spacing (the cell padding between rows; lines inside a wrapped cell sit closer).
+_ROW_GAP = 1.3
+
+
+def _rows(source: SourceText, first: int, last: int) -> tuple[tuple[int, ...], ...]:
+    """Rows of a PDF table by the vertical gaps between its lines; a line a row elsewhere."""
+    indices = [i for i in range(first, last + 1) if source.line_text(source.lines[i]).strip()]
+    lines = source.lines
+    tops = [lines[i].style.top for i in indices]
+    if source.format != "pdf" or any(t is None for t in tops) or len(indices) < 2:
+        return tuple((i,) for i in indices)
+    pitches = [
+        b - a  # type: ignore[operator]
+        for (a, b), (i, j) in zip(
+            itertools.pairwise(tops), itertools.pairwise(indices), strict=True
+        )
+        if lines[i].page == lines[j].page and b > a  # type: ignore[operator]
+    ]
+    if not pitches:
+        return tuple((i,) for i in indices)
+    tightest = min(pitches)
+    rows: list[list[int]] = [[indices[0]]]
+    for previous, index in itertools.pairwise(indices):
+        above, here = lines[previous], lines[index]
+        gap = (here.style.top or 0.0) - (above.style.top or 0.0)
+        if here.page != above.page or gap > tightest * _ROW_GAP or gap <= 0:
+            rows.append([index])
+        else:
+            rows[-1].append(index)
+    return tuple(tuple(row) for row in rows)
 
 
 def _column_positions(source: SourceText, first: int, last: int) -> list[float]:
