@@ -23,6 +23,9 @@ from lint.read.pdfpage import BULLET, PdfChar, PdfPage, PdfShape, round_pt
 BASELINE_EM = 0.4
 WORD_GAP_EM = 0.2
 TAB_GAP_EM = 2.0
+# With this many word breaks a line's usual gap is known; a cell gap is this many times it.
+JUSTIFIED_MIN_BREAKS = 3
+CELL_GAP_TO_WORD_GAP = 2.5
 # A drawn marker is small (a bullet is about a third of an em) and sits within a few ems
 # left of the text it marks.
 SHAPE_MAX_EM = 1.0
@@ -80,25 +83,20 @@ def _assemble(chars: list[PdfChar], page: PdfPage) -> RawLine | None:
     glyphs = [c for c in chars if not c.text.isspace()]
     if not glyphs:
         return None
+    breaks = _word_breaks(chars)
+    word_gaps = sorted(gap for _, gap, _em in breaks)
+    typical = word_gaps[len(word_gaps) // 2] if word_gaps else 0.0
     parts: list[str] = []
     cells = [glyphs[0].x0]
-    previous: PdfChar | None = None
-    spaced = False
-    for char in chars:
-        if char.text.isspace():
-            spaced = previous is not None
-            continue
-        if previous is not None:
-            em = max(previous.size, char.size, 1.0)
-            gap = char.x0 - previous.x1
-            leading_marker = len(cells) == 1 and "".join(parts).strip() in _MARKER_TEXTS
-            if gap > TAB_GAP_EM * em and not leading_marker:
-                parts.append("\t")
-                cells.append(char.x0)
-            elif spaced or gap > WORD_GAP_EM * em:
-                parts.append(" ")
+    wide = {index for index, gap, em in breaks if _is_cell_gap(gap, em, typical, len(breaks))}
+    spaces = {index for index, _gap, _em in breaks}
+    for index, char in enumerate(glyphs):
+        if index in wide and not (len(cells) == 1 and "".join(parts).strip() in _MARKER_TEXTS):
+            parts.append("\t")
+            cells.append(char.x0)
+        elif index in spaces:
+            parts.append(" ")
         parts.append(char.text)
-        previous, spaced = char, False
     size = max(c.size for c in glyphs)
     baseline = max(c.baseline for c in glyphs)
     style = LineStyle(
@@ -111,6 +109,35 @@ def _assemble(chars: list[PdfChar], page: PdfPage) -> RawLine | None:
         shape_marker=_has_shape_marker(glyphs, page.shapes),
     )
     return RawLine("".join(parts), page.number, style)
+
+
+def _word_breaks(chars: list[PdfChar]) -> list[tuple[int, float, float]]:
+    """(index of the glyph after the break, the gap before it, the em there) for every
+    break between two words: a space glyph or a gap wider than a fifth of an em."""
+    breaks = []
+    previous: PdfChar | None = None
+    spaced = False
+    index = -1
+    for char in chars:
+        if char.text.isspace():
+            spaced = previous is not None
+            continue
+        index += 1
+        if previous is not None:
+            em = max(previous.size, char.size, 1.0)
+            gap = char.x0 - previous.x1
+            if spaced or gap > WORD_GAP_EM * em:
+                breaks.append((index, gap, em))
+        previous, spaced = char, False
+    return breaks
+
+
+def _is_cell_gap(gap: float, em: float, typical: float, count: int) -> bool:
+    """A gap between two cells: wider than two ems and, on a line with several breaks,
+    much wider than its usual word gap (a justified line stretches all its gaps alike)."""
+    if gap <= TAB_GAP_EM * em:
+        return False
+    return count < JUSTIFIED_MIN_BREAKS or gap > CELL_GAP_TO_WORD_GAP * max(typical, 0.1 * em)
 
 
 def _has_shape_marker(glyphs: list[PdfChar], shapes: tuple[PdfShape, ...]) -> bool:
