@@ -43,8 +43,16 @@ def run_cli(*args: str, input: str | None = None) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
+# Reports of committed corpus files, which no test changes: the label, parity and engine
+# tests check many of the same files with the same options.
+_CORPUS_REPORTS: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = {}
+
+
 def check_json(*paths: Path | str, extra: tuple[str, ...] = ()) -> dict[str, Any]:
     """The version 1 JSON report of `samlint check` on PATHS (as of a fixed date)."""
+    key = (tuple(str(p) for p in paths), tuple(extra))
+    if key in _CORPUS_REPORTS:
+        return json.loads(_CORPUS_REPORTS[key])
     code, out, err = run_cli(
         "check",
         *map(str, paths),
@@ -58,9 +66,33 @@ def check_json(*paths: Path | str, extra: tuple[str, ...] = ()) -> dict[str, Any
         *extra,
     )
     assert code in (0, 1, 2), err
+    if all(_in_corpus(p) for p in paths):
+        _CORPUS_REPORTS[key] = out
     return json.loads(out)
+
+
+def _in_corpus(path: Path | str) -> bool:
+    resolved = Path(path).resolve()
+    return resolved.is_relative_to(CORPUS.resolve()) and resolved.is_file()
 
 
 def rule_lines(report: dict[str, Any], rule: str, file_index: int = 0) -> list[int]:
     findings = report["files"][file_index]["findings"]
     return [f["location"]["line"] for f in findings if f["rule"] == rule]
+
+
+KNOWN_GAPS = Path(__file__).parent / "data" / "known-gaps.txt"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Cases listed in tests/data/known-gaps.txt are expected to fail (not strict): the
+    renderings whose findings do not yet equal their text's. The list shrinks as they pass."""
+    if not KNOWN_GAPS.exists():
+        return
+    known = {
+        line.split("#", 1)[0].strip()
+        for line in KNOWN_GAPS.read_text(encoding="utf-8").splitlines()
+    } - {""}
+    for item in items:
+        if item.nodeid in known:
+            item.add_marker(pytest.mark.xfail(reason="known gap (tests/data/known-gaps.txt)"))
