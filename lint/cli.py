@@ -147,6 +147,7 @@ def run_check(paths: tuple[str, ...], options: dict[str, Any]) -> int:
         per_file_ignores=per_file,
         jobs=int(setting("jobs", "jobs", usable_cpus())),
         use_cache=not no_cache,
+        cache_max_bytes=_cache_cap(config),
     )
     results = _check_with_progress(paths, pack, run_options, lang)
     fmt = setting("format", "fmt", "text")
@@ -265,3 +266,45 @@ def explain(rule_id: str, pack: str, lang: str | None) -> None:
         found = discover_config(Path("."))
         lang = (load_config(found).get("lang") if found else None) or "en"
     click.echo(explain_rule(rule, lang, loaded), nl=False)
+
+
+def _cache_cap(config: FileConfig) -> int:
+    from lint.cache import DEFAULT_MAX_MB
+
+    return int(config.get("cache-max-mb", DEFAULT_MAX_MB) * 1024 * 1024)
+
+
+@main.group(invoke_without_command=True)
+@click.option("--lang", type=click.Choice(["sv", "en"]), help="Language (default: config, else sv).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False))
+@click.pass_context
+@guard_usage
+def cache(context: click.Context, lang: str | None, config_file: str | None) -> None:
+    """Show where the cache of extracted documents is and how much it holds."""
+    from lint import cache as store
+    from lint.messages import label
+
+    config = _config_for((), config_file)
+    lang = lang or config.get("lang", "sv")
+    context.obj = lang
+    if context.invoked_subcommand is not None:
+        return
+    count, size = store.usage()
+    mib = 1024 * 1024
+    click.echo(f"{store.cache_dir()}")
+    click.echo(
+        label("cache_usage", lang).format(
+            count=count, size=f"{size / mib:.1f}", cap=f"{_cache_cap(config) / mib:.0f}"
+        )
+    )
+
+
+@cache.command("clear")
+@click.pass_obj
+def cache_clear(lang: str) -> None:
+    """Empty the cache."""
+    from lint import cache as store
+    from lint.messages import label
+
+    removed = store.clear()
+    click.echo(label("cache_cleared", lang).format(count=removed, place=store.cache_dir()))

@@ -28,6 +28,7 @@ KNOWN_KEYS = frozenset(
         "as-of",
         "jobs",
         "no-cache",
+        "cache-max-mb",
         "format",
         "limits",  # a table checked by lint.read.limits.ReadLimits.from_mapping
     }
@@ -101,6 +102,9 @@ def validate_values(values: Mapping[str, Any], path: Path) -> None:
     jobs = values.get("jobs", 1)
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
         raise UsageError(f"{path}: jobs must be a whole number of at least 1")
+    cap = values.get("cache-max-mb", 1)
+    if isinstance(cap, bool) or not isinstance(cap, (int, float)) or cap < 0:
+        raise UsageError(f"{path}: cache-max-mb must be a number of megabytes (0 or more)")
     if not isinstance(values.get("no-cache", False), bool):
         raise UsageError(f"{path}: no-cache must be true or false")
     severity = values.get("severity", {})

@@ -114,6 +114,14 @@ LABELS: dict[str, dict[str, str]] = {
     "police_area": {"sv": "lokalpolisområde", "en": "local police area"},
     "education_administration": {"sv": "utbildningsförvaltning", "en": "education administration"},
     "other": {"sv": "övrig", "en": "other"},
+    "cache_usage": {
+        "sv": "{count} poster, {size} MB av högst {cap} MB",
+        "en": "{count} entries, {size} MB of at most {cap} MB",
+    },
+    "cache_cleared": {
+        "sv": "tog bort {count} poster ur {place}",
+        "en": "removed {count} entries from {place}",
+    },
     "tool_notification": {"sv": "Filen kunde inte läsas", "en": "The file could not be read"},
 }
 

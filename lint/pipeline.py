@@ -51,6 +51,7 @@ class RunOptions:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, rule patterns)
     jobs: int = 1
     use_cache: bool = True
+    cache_max_bytes: int = cache.DEFAULT_MAX_MB * 1024 * 1024  # pruned to this after a run
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[str]:
@@ -159,8 +160,12 @@ def check_files(
     misses = [p for p in files if _needs_analysis(p, pack, options)] if options.jobs > 1 else []
     workers = min(options.jobs, len(misses))
     if workers <= 1:
-        return [_notify(on_result, check_file(path, pack, options)) for path in files]
-    return _check_parallel(files, set(misses), pack, options, workers, on_result)
+        results = [_notify(on_result, check_file(path, pack, options)) for path in files]
+    else:
+        results = _check_parallel(files, set(misses), pack, options, workers, on_result)
+    if options.use_cache:
+        cache.prune(options.cache_max_bytes)
+    return results
 
 
 def _notify(on_result: ResultCallback | None, result: FileResult) -> FileResult:
