@@ -26,6 +26,7 @@ from lint.messages import error_message
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+LANG_HELP = "Language of the output: sv or en (default: the configured lang, else sv)."
 
 
 def fail_usage(message: str) -> NoReturn:
@@ -275,7 +276,7 @@ def _cache_cap(config: FileConfig) -> int:
 
 
 @main.group(invoke_without_command=True)
-@click.option("--lang", type=click.Choice(["sv", "en"]), help="Language (default: config, else sv).")
+@click.option("--lang", type=click.Choice(["sv", "en"]), help=LANG_HELP)
 @click.option("--config", "config_file", type=click.Path(dir_okay=False))
 @click.pass_context
 @guard_usage

@@ -65,8 +65,18 @@ def discover_config(start: Path) -> Path | None:
 
 
 def load_config(path: Path) -> FileConfig:
+    """The settings of `path`: `[tool.samlint]` of a pyproject.toml; in samlint.toml either
+    top-level keys or the same `[tool.samlint]` table (so the README's block can be pasted)."""
     data = _read_toml(path)
-    values = data.get("tool", {}).get("samlint", {}) if path.name == "pyproject.toml" else data
+    if path.name == "pyproject.toml":
+        values = data.get("tool", {}).get("samlint", {})
+    else:
+        tool = data.get("tool")
+        nested = tool.get("samlint") if isinstance(tool, dict) else None
+        if isinstance(tool, dict) and set(tool) == {"samlint"} and isinstance(nested, dict):
+            values = {**{k: v for k, v in data.items() if k != "tool"}, **nested}
+        else:
+            values = data
     if not isinstance(values, dict):
         raise UsageError(f"{path}: [tool.samlint] must be a table")
     validate_values(values, path)
@@ -83,9 +93,11 @@ def _read_toml(path: Path) -> dict[str, Any]:
 def validate_values(values: Mapping[str, Any], path: Path) -> None:
     unknown = sorted(set(values) - KNOWN_KEYS)
     if unknown:
+        hints = [_did_you_mean(key) for key in unknown]
         raise UsageError(
-            f"{path}: unknown setting(s) {', '.join(unknown)}; "
-            f"known settings are {', '.join(sorted(KNOWN_KEYS))}"
+            f"{path}: unknown setting(s) {', '.join(unknown)}"
+            + "".join(f"; {hint}" for hint in hints if hint)
+            + f"; known settings are {', '.join(sorted(KNOWN_KEYS))}"
         )
     for key, choices in CHOICES.items():
         if key in values and values[key] not in choices:
@@ -119,6 +131,17 @@ def validate_values(values: Mapping[str, Any], path: Path) -> None:
     per_file = values.get("per-file-ignores", {})
     if not isinstance(per_file, dict) or not all(map(_is_rule_list, per_file.values())):
         raise UsageError(f"{path}: per-file-ignores must be a table of glob = [rule ids]")
+
+
+def _did_you_mean(key: str) -> str | None:
+    """`did you mean fail-on?` for `fail_on`, `failon` or `fail-onn`."""
+    import difflib
+
+    normal = key.strip().lower().replace("_", "-").replace(" ", "-")
+    if normal in KNOWN_KEYS:
+        return f"did you mean {normal}?"
+    close = difflib.get_close_matches(normal, sorted(KNOWN_KEYS), n=1, cutoff=0.7)
+    return f"did you mean {close[0]}?" if close else None
 
 
 def _is_rule_list(value: Any) -> bool:
