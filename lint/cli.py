@@ -15,6 +15,7 @@ from lint import __version__
 from lint.config import (
     FileConfig,
     anchored_globs,
+    as_globs,
     as_patterns,
     check_rule_patterns,
     discover_config,
@@ -100,6 +101,12 @@ def _parse_as_of(value: str | dt.date | None) -> str:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Parallel processes (default CPUs).")
 @click.option("--no-cache", "no_cache", is_flag=True, default=None, help="Skip the cache.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False))
+@click.option(
+    "--exclude",
+    multiple=True,
+    metavar="GLOB",
+    help="Leave out files and folders matching GLOB when searching folders (repeatable).",
+)
 @click.option("--verbose", "-v", is_flag=True, help="Show the cited clause of every finding.")
 @guard_usage
 def check(paths: tuple[str, ...], **options: Any) -> None:
@@ -150,10 +157,17 @@ def run_check(paths: tuple[str, ...], options: dict[str, Any]) -> int:
         use_cache=not no_cache,
         cache_max_bytes=_cache_cap(config),
     )
-    results = _check_with_progress(paths, pack, run_options, lang)
+    from lint.discover import find_files
+
+    configured = anchored_globs(as_globs(config.get("exclude")), config)
+    exclude = (*configured, *(options.get("exclude") or ()))
+    found = find_files(paths, exclude)
+    results = _check_with_progress(found.files, pack, run_options, lang)
     fmt = setting("format", "fmt", "text")
     output = options.get("output")
-    report = RunReport(tuple(results), pack, as_of, stage, lang, bool(options.get("verbose")))
+    report = RunReport(
+        tuple(results), pack, as_of, stage, lang, bool(options.get("verbose")), found.other_types
+    )
     color = wants_color(fmt, output, sys.stdout, os.environ)
     _emit(render(report, fmt, color=color), output)
     return exit_status(report, setting("fail-on", "fail_on", "warning"))
@@ -172,9 +186,9 @@ PROGRESS_MIN_FILES = 4  # fewer files are done before a bar would be worth drawi
 def _check_with_progress(paths: tuple[str, ...], pack: Any, run_options: Any, lang: str) -> list:
     """check_files, with a transient progress bar on standard error when it is a terminal."""
     from lint.messages import label
-    from lint.pipeline import check_files, expand_paths
+    from lint.pipeline import check_files
 
-    files = list(expand_paths(paths))
+    files = list(paths)
     if len(files) < PROGRESS_MIN_FILES or not sys.stderr.isatty():
         return check_files(files, pack, run_options)
     from rich.console import Console

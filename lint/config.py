@@ -20,6 +20,7 @@ KNOWN_KEYS = frozenset(
         "select",
         "ignore",
         "per-file-ignores",
+        "exclude",
         "severity",
         "stage",
         "pack",
@@ -107,6 +108,8 @@ def validate_values(values: Mapping[str, Any], path: Path) -> None:
     for key in ("select", "ignore"):
         if key in values and not _is_rule_list(values[key]):
             raise UsageError(f"{path}: {key} must be a list of rule ids or prefixes")
+    if "exclude" in values and not _is_rule_list(values["exclude"]):
+        raise UsageError(f"{path}: exclude must be a list of globs")
     if "pack" in values and not isinstance(values["pack"], str):
         raise UsageError(f"{path}: pack must be a pack name or a YAML file")
     if "as-of" in values and not isinstance(values["as-of"], (str, dt.date)):
@@ -173,6 +176,14 @@ def expand_severity(overrides: Mapping[str, str], known_ids: Iterable[str]) -> d
             if rule_id.startswith(pattern.upper()):
                 out[rule_id] = overrides[pattern]
     return out
+
+
+def as_globs(value: str | Iterable[str] | None) -> tuple[str, ...]:
+    """A glob or a list of globs, as written."""
+    if value is None:
+        return ()
+    items = [value] if isinstance(value, str) else list(value)
+    return tuple(str(item).strip() for item in items if str(item).strip())
 
 
 def as_patterns(value: str | Iterable[str] | None) -> tuple[str, ...]:

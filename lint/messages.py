@@ -114,6 +114,10 @@ LABELS: dict[str, dict[str, str]] = {
     "police_area": {"sv": "lokalpolisområde", "en": "local police area"},
     "education_administration": {"sv": "utbildningsförvaltning", "en": "education administration"},
     "other": {"sv": "övrig", "en": "other"},
+    "other_types_skipped": {
+        "sv": "{count} filer av annan typ hoppades över",
+        "en": "{count} files of other types were skipped",
+    },
     "cache_usage": {
         "sv": "{count} poster, {size} MB av högst {cap} MB",
         "en": "{count} entries, {size} MB of at most {cap} MB",

@@ -54,20 +54,12 @@ class RunOptions:
     cache_max_bytes: int = cache.DEFAULT_MAX_MB * 1024 * 1024  # pruned to this after a run
 
 
-def expand_paths(paths: Iterable[str]) -> Iterator[str]:
-    """Files as given, folders searched recursively for the supported formats."""
-    for given in paths:
-        if given == STDIN:
-            yield given
-            continue
-        path = Path(given)
-        if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
-            )
-            yield from (str(p) for p in found)
-        else:
-            yield given
+def expand_paths(paths: Iterable[str], exclude: Iterable[str] = ()) -> Iterator[str]:
+    """Files as given, folders searched recursively for the supported formats (leaving out
+    hidden folders, virtual environments, build output and what .gitignore ignores)."""
+    from lint.discover import find_files
+
+    yield from find_files(paths, exclude).files
 
 
 def read_source(path: str, limits: ReadLimits):  # -> SourceText

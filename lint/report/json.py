@@ -63,6 +63,7 @@ def report_dict(report: RunReport) -> dict[str, Any]:
             "warnings": report.count("warning"),
             "infos": report.count("info"),
             "unreadable": report.unreadable,
+            "other_types_skipped": report.other_types,  # files in the folders not checked
         },
     }
 

@@ -237,6 +237,8 @@ def _run_summary(report: RunReport, color: bool, width: int) -> list[RenderableT
         style = SEVERITY_STYLE.get(severity, "bold magenta") if count and color else ""
         totals.append(f"{count} {label(key, lang)}", style=style)
     out.append(totals)
+    if report.other_types:
+        out.append(Text(label("other_types_skipped", lang).format(count=report.other_types)))
     return out
 
 
