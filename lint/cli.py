@@ -23,7 +23,6 @@ from lint.config import (
     load_config,
 )
 from lint.errors import ReadError, UsageError
-from lint.messages import error_message
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -231,8 +230,9 @@ def exit_status(report: Any, fail_on: str) -> int:
 @click.argument("path")
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json")
 @click.option("--pack", default="stockholm-2019", help="Rule pack name or YAML file.")
+@click.option("--lang", type=click.Choice(["sv", "en"]), help=LANG_HELP)
 @guard_usage
-def extract(path: str, fmt: str, pack: str) -> None:
+def extract(path: str, fmt: str, pack: str, lang: str | None) -> None:
     """Print the document model of one file (for debugging and tests)."""
     from lint.analyze import analyze
     from lint.pack import load_pack
@@ -240,33 +240,49 @@ def extract(path: str, fmt: str, pack: str) -> None:
     from lint.read import ReadLimits
     from lint.report.model import render_model_json, render_model_text
 
+    lang = _configured_lang(lang, (path,))
     loaded = load_pack(pack)
     try:
         document = analyze(read_source(path, ReadLimits()), loaded)
     except ReadError as exc:
-        fail_usage(f"{path}: [{exc.code}] {error_message(exc.code, 'en')}")
+        fail_usage(f"{path}: [{exc.code}] {exc.message(lang)}")
     render = render_model_json if fmt == "json" else render_model_text
     sys.stdout.write(render(document))
 
 
+def _configured_lang(lang: str | None, paths: tuple[str, ...] = ()) -> str:
+    """--lang, else the configured lang (found from the first path or here), else Swedish."""
+    return lang or _config_for(paths, None).get("lang") or "sv"
+
+
 @main.command()
 @click.option("--pack", default="stockholm-2019", help="Rule pack name or YAML file.")
+@click.option("--lang", type=click.Choice(["sv", "en"]), help=LANG_HELP)
 @guard_usage
-def rules(pack: str) -> None:
-    """List the rule catalog: id, name, severity, source."""
+def rules(pack: str, lang: str | None) -> None:
+    """List the rule catalog: id, name, severity, source, what it applies to."""
+    from lint.messages import label
     from lint.pack import SOURCES, load_pack
 
+    lang = _configured_lang(lang)
     loaded = load_pack(pack)
     click.echo(f"{loaded.name}: {loaded.title}")
+    rows = [tuple(label(key, lang) for key in ("rule", "name", "severity", "source", "applies"))]
     for rule in loaded.rules:
         source = SOURCES.get(rule.source, rule.source)
-        click.echo(f"{rule.id}  {rule.name:<36} {rule.severity:<8} {source:<22} {rule.applies}")
+        applies = f"applies_{rule.applies}"
+        rows.append((rule.id, rule.name, label(rule.severity, lang), label(source, lang),
+                     label(applies, lang)))  # fmt: skip
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        click.echo("  ".join([*cells, row[4]]))
 
 
 @main.command()
 @click.argument("rule_id")
 @click.option("--pack", default="stockholm-2019", help="Rule pack name or YAML file.")
-@click.option("--lang", type=click.Choice(["sv", "en"]), help="Default: config, else en.")
+@click.option("--lang", type=click.Choice(["sv", "en"]), help=LANG_HELP)
 @guard_usage
 def explain(rule_id: str, pack: str, lang: str | None) -> None:
     """Explain a rule: what it checks, why, the cited clause and examples."""
@@ -277,10 +293,7 @@ def explain(rule_id: str, pack: str, lang: str | None) -> None:
     rule = loaded.rule(rule_id.upper())
     if rule is None:
         raise UsageError(f"unknown rule id '{rule_id}' (see `samlint rules`)")
-    if lang is None:
-        found = discover_config(Path("."))
-        lang = (load_config(found).get("lang") if found else None) or "en"
-    click.echo(explain_rule(rule, lang, loaded), nl=False)
+    click.echo(explain_rule(rule, _configured_lang(lang), loaded), nl=False)
 
 
 def _cache_cap(config: FileConfig) -> int:

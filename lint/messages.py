@@ -118,6 +118,10 @@ LABELS: dict[str, dict[str, str]] = {
         "sv": "{count} filer av annan typ hoppades över",
         "en": "{count} files of other types were skipped",
     },
+    "source": {"sv": "källa", "en": "source"},
+    "applies": {"sv": "gäller", "en": "applies to"},
+    "applies_local": {"sv": "lokala överenskommelser", "en": "local agreements"},
+    "applies_all": {"sv": "alla dokument", "en": "all documents"},
     "cache_usage": {
         "sv": "{count} poster, {size} MB av högst {cap} MB",
         "en": "{count} entries, {size} MB of at most {cap} MB",

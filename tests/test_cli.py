@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -52,7 +53,7 @@ CATALOG_IDS = [
 def test_rules_lists_every_catalog_id() -> None:
     code, out, _ = run_cli("rules")
     assert code == 0
-    listed = [line.split()[0] for line in out.splitlines()[1:]]
+    listed = [line.split()[0] for line in out.splitlines()[2:]]  # after the title and header
     assert listed == CATALOG_IDS
 
 
@@ -104,7 +105,7 @@ def test_bad_as_of_is_a_usage_error() -> None:
 
 
 def test_explain_prints_what_why_and_the_clause() -> None:
-    code, out, _ = run_cli("explain", "GRP002")
+    code, out, _ = run_cli("explain", "GRP002", "--lang", "en")
     assert code == 0
     assert "What it checks" in out and "Why" in out
     assert "vid minst två tillfällen per år" in out
@@ -121,3 +122,30 @@ def test_extract_prints_the_model_as_json() -> None:
     model = json.loads(out)
     assert model["kind"] == "local_agreement"
     assert model["lines"][0]["number"] == 1
+
+
+def test_every_command_speaks_swedish_by_default_and_follows_lang(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 15: explain defaulted to English, extract's errors were English, rules had no
+    --lang; all follow --lang and the configured language, Swedish by default."""
+    empty = tmp_path / "tom.txt"
+    empty.write_text("", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    _, out, _ = run_cli("explain", "GRP002")
+    assert "## Vad regeln kontrollerar" in out
+    code, _, err = run_cli("extract", str(empty))
+    assert code == 2 and "Filen är tom" in err
+    code, _, err = run_cli("extract", str(empty), "--lang", "en")
+    assert "The file is empty" in err
+    _, out, _ = run_cli("rules")
+    header = out.splitlines()[1].split()
+    assert header == ["regel", "namn", "nivå", "källa", "gäller"]
+    assert "lokala överenskommelser" in out and "intern konsekvens" in out
+    assert "overarching_agreement" not in out and " local\n" not in out
+    (tmp_path / "samlint.toml").write_text('lang = "en"\n', encoding="utf-8")
+    _, out, _ = run_cli("rules")
+    assert out.splitlines()[1].split()[:3] == ["rule", "name", "severity"]
+    assert "overarching agreement" in out and "all documents" in out
+    code, _, err = run_cli("extract", str(empty))
+    assert "The file is empty" in err
