@@ -310,7 +310,7 @@ def _cache_cap(config: FileConfig) -> int:
 def cache(context: click.Context, lang: str | None, config_file: str | None) -> None:
     """Show where the cache of extracted documents is and how much it holds."""
     from lint import cache as store
-    from lint.messages import label
+    from lint.messages import counted, label
 
     config = _config_for((), config_file)
     lang = lang or config.get("lang", "sv")
@@ -322,7 +322,9 @@ def cache(context: click.Context, lang: str | None, config_file: str | None) -> 
     click.echo(f"{store.cache_dir()}")
     click.echo(
         label("cache_usage", lang).format(
-            count=count, size=f"{size / mib:.1f}", cap=f"{_cache_cap(config) / mib:.0f}"
+            count=counted(count, "entries", lang),
+            size=f"{size / mib:.1f}",
+            cap=f"{_cache_cap(config) / mib:.0f}",
         )
     )
 
@@ -332,7 +334,7 @@ def cache(context: click.Context, lang: str | None, config_file: str | None) -> 
 def cache_clear(lang: str) -> None:
     """Empty the cache."""
     from lint import cache as store
-    from lint.messages import label
+    from lint.messages import counted, label
 
-    removed = store.clear()
+    removed = counted(store.clear(), "entries", lang)
     click.echo(label("cache_cleared", lang).format(count=removed, place=store.cache_dir()))

@@ -67,7 +67,7 @@ LABELS: dict[str, dict[str, str]] = {
     "files": {"sv": "filer", "en": "files"},
     "errors": {"sv": "fel", "en": "errors"},
     "warnings": {"sv": "varningar", "en": "warnings"},
-    "infos": {"sv": "info", "en": "infos"},
+    "infos": {"sv": "info", "en": "info"},
     "summary": {"sv": "Sammanfattning", "en": "Summary"},
     "skipped_pages": {"sv": "sidor som inte kunde läsas", "en": "pages that could not be read"},
     # report headings and table columns
@@ -114,24 +114,42 @@ LABELS: dict[str, dict[str, str]] = {
     "police_area": {"sv": "lokalpolisområde", "en": "local police area"},
     "education_administration": {"sv": "utbildningsförvaltning", "en": "education administration"},
     "other": {"sv": "övrig", "en": "other"},
-    "other_types_skipped": {
-        "sv": "{count} filer av annan typ hoppades över",
-        "en": "{count} files of other types were skipped",
-    },
     "source": {"sv": "källa", "en": "source"},
     "applies": {"sv": "gäller", "en": "applies to"},
     "applies_local": {"sv": "lokala överenskommelser", "en": "local agreements"},
     "applies_all": {"sv": "alla dokument", "en": "all documents"},
     "cache_usage": {
-        "sv": "{count} poster, {size} MB av högst {cap} MB",
-        "en": "{count} entries, {size} MB of at most {cap} MB",
+        "sv": "{count}, {size} MB av högst {cap} MB",
+        "en": "{count}, {size} MB of at most {cap} MB",
     },
-    "cache_cleared": {
-        "sv": "tog bort {count} poster ur {place}",
-        "en": "removed {count} entries from {place}",
-    },
+    "cache_cleared": {"sv": "tog bort {count} ur {place}", "en": "removed {count} from {place}"},
     "tool_notification": {"sv": "Filen kunde inte läsas", "en": "The file could not be read"},
 }
+
+
+# Counted nouns: (one, many) per language, for "1 fil", "2 filer", "1 warning", "0 errors".
+PLURALS: dict[str, dict[str, tuple[str, str]]] = {
+    "files": {"sv": ("fil", "filer"), "en": ("file", "files")},
+    "errors": {"sv": ("fel", "fel"), "en": ("error", "errors")},
+    "warnings": {"sv": ("varning", "varningar"), "en": ("warning", "warnings")},
+    "infos": {"sv": ("info", "info"), "en": ("info", "info")},
+    "unreadable": {
+        "sv": ("kunde inte läsas", "kunde inte läsas"),
+        "en": ("could not be read", "could not be read"),
+    },
+    "entries": {"sv": ("post", "poster"), "en": ("entry", "entries")},
+    "other_types_skipped": {
+        "sv": ("fil av annan typ hoppades över", "filer av annan typ hoppades över"),
+        "en": ("file of another type was skipped", "files of other types were skipped"),
+    },
+}
+
+
+def counted(count: int, key: str, lang: str) -> str:
+    """`count` and its noun in the right number: "1 fil", "3 filer", "1 error", "0 errors"."""
+    forms = PLURALS[key]
+    one, many = forms.get(lang, forms["sv"])
+    return f"{count} {one if count == 1 else many}"
 
 
 # Which limit a file exceeded, shown in parentheses in the `too_large`/`timeout` message.

@@ -188,9 +188,9 @@ def test_cache_command_shows_place_and_size_and_clear_empties_it(
     assert code == 0
     place, usage = out.splitlines()
     assert place == str(cache_home / "samlint")
-    assert usage.startswith("1 entries, ") and usage.endswith("of at most 200 MB")
+    assert usage.startswith("1 entry, ") and usage.endswith("of at most 200 MB")
     code, out, _ = run_cli("cache", "--lang", "en", "clear")
-    assert code == 0 and out.startswith("removed 1 entries")
+    assert code == 0 and out.startswith("removed 1 entry")
     assert cache.usage() == (0, 0)
     code, out, _ = run_cli("cache")
     assert "0 poster, 0.0 MB av högst 200 MB" in out

@@ -11,7 +11,7 @@ from html import escape
 
 from lint import __version__
 from lint.check import Finding
-from lint.messages import label
+from lint.messages import counted, label
 from lint.model import Kind
 from lint.pack import Rule
 from lint.pipeline import FileResult
@@ -153,7 +153,7 @@ def _header(report: RunReport, title: str) -> str:
         (report.count("info"), "infos"),
         (report.unreadable, "unreadable"),
     ]
-    spans = "".join(f"<span>{count} {escape(label(key, lang))}</span>" for count, key in totals)
+    spans = "".join(f"<span>{escape(counted(count, key, lang))}</span>" for count, key in totals)
     return (
         f"<header><h1>{escape(title)}</h1>"
         f'<p class="meta">{escape(meta)}</p>'
@@ -215,7 +215,7 @@ def _document(result: FileResult, index: int, report: RunReport) -> str:
     state = verdict(result)
     counts = severity_counts(result.findings)
     count_text = ", ".join(
-        f"{counts[s]} {label(key, lang)}"
+        counted(counts[s], key, lang)
         for s, key in (("error", "errors"), ("warning", "warnings"), ("info", "infos"))
     )
     facts = [

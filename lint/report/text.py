@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from lint.check import Finding
-from lint.messages import label
+from lint.messages import counted, label
 from lint.pipeline import FileResult
 from lint.report import RunReport
 from lint.report.common import (
@@ -224,7 +224,7 @@ def _run_summary(report: RunReport, color: bool, width: int) -> list[RenderableT
             )
         out += [table, Text("")]
     totals = Text()
-    totals.append(f"{len(report.results)} {label('files', lang)}: ")
+    totals.append(f"{counted(len(report.results), 'files', lang)}: ")
     parts = [
         (report.count("error"), "errors", "error"),
         (report.count("warning"), "warnings", "warning"),
@@ -235,10 +235,10 @@ def _run_summary(report: RunReport, color: bool, width: int) -> list[RenderableT
         if index:
             totals.append(", ")
         style = SEVERITY_STYLE.get(severity, "bold magenta") if count and color else ""
-        totals.append(f"{count} {label(key, lang)}", style=style)
+        totals.append(counted(count, key, lang), style=style)
     out.append(totals)
     if report.other_types:
-        out.append(Text(label("other_types_skipped", lang).format(count=report.other_types)))
+        out.append(Text(counted(report.other_types, "other_types_skipped", lang)))
     return out
 
 

@@ -63,8 +63,8 @@ def test_summary_tables_per_file_and_for_the_run() -> None:
 def test_english_labels() -> None:
     text = render_text(synthetic_report(lang="en"))
     assert "= suggestion: bilaga 1" in text and "(page 1)" in text
-    assert re.search(r"^file\s+kind\s+errors\s+warnings\s+infos\s+verdict$", text, re.M)
-    assert "4 files: 3 errors, 0 warnings, 2 infos, 1 could not be read" in text
+    assert re.search(r"^file\s+kind\s+errors\s+warnings\s+info\s+verdict$", text, re.M)
+    assert "4 files: 3 errors, 0 warnings, 2 info, 1 could not be read" in text
     for swedish in ("förslag", "sida", "Sammanfattning", "bedömning"):
         assert swedish not in text
 
@@ -101,3 +101,37 @@ def test_piped_cli_run_is_plain_without_progress_bar() -> None:
     assert code in (0, 1)
     assert not ANSI.search(out) and err == ""
     assert out.rstrip().splitlines()[-1].startswith("4 files:")
+
+
+@pytest.mark.parametrize(
+    ("count", "key", "lang", "expected"),
+    [
+        (1, "files", "sv", "1 fil"), (2, "files", "sv", "2 filer"), (1, "files", "en", "1 file"),
+        (1, "warnings", "sv", "1 varning"), (0, "warnings", "sv", "0 varningar"),
+        (1, "errors", "en", "1 error"), (0, "errors", "en", "0 errors"),
+        (0, "infos", "en", "0 info"),
+        (1, "other_types_skipped", "sv", "1 fil av annan typ hoppades över"),
+    ],
+)  # fmt: skip
+def test_counted_nouns_agree_with_their_number(count, key, lang, expected) -> None:
+    from lint.messages import counted
+
+    assert counted(count, key, lang) == expected
+
+
+def test_one_file_with_one_warning_reads_as_singular_in_text_and_html() -> None:
+    """Issue 15: "1 filer", "1 varningar", "1 files", "1 errors", "0 infos"."""
+    import dataclasses
+
+    from lint.report.html import render_html
+
+    report = synthetic_report()
+    one = dataclasses.replace(report, results=report.results[:1])
+    errors, warnings = one.count("error"), one.count("warning")
+    text = render_text(one)
+    html = render_html(dataclasses.replace(one, lang="en"))
+    assert text.rstrip().splitlines()[-1].startswith("1 fil: ")
+    assert "1 filer" not in text and "1 varningar" not in text
+    assert "<span>1 file</span>" in html and "1 files" not in html and "infos" not in html
+    assert (errors == 1) == ("1 error," in html or "<span>1 error</span>" in html)
+    assert warnings != 1 or "1 warning<" in html or "1 warning," in html
