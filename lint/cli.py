@@ -162,14 +162,31 @@ def run_check(paths: tuple[str, ...], options: dict[str, Any]) -> int:
     exclude = (*configured, *(options.get("exclude") or ()))
     found = find_files(paths, exclude)
     results = _check_with_progress(found.files, pack, run_options, lang)
-    fmt = setting("format", "fmt", "text")
     output = options.get("output")
+    fmt = _report_format(options.get("fmt"), output, config.get("format"))
     report = RunReport(
         tuple(results), pack, as_of, stage, lang, bool(options.get("verbose")), found.other_types
     )
     color = wants_color(fmt, output, sys.stdout, os.environ)
     _emit(render(report, fmt, color=color), output)
     return exit_status(report, setting("fail-on", "fail_on", "warning"))
+
+
+SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".json": "json", ".sarif": "sarif"}
+
+
+def _report_format(given: str | None, output: str | None, configured: str | None) -> str:
+    """--format, else what the --output suffix says (.html, .json, .sarif), else the
+    configured format, else text; a --format that the suffix contradicts gets a warning."""
+    suffix = Path(output).suffix.lower() if output else ""
+    implied = SUFFIX_FORMATS.get(suffix)
+    if given and output and implied and implied != given:
+        click.echo(
+            f"samlint: warning: writing the {given} report to {output}, whose suffix "
+            f"suggests {implied} (drop --format to write {implied})",
+            err=True,
+        )
+    return given or implied or configured or "text"
 
 
 def wants_color(fmt: str, output: str | None, stream: Any, environ: Any) -> bool:

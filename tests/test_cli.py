@@ -149,3 +149,21 @@ def test_every_command_speaks_swedish_by_default_and_follows_lang(
     assert "overarching agreement" in out and "all documents" in out
     code, _, err = run_cli("extract", str(empty))
     assert "The file is empty" in err
+
+
+def test_output_suffix_chooses_the_format_and_a_contradiction_is_reported(
+    tmp_path: Path,
+) -> None:
+    """Issue 15: `--output rapport.html` without --format wrote plain text into the file."""
+    common = ("check", str(SKARPNACK), "--as-of", AS_OF, "--jobs", "1", "--no-cache")
+    for name, start in (("r.html", "<!DOCTYPE html>"), ("r.json", '{\n  "version": 1')):
+        code, _, err = run_cli(*common, "--output", str(tmp_path / name))
+        assert code == 1 and err == ""
+        assert (tmp_path / name).read_text(encoding="utf-8").startswith(start)
+    code, _, err = run_cli(*common, "--output", str(tmp_path / "r.sarif"))
+    assert json.loads((tmp_path / "r.sarif").read_text(encoding="utf-8"))["version"] == "2.1.0"
+    code, _, err = run_cli(*common, "--output", str(tmp_path / "x.html"), "--format", "json")
+    assert "suggests html" in err
+    assert (tmp_path / "x.html").read_text(encoding="utf-8").startswith("{")
+    code, _, err = run_cli(*common, "--output", str(tmp_path / "r.txt"))
+    assert err == "" and "PRI001" in (tmp_path / "r.txt").read_text(encoding="utf-8")
