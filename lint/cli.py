@@ -86,20 +86,47 @@ def _parse_as_of(value: str | dt.date | None) -> str:
         raise UsageError(f"--as-of must be a date YYYY-MM-DD, not '{value}'") from exc
 
 
-@main.command()
+CHECK_EPILOG = """\b
+Exit status:
+  0  nothing at or above --fail-on
+  1  findings at or above --fail-on
+  2  a usage error, or a file that could not be read (the others are still checked)
+"""
+
+
+@main.command(epilog=CHECK_EPILOG)
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "html"]))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "sarif", "html"]),
+    help="Report format (default: from the --output suffix, else text).",
+)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report here.")
 @click.option("--pack", help="Rule pack name or YAML file (default stockholm-2019).")
-@click.option("--stage", type=click.Choice(["signed", "draft"]))
+@click.option(
+    "--stage",
+    type=click.Choice(["signed", "draft"]),
+    help="signed (default) audits a signed agreement; draft makes missing signatures info.",
+)
 @click.option("--as-of", "as_of", help="Judge validity against this date (default today).")
 @click.option("--select", help="Comma-separated rule ids or prefixes to check.")
 @click.option("--ignore", help="Comma-separated rule ids or prefixes to skip.")
-@click.option("--fail-on", "fail_on", type=click.Choice(["error", "warning", "info"]))
-@click.option("--lang", type=click.Choice(["sv", "en"]))
+@click.option(
+    "--fail-on",
+    "fail_on",
+    type=click.Choice(["error", "warning", "info"]),
+    help="Exit 1 on findings at or above this severity (default warning).",
+)
+@click.option("--lang", type=click.Choice(["sv", "en"]), help=LANG_HELP)
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Parallel processes (default CPUs).")
 @click.option("--no-cache", "no_cache", is_flag=True, default=None, help="Skip the cache.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False))
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    help="Settings file (default: samlint.toml or pyproject.toml found from the first PATH up).",
+)
 @click.option(
     "--exclude",
     multiple=True,
@@ -131,7 +158,9 @@ def run_check(paths: tuple[str, ...], options: dict[str, Any]) -> int:
     origin = str(config.path) if config.path else "command line"
     select, ignore = _selection(options, config)
     check_rule_patterns(select, rule_ids, "--select" if options.get("select") else origin)
-    check_rule_patterns(ignore, rule_ids, origin)
+    cli_ignore = as_patterns(options.get("ignore"))
+    check_rule_patterns(cli_ignore, rule_ids, "--ignore")
+    check_rule_patterns([p for p in ignore if p not in cli_ignore], rule_ids, origin)
     overrides = {k.upper(): v for k, v in config.get("severity", {}).items()}
     check_rule_patterns(overrides, rule_ids, origin)
     severity = expand_severity(overrides, rule_ids)
@@ -258,6 +287,8 @@ def extract(path: str, fmt: str, pack: str, lang: str | None) -> None:
     from lint.report.model import render_model_json, render_model_text
 
     lang = _configured_lang(lang, (path,))
+    if Path(path).is_dir():
+        raise UsageError(f"{path} is a folder; extract reads one file (check reads folders)")
     loaded = load_pack(pack)
     try:
         document = analyze(read_source(path, ReadLimits()), loaded)

@@ -64,7 +64,7 @@ def expand_paths(paths: Iterable[str], exclude: Iterable[str] = ()) -> Iterator[
 
 def read_source(path: str, limits: ReadLimits):  # -> SourceText
     if path == STDIN:
-        return read_bytes(sys.stdin.buffer.read(), ".txt", "<stdin>", limits)
+        return read_bytes(sys.stdin.buffer.read(), ".txt", STDIN, limits)  # `-` in every report
     if not Path(path).exists():
         raise ReadError("not_found")
     return read_path(Path(path), limits)

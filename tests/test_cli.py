@@ -167,3 +167,30 @@ def test_output_suffix_chooses_the_format_and_a_contradiction_is_reported(
     assert (tmp_path / "x.html").read_text(encoding="utf-8").startswith("{")
     code, _, err = run_cli(*common, "--output", str(tmp_path / "r.txt"))
     assert err == "" and "PRI001" in (tmp_path / "r.txt").read_text(encoding="utf-8")
+
+
+def test_cli_messages_name_their_source_and_standard_input_is_dash_everywhere() -> None:
+    """Issue 15: `--ignore FOO001` said "command line:"; extract of a folder said
+    unsupported_format; stdin was `-`, `stdin` and `<stdin>`; check --help was incomplete."""
+    code, _, err = run_cli("check", str(SKARPNACK), "--ignore", "FOO001")
+    assert code == 2 and err.startswith("samlint: --ignore: unknown rule id or prefix 'FOO001'")
+    code, _, err = run_cli("extract", str(SEEDS))
+    assert code == 2 and "is a folder" in err and "unsupported_format" not in err
+    text = SKARPNACK.read_text(encoding="utf-8")
+    common = ("check", "-", "--as-of", AS_OF, "--jobs", "1", "--no-cache")
+    names = set()
+    for fmt in ("json", "sarif", "text", "html"):
+        _, out, _ = run_cli(*common, "--format", fmt, input=text)
+        if fmt == "json":
+            names.add(json.loads(out)["files"][0]["path"])
+        elif fmt == "sarif":
+            names.add(json.loads(out)["runs"][0]["artifacts"][0]["location"]["uri"])
+        assert "<stdin>" not in out and "stdin" not in out.replace("-:", "")
+    _, out, _ = run_cli("extract", "-", "--format", "json", input=text)
+    assert "<stdin>" not in out
+    assert names == {"-"}
+    _, out, _ = run_cli("check", "--help")
+    for option in ("--format", "--stage", "--fail-on", "--lang", "--config"):
+        described = out.split(option, 1)[1].split("\n  -", 1)[0]
+        assert len(described.split()) > 3, option
+    assert "Exit status" in out and "2  a usage error" in out

@@ -115,7 +115,7 @@ def _descriptor(rule: Rule, lang: str) -> dict[str, Any]:
 
 def _uri(path: str) -> str:
     if path == "-" or path.startswith("<"):
-        return "stdin"
+        return "-"  # standard input, named as on the command line and in the other reports
     candidate = Path(path)
     if candidate.is_absolute():
         return candidate.as_uri()
