@@ -123,6 +123,10 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "{count}, {size} MB of at most {cap} MB",
     },
     "cache_cleared": {"sv": "tog bort {count} ur {place}", "en": "removed {count} from {place}"},
+    "read_error_rule": {
+        "sv": "Filen kunde inte läsas och har därför inte granskats.",
+        "en": "The file could not be read and so was not checked.",
+    },
     "tool_notification": {"sv": "Filen kunde inte läsas", "en": "The file could not be read"},
 }
 
