@@ -93,6 +93,7 @@ LABELS: dict[str, dict[str, str]] = {
     "verdict": {"sv": "bedömning", "en": "verdict"},
     "section": {"sv": "avsnitt", "en": "section"},
     "column": {"sv": "kolumn", "en": "column"},
+    "paragraph": {"sv": "stycke", "en": "paragraph"},
     "location": {"sv": "plats", "en": "location"},
     "excerpt": {"sv": "utdrag", "en": "excerpt"},
     "cited_clause": {"sv": "Grund i överenskommelsen", "en": "Cited clause"},

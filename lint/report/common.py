@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from lint.check import Finding
-from lint.model import Document, Span
+from lint.messages import label
+from lint.model import Document, Section, Span
 from lint.pipeline import FileResult
 
 SEVERITY_ORDER = ("error", "warning", "info")
@@ -44,8 +45,8 @@ def worst(severities: Iterable[str]) -> str | None:
     return next((s for s in SEVERITY_ORDER if s in present), None)
 
 
-def section_title(document: Document | None, span: Span) -> str | None:
-    """The title of the innermost section that holds the span, if the document is known."""
+def section_at(document: Document | None, span: Span) -> Section | None:
+    """The innermost section that holds the span, if the document is known."""
     if document is None:
         return None
     best = None
@@ -54,7 +55,37 @@ def section_title(document: Document | None, span: Span) -> str | None:
         inside = section.heading.start <= span.start < end
         if inside and (best is None or section.level >= best.level):
             best = section
+    return best
+
+
+def section_title(document: Document | None, span: Span) -> str | None:
+    """The title of the innermost section that holds the span, if the document is known."""
+    best = section_at(document, span)
     return best.title if best is not None and best.title else None
+
+
+def place(result: FileResult, finding: Finding, lang: str) -> str | None:
+    """Where a reader finds the finding: "sida 3, rad 12" in a PDF (the line on its page),
+    'avsnitt "Lokal styrgrupp", stycke 2' in a DOCX (the paragraph within its section)."""
+    loc = finding.location
+    if loc.page is not None:
+        line = f", {label('line', lang)} {loc.page_line}" if loc.page_line else ""
+        return f"{label('page', lang)} {loc.page}{line}"
+    document = result.document
+    if document is None or document.source.format != "docx":
+        return None
+    source = document.source
+    section = section_at(document, finding.span)
+    first = source.line_at(section.heading.end).number + 1 if section and section.title else 1
+    paragraph = sum(
+        1 for line in source.lines[first - 1 : loc.line] if source.line_text(line).strip()
+    )
+    parts = []
+    if section is not None and section.title:
+        parts.append(f'{label("section", lang)} "{section.title}"')
+    if paragraph:
+        parts.append(f"{label('paragraph', lang)} {paragraph}")
+    return ", ".join(parts) or None
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from lint.report import RunReport
 from lint.report.common import (
     ContextLine,
     context_lines,
+    place,
     rule_group,
     section_title,
     severity_counts,
@@ -263,12 +264,15 @@ def _finding(result: FileResult, finding: Finding, anchor: str, report: RunRepor
     lang = report.lang
     loc = finding.location
     where = []
-    if loc.page is not None:
-        where.append(f"{label('page', lang)} {loc.page}")
-    where.append(f"{label('line', lang)} {loc.line}")
-    where.append(f"{label('column', lang)} {loc.column}")
+    found = place(result, finding, lang)
+    docx = result.document is not None and result.document.source.format == "docx"
+    if found:
+        where.append(found)  # a PDF's page and line on it; a DOCX's section and paragraph
+    if not docx and loc.page is None:
+        where.append(f"{label('line', lang)} {loc.line}")
+        where.append(f"{label('column', lang)} {loc.column}")
     section = section_title(result.document, finding.span)
-    if section:
+    if section and not docx:
         where.append(f"{label('section', lang)}: {section}")
     severity = finding.severity
     out = [

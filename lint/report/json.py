@@ -20,6 +20,7 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "message": finding.message,
         "location": {
             "page": loc.page,
+            "page_line": loc.page_line,  # 0.2: the line on its PDF page (null outside PDFs)
             "line": loc.line,
             "column": loc.column,
             "end_line": loc.end_line,

@@ -24,6 +24,7 @@ from lint.report.common import (
     SEVERITY_ORDER,
     ContextLine,
     hit_lines,
+    place,
     severity_counts,
     split_marks,
     verdict,
@@ -110,8 +111,9 @@ def _finding_block(
     head.append(" ")
     head.append(label(finding.severity, lang), style=style)
     head.append(f" {finding.name}")
-    if loc.page is not None:
-        head.append(f" ({label('page', lang)} {loc.page})")
+    where = place(result, finding, lang)
+    if where:
+        head.append(f" ({where})")
     head.append(f": {finding.message}")
     out: list[RenderableType] = [head]
     lines = [window(line, excerpt_width) for line in hit_lines(result, finding)]

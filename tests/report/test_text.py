@@ -46,7 +46,7 @@ def test_page_suggestion_and_clause_only_when_verbose() -> None:
     quiet = render_text(synthetic_report())
     loud = render_text(synthetic_report(verbose=True))
     assert "= förslag: bilaga 1" in quiet
-    assert "(sida 1)" in quiet  # the PDF finding carries its page
+    assert re.search(r"\(sida 1, rad \d+\)", quiet)  # the PDF finding: its page and line on it
     clause = "Möten sammankallas vid minst två tillfällen per år"
     assert clause not in quiet and clause in loud
 
@@ -62,7 +62,7 @@ def test_summary_tables_per_file_and_for_the_run() -> None:
 
 def test_english_labels() -> None:
     text = render_text(synthetic_report(lang="en"))
-    assert "= suggestion: bilaga 1" in text and "(page 1)" in text
+    assert "= suggestion: bilaga 1" in text and re.search(r"\(page 1, line \d+\)", text)
     assert re.search(r"^file\s+kind\s+errors\s+warnings\s+info\s+verdict$", text, re.M)
     assert "4 files: 3 errors, 0 warnings, 2 info, 1 could not be read" in text
     for swedish in ("förslag", "sida", "Sammanfattning", "bedömning"):
