@@ -145,6 +145,7 @@ def window(line: ContextLine, width: int) -> ContextLine:
     room = max(0, width - (focus_end - focus_start))
     begin = max(0, min(focus_start - room // 2, len(text) - width))
     end = min(len(text), max(begin + width, focus_end))
+    begin, end = _word_bounds(text, begin, end, focus_start, focus_end)
     cut = text[begin:end]
     shifted = [(max(0, s - begin), min(len(cut), e - begin)) for s, e in marks]
     if begin > 0:
@@ -152,6 +153,22 @@ def window(line: ContextLine, width: int) -> ContextLine:
     if end < len(text):
         cut += "…"
     return ContextLine(line.number, line.page, cut, tuple((s, e) for s, e in shifted if s < e))
+
+
+def _word_bounds(text: str, begin: int, end: int, keep_from: int, keep_to: int) -> tuple[int, int]:
+    """Move a cut inwards to whole words ("…å respektive" becomes "…respektive"), never
+    into the marked characters and never to nothing."""
+    if 0 < begin < len(text) and not text[begin - 1].isspace():
+        space = text.find(" ", begin, max(begin, keep_from))
+        if space != -1 and space + 1 < end:
+            begin = space + 1
+    if end < len(text) and not text[end].isspace():
+        space = text.rfind(" ", max(begin, keep_to), end)
+        if space > begin:
+            end = space
+    while end > begin and text[end - 1].isspace():
+        end -= 1
+    return begin, end
 
 
 def split_marks(line: ContextLine) -> list[tuple[str, bool]]:

@@ -61,7 +61,9 @@ def render_text(report: RunReport, *, color: bool = False, width: int | None = N
     excerpt_width = PLAIN_WIDTH if not color else max(40, console.width - 16)
     for result in report.results:
         for renderable in _file_block(result, report, color, excerpt_width):
-            console.print(renderable)
+            # the `path:line:col:` header lines are never wrapped: editors and grep read them
+            header = isinstance(renderable, Text) and renderable.no_wrap
+            console.print(renderable, soft_wrap=True) if header else console.print(renderable)
         console.print()
     for renderable in _run_summary(report, color, console.width):
         console.print(renderable)
@@ -115,6 +117,7 @@ def _finding_block(
     if where:
         head.append(f" ({where})")
     head.append(f": {finding.message}")
+    head.no_wrap = True
     out: list[RenderableType] = [head]
     lines = [window(line, excerpt_width) for line in hit_lines(result, finding)]
     gutter = max(len(str(line.number)) for line in lines)

@@ -135,3 +135,36 @@ def test_one_file_with_one_warning_reads_as_singular_in_text_and_html() -> None:
     assert "<span>1 file</span>" in html and "1 files" not in html and "infos" not in html
     assert (errors == 1) == ("1 error," in html or "<span>1 error</span>" in html)
     assert warnings != 1 or "1 warning<" in html or "1 warning," in html
+
+
+def test_narrow_terminal_never_wraps_the_header_and_cuts_excerpts_at_words() -> None:
+    """Issue 15: header lines were hard-wrapped on narrow terminals and excerpts cut
+    mid-word ("…å respektive")."""
+    report = synthetic_report()
+    text = ANSI.sub("", render_text(report, color=True, width=60))
+    findings = [f for r in report.results for f in r.findings]
+    headers = [line for line in text.splitlines() if HEADER.match(line)]
+    assert len(headers) == len(findings)
+    for header, finding in zip(headers, findings, strict=True):
+        assert header.endswith(finding.message)
+    for line in text.splitlines():
+        if " | " in line and "…" in line:
+            excerpt = line.split(" | ", 1)[1]
+            words = excerpt.strip("…").split()
+            source = " ".join(r.document.source.text for r in report.results if r.document)
+            assert words[0] in source.split() and words[-1] in source.split(), excerpt
+
+
+def test_window_cuts_at_word_boundaries() -> None:
+    from lint.report.common import ContextLine, window
+
+    text = (
+        "Det ankommer på respektive part att till den andra parten lämna information om "
+        "sådant som kan vara av betydelse för samverkan"
+    )
+    start = text.index("den andra parten")
+    for width in range(24, 70, 3):
+        cut = window(ContextLine(1, None, text, ((start, start + 16),)), width)
+        inner = cut.text.strip("…")
+        assert f" {inner} " in f" {text} ", cut.text
+        assert cut.text[cut.marks[0][0] : cut.marks[0][1]] == "den andra parten"
