@@ -1,4 +1,4 @@
-"""The command line: `samlint check | extract | rules | explain` (CONTRACT.md)."""
+"""The command line: `samlint check | extract | rules | explain | cache` (README.md, docs/)."""
 
 from __future__ import annotations
 
