@@ -82,6 +82,7 @@ def _file_block(
     header.append(result.path, style="bold")
     header.append(f" ({label(result.kind, lang)}) ")
     header.append(label(f"verdict_{state}", lang), style=VERDICT_STYLE[state])
+    header.no_wrap = True
     out: list[RenderableType] = [header]
     if result.error:
         line = Text(INDENT)

@@ -147,6 +147,8 @@ def test_narrow_terminal_never_wraps_the_header_and_cuts_excerpts_at_words() -> 
     assert len(headers) == len(findings)
     for header, finding in zip(headers, findings, strict=True):
         assert header.endswith(finding.message)
+    for result in report.results:  # the file's own header line too
+        assert any(line.startswith(f"{result.path} (") for line in text.splitlines())
     for line in text.splitlines():
         if " | " in line and "…" in line:
             excerpt = line.split(" | ", 1)[1]
