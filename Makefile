@@ -3,8 +3,9 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-test
+RENDER_STAMP := $(VENV)/.installed-render
 
-.PHONY: demo test bench lint format clean corpus
+.PHONY: demo test bench lint format clean corpus renderings
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +34,15 @@ format: $(STAMP)
 
 corpus: $(STAMP)
 	$(BIN)/python scripts/render_corpus.py
+
+$(RENDER_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,render]'
+	touch $(RENDER_STAMP)
+
+# Real-producer renderings into corpus/renderings/ (needs LibreOffice and Chromium; see
+# docs/renderings.md), and the plain-text versions of the Markdown sources in corpus/.
+renderings: $(RENDER_STAMP)
+	$(BIN)/python scripts/renderings.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -109,6 +109,11 @@ Exit status:
     type=click.Choice(["signed", "draft"]),
     help="signed (default) audits a signed agreement; draft makes missing signatures info.",
 )
+@click.option(
+    "--kind",
+    type=click.Choice(["auto", "local", "overarching", "memo"]),
+    help="Check every file as this kind instead of deciding it from the content.",
+)
 @click.option("--as-of", "as_of", help="Judge validity against this date (default today).")
 @click.option("--select", help="Comma-separated rule ids or prefixes to check.")
 @click.option("--ignore", help="Comma-separated rule ids or prefixes to skip.")
@@ -184,6 +189,7 @@ def run_check(paths: tuple[str, ...], options: dict[str, Any]) -> int:
         jobs=int(setting("jobs", "jobs", usable_cpus())),
         use_cache=not no_cache,
         cache_max_bytes=_cache_cap(config),
+        kind=setting("kind", "kind", "auto"),
     )
     from lint.discover import find_files
 

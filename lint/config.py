@@ -23,6 +23,7 @@ KNOWN_KEYS = frozenset(
         "exclude",
         "severity",
         "stage",
+        "kind",
         "pack",
         "fail-on",
         "lang",
@@ -36,6 +37,7 @@ KNOWN_KEYS = frozenset(
 )
 CHOICES = {
     "stage": ("signed", "draft"),
+    "kind": ("auto", "local", "overarching", "memo"),
     "fail-on": ("error", "warning", "info"),
     "lang": ("sv", "en"),
     "format": ("text", "json", "sarif", "html"),

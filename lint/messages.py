@@ -109,6 +109,11 @@ LABELS: dict[str, dict[str, str]] = {
     "verdict_deviates": {"sv": "Avviker", "en": "Deviates"},
     "verdict_remarks": {"sv": "Anmärkningar", "en": "Remarks"},
     "verdict_complies": {"sv": "Inga avvikelser", "en": "No deviations"},
+    "verdict_notes": {"sv": "Inga avvikelser, bara info", "en": "No deviations, notes only"},
+    "verdict_not_checked": {
+        "sv": "Inte granskad: dokumenttypen känns inte igen",
+        "en": "Not checked: kind not recognised",
+    },
     "template": {"sv": "gemensam mall", "en": "common template"},
     "consistency": {"sv": "intern konsekvens", "en": "internal consistency"},
     "district_administration": {"sv": "stadsdelsförvaltning", "en": "district administration"},

@@ -44,7 +44,7 @@ class LineStyle:
     # as Word's plain-text export does), its list level, and a table cell's coordinates.
     list_label: str | None = None
     list_level: int | None = None
-    table_cell: tuple[int, int, int] | None = None  # (table, row, column), 0-based
+    table_cell: tuple[int, int, int] | None = None  # (table, row, line within the row)
 
 
 @dataclass(frozen=True)
@@ -298,6 +298,9 @@ class Document:
     dates: tuple[DateMention, ...] = ()
     signatures: tuple[Signature, ...] = ()
     priority_areas: tuple[PriorityArea, ...] = ()
+    # What was recognised when the kind was decided: (cue, count), e.g. ("parties", 3).
+    kind_cues: tuple[tuple[str, int], ...] = ()
+    kind_forced: bool = False
 
     def section(self, template_key: str) -> Section | None:
         return next((s for s in self.sections if s.template_key == template_key), None)

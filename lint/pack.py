@@ -55,6 +55,9 @@ class TemplateHeading:
     title: str
     level: int
     aliases: tuple[str, ...] = ()
+    # Words that name the section in a heading worded otherwise ("Avtalstid", "Handlingar som
+    # hör till överenskommelsen"): a heading word that is, begins or ends with one of them.
+    keywords: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -119,7 +122,13 @@ def parse_pack(data: dict[str, Any], path: Path) -> Pack:
         if isinstance(ref, str):  # a path relative to the pack
             vocab[key] = load_yaml((path.parent / ref).read_text(encoding="utf-8"))
     template = tuple(
-        TemplateHeading(t["key"], t["title"], int(t.get("level", 1)), tuple(t.get("aliases", ())))
+        TemplateHeading(
+            t["key"],
+            t["title"],
+            int(t.get("level", 1)),
+            tuple(t.get("aliases", ())),
+            tuple(t.get("keywords", ())),
+        )
         for t in data.get("template", ())
     )
     extraction_data = {"vocab": vocab, "template": data.get("template", ())}

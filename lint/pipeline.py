@@ -14,7 +14,7 @@ from lint import cache
 from lint.check import Finding, Settings, run_checks
 from lint.errors import ReadError
 from lint.messages import error_message
-from lint.model import Document
+from lint.model import Document, Kind
 from lint.pack import Pack
 from lint.read import SUPPORTED_SUFFIXES, ReadLimits, read_bytes, read_path
 
@@ -39,6 +39,18 @@ class FileResult:
     document: Document | None = None
 
     @property
+    def verdict(self) -> str:
+        """`unreadable`, `not_checked` (not recognised: the local-agreement rules did not run),
+        `deviations` (a finding at error or warning) or `compliant`."""
+        if self.error is not None:
+            return "unreadable"
+        if self.kind == Kind.UNKNOWN.value:
+            return "not_checked"
+        if any(f.severity in ("error", "warning") for f in self.findings):
+            return "deviations"
+        return "compliant"
+
+    @property
     def skipped_pages(self) -> tuple[int, ...]:
         """PDF pages that failed to parse and were left out (the others were checked)."""
         return self.document.source.skipped_pages if self.document is not None else ()
@@ -52,6 +64,7 @@ class RunOptions:
     jobs: int = 1
     use_cache: bool = True
     cache_max_bytes: int = cache.DEFAULT_MAX_MB * 1024 * 1024  # pruned to this after a run
+    kind: str = "auto"  # or a forced kind: local, overarching, memo
 
 
 def expand_paths(paths: Iterable[str], exclude: Iterable[str] = ()) -> Iterator[str]:
@@ -116,7 +129,7 @@ def cache_key_for(path: str, pack: Pack, options: RunOptions) -> str | None:
         data = file.read_bytes()
     except OSError:
         return None
-    return cache.cache_key(data, suffix, pack.vocab_digest)
+    return cache.cache_key(data, suffix, f"{pack.vocab_digest}|kind={options.kind}")
 
 
 def load_document(path: str, pack: Pack, options: RunOptions) -> Document:
@@ -128,10 +141,22 @@ def load_document(path: str, pack: Pack, options: RunOptions) -> Document:
             return cached
     from lint.analyze import analyze  # spaCy and the readers only on a cache miss
 
-    document = analyze(read_source(path, options.limits), pack)
+    document = analyze(read_source(path, options.limits), pack, forced_kind(options.kind))
     if key is not None:
         cache.store(key, document)
     return document
+
+
+FORCED_KINDS = {
+    "local": Kind.LOCAL_AGREEMENT,
+    "overarching": Kind.OVERARCHING_AGREEMENT,
+    "memo": Kind.MEMO,
+}
+
+
+def forced_kind(name: str) -> Kind | None:
+    """The kind `--kind` forces, or None for `auto`."""
+    return FORCED_KINDS.get(name)
 
 
 ResultCallback = Callable[[FileResult], None]

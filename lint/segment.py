@@ -12,21 +12,73 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from lint.layout.patterns import LIST_MARKER as _LIST_MARKER
+from lint.layout.patterns import PAGE_NUMBER_LINE as _PAGE_FURNITURE
+from lint.layout.patterns import SECTION_NUMBER as _SECTION_NUMBER
+from lint.layout.patterns import SENTENCE_END as _SENTENCE_END
+from lint.layout.patterns import section_number_value, section_number_values
 from lint.model import Line, Section, SourceText, Span
 from lint.pack import TemplateHeading
 
 TEMPLATE_MATCH_SCORE = 85.0
 _MAX_HEADING_CHARS = 90
 _MAX_HEADING_WORDS = 10
-_LIST_MARKER = re.compile(r"^\s*(?:[-•*–·]|\d+[.)]|[a-z][.)])\s+")
 _ANNEX_ENTRY = re.compile(r"^\s*bilaga\s+\w+\s*[:.–-]", re.IGNORECASE)
-_PAGE_FURNITURE = re.compile(r"^\s*(?:sida|page)?\s*\d+\s*(?:\(\d+\)|av\s+\d+|/\s*\d+)?\s*$", re.I)
 _MARKUP = re.compile(r"[#*_]+")
-_SENTENCE_END = (".", ",", ";", ":", "!", "?")
-_SECTION_NUMBER = re.compile(r"^(?:§\s*)?\d+(?:\.\d+)*\.?\s+")
 # Words that continue a one-word heading name: "Bakgrund och syfte", "Tid för revidering".
 _HEADING_LINKS = frozenset({"och", "samt", "till", "för", "om", "mellan", "inom", "med"})
 _MAX_EXTENDED_WORDS = 4
+_MAX_KEYWORD_HEADING_WORDS = 6
+# A line that ends in one of these goes on ("Denna överenskommelse har ingåtts mellan"):
+# a lead-in, never a heading.
+_RUNS_ON = frozenset(
+    {
+        "mellan",
+        "av",
+        "och",
+        "samt",
+        "eller",
+        "för",
+        "med",
+        "till",
+        "om",
+        "i",
+        "på",
+        "som",
+        "att",
+        "följande",
+        "enligt",
+        "från",
+        "är",
+        "vid",
+        "hos",
+        "de",
+        "den",
+        "det",
+        "en",
+        "ett",
+    }
+)
+# Endings of a Swedish noun's definite, plural and genitive forms.
+_INFLECTIONS = frozenset(
+    {
+        "en",
+        "n",
+        "et",
+        "t",
+        "er",
+        "ar",
+        "or",
+        "na",
+        "erna",
+        "arna",
+        "orna",
+        "s",
+        "ens",
+        "ets",
+        "ernas",
+    }
+)
 
 
 def clean_heading(text: str) -> str:
@@ -42,7 +94,8 @@ def match_template(
     starts with a one-word template name and goes on with a preposition or conjunction
     ("Bakgrund och syfte", "Bilagor till överenskommelsen") names that template heading.
     """
-    normalized = _SECTION_NUMBER.sub("", clean_heading(title)).rstrip(":").strip().lower()
+    unnumbered = _LIST_MARKER.sub("", _SECTION_NUMBER.sub("", clean_heading(title), count=1))
+    normalized = unnumbered.rstrip(":").strip().lower()
     best: tuple[TemplateHeading | None, float] = (None, 0.0)
     for heading in template:
         for name in (heading.title, *heading.aliases):
@@ -50,9 +103,30 @@ def match_template(
             if score > best[1]:
                 best = (heading, score)
     if best[1] < TEMPLATE_MATCH_SCORE:
-        extended = _extended_match(normalized, template)
+        extended = _extended_match(normalized, template) or _keyword_match(normalized, template)
         return (extended, TEMPLATE_MATCH_SCORE) if extended else (None, best[1])
     return best
+
+
+def _keyword_match(normalized: str, template: Sequence[TemplateHeading]) -> TemplateHeading | None:
+    """A heading worded otherwise: the template section whose keyword comes first in it.
+
+    A heading word names a keyword when it is the keyword, inflects it ("styrgruppen",
+    "parterna") or ends a compound with it ("avtalstid", "samverkansorganisation")."""
+    words = re.findall(r"\w+", normalized)
+    if not words or len(words) > _MAX_KEYWORD_HEADING_WORDS:
+        return None
+    for word in words:
+        for heading in template:
+            if any(_names(word, keyword.lower()) for keyword in heading.keywords):
+                return heading
+    return None
+
+
+def _names(word: str, keyword: str) -> bool:
+    if word.endswith(keyword):
+        return True  # the keyword itself or the head of a compound
+    return word.startswith(keyword) and word[len(keyword) :] in _INFLECTIONS
 
 
 def _extended_match(normalized: str, template: Sequence[TemplateHeading]) -> TemplateHeading | None:
@@ -106,7 +180,7 @@ def _find_headings(source: SourceText, template: Sequence[TemplateHeading]) -> l
         line = lines[index]
         text = source.line_text(line).strip()
         index += 1
-        if not text or not _heading_candidate(source, line, text, template):
+        if not text or not _heading_candidate(source, line, text, template, last_top):
             if text:
                 title_seen = True
             continue
@@ -124,31 +198,43 @@ def _find_headings(source: SourceText, template: Sequence[TemplateHeading]) -> l
                 _Heading(line, last, title, matched.level if matched else 0, matched, score)
             )
             continue
-        alone = _stands_alone(source, line.number - 1)
+        alone = _stands_alone(source, line.number - 1) and not _wraps_on(source, last)
         top = _top_number(title)
-        if top is not None and top < last_top:
+        continues = last_top > 0 and last_top + 1 in section_number_values(title)
+        if top is not None and top < last_top and not continues:
             continue  # numbering restarts: a numbered list under a heading, not a section
         if matched and (layout or alone):
             found.append(_Heading(line, last, title, matched.level, matched, score))
-        elif layout or (_shape_heading(source, line.number - 1) and alone):
+        elif layout or (alone and (continues or _shape_heading(source, line.number - 1))):
             level = ranks.get(_layout_key(line), 1)
             found.append(_Heading(line, last, title, level, None, 0.0))
         else:
             continue
-        last_top = top if top is not None else last_top
+        last_top = last_top + 1 if continues else (top if top is not None else last_top)
     return found
 
 
 def _heading_candidate(
-    source: SourceText, line: Line, text: str, template: Sequence[TemplateHeading]
+    source: SourceText,
+    line: Line,
+    text: str,
+    template: Sequence[TemplateHeading],
+    last_top: int = 0,
 ) -> bool:
     if line.style.list_item and line.style.heading_level is None:
         return False  # a DOCX list paragraph ("Lokal styrgrupp" in a list of groups)
     if _shape_ok(text):
         return True
     numbered = _SECTION_NUMBER.match(text)
-    if numbered is None or _in_numbered_list(source, line, numbered.group()):
+    if numbered is None:
         return False
+    if _in_numbered_list(source, line, numbered.group()):
+        # "4. Tid" right after an annex list numbered 1-3: a heading when it carries on the
+        # document's section numbers and names a template section, or is set as a heading.
+        continues = last_top > 0 and last_top + 1 in section_number_values(text)
+        return (continues and _numbered_template_heading(text, template)) or (
+            _layout_says_heading(source, line) and _shape_ok(text[numbered.end() :])
+        )
     # a numbered heading set as a heading may wrap: "6. Gemensam lokal lägesbild och …"
     return _numbered_template_heading(text, template) or (
         _layout_says_heading(source, line) and _shape_ok(text[numbered.end() :])
@@ -173,8 +259,7 @@ def _number_depth(number: str) -> int:
 
 
 def _top_number(title: str) -> int | None:
-    numbered = _SECTION_NUMBER.match(title)
-    return int(re.match(r"\d+", numbered.group().strip("§ ")).group()) if numbered else None
+    return section_number_value(title)
 
 
 def _numbered_template_heading(text: str, template: Sequence[TemplateHeading]) -> bool:
@@ -228,6 +313,7 @@ def _shape_ok(text: str) -> bool:
         and not _ANNEX_ENTRY.match(cleaned)
         and not _PAGE_FURNITURE.match(cleaned)
         and cleaned[0].isupper()
+        and cleaned.split()[-1].lower() not in _RUNS_ON
     )
 
 
@@ -240,6 +326,12 @@ def _next_text(source: SourceText, index: int) -> str:
     return source.line_text(lines[index + 1]).strip() if index + 1 < len(lines) else ""
 
 
+def _wraps_on(source: SourceText, last: Line) -> bool:
+    """The line is the first of a hard-wrapped paragraph: the next line goes on in lower case."""
+    following = _next_text(source, last.number - 1)
+    return bool(following) and (following[0].islower() or following[0] in ",;)")
+
+
 def _stands_alone(source: SourceText, index: int) -> bool:
     """A heading starts after a blank line or after a line that ends a sentence."""
     previous = _previous_text(source, index)
@@ -247,10 +339,13 @@ def _stands_alone(source: SourceText, index: int) -> bool:
         return True
     if previous.endswith((",", ":", ";")) or previous.endswith(("och", "eller", "samt")):
         return False
+    previous_line = source.lines[index - 1]
     return (
         previous.endswith((".", "!", "?", ")"))
         or _shape_ok(previous)
         or _shape_ok(_SECTION_NUMBER.sub("", previous))  # "5. Lokal samverkansorganisation"
+        or bool(_LIST_MARKER.match(previous))  # a list ends, the next section begins
+        or previous_line.style.list_item
     )
 
 

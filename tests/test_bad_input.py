@@ -55,7 +55,9 @@ def test_the_acceptance_folder(bad_folder: tuple[Path, dict[str, str]]) -> None:
         else:
             assert entry["error"] is None, name
             assert entry["kind"] == want, name
-    assert files["anteckning.txt"]["findings"] == []
+    # A note that is no agreement is said to be unrecognised, never passed as compliant.
+    assert [f["rule"] for f in files["anteckning.txt"]["findings"]] == ["KND001"]
+    assert files["anteckning.txt"]["verdict"] == "not_checked"
     # Nothing is lost: each agreement gets exactly the findings it gets when checked alone.
     for name, alone in (("ostermalm.txt", OSTERMALM), ("skarpnack-cp1252.txt", SKARPNACK)):
         single = check_json(alone)["files"][0]["findings"]

@@ -47,6 +47,7 @@ CATALOG_IDS = [
     "PRI002",
     "TXT001",
     "TXT002",
+    "KND001",
 ]
 
 
@@ -84,13 +85,25 @@ def test_folder_is_searched_recursively_in_order() -> None:
     assert {p.rsplit(".", 1)[1] for p in paths} == {"txt", "pdf", "docx"}
 
 
-def test_unrelated_text_is_unknown_without_agreement_findings() -> None:
+def test_unrelated_text_is_unknown_and_said_so() -> None:
     note = "Inköpslista\n\nMjölk, bröd och kaffe. Glöm inte att ringa rörmokaren på fredag.\n"
     code, out, _ = run_cli("check", "-", "--format", "json", "--no-cache", input=note)
-    report = json.loads(out)
-    assert report["files"][0]["kind"] == "unknown"
-    assert report["files"][0]["findings"] == []
-    assert code == 0
+    entry = json.loads(out)["files"][0]
+    assert entry["kind"] == "unknown"
+    assert entry["verdict"] == "not_checked"
+    assert [f["rule"] for f in entry["findings"]] == ["KND001"]
+    assert code == 1  # a warning: an unrecognised document never passes silently
+
+
+def test_forced_kind_checks_an_unrecognised_text_as_an_agreement() -> None:
+    note = "Anteckningar\n\nStyrgruppen består av stadsdelsdirektören.\n"
+    _, out, _ = run_cli(
+        "check", "-", "--format", "json", "--no-cache", "--kind", "local", input=note
+    )
+    entry = json.loads(out)["files"][0]
+    assert entry["kind"] == "local_agreement"
+    rules = {f["rule"] for f in entry["findings"]}
+    assert "KND001" not in rules and "GRP001" in rules
 
 
 def test_unknown_rule_id_is_a_usage_error() -> None:

@@ -11,7 +11,13 @@ Each `corpus/variants/<area>/labels.yaml` lists cases:
       args: ["--stage", "draft"]    # extra command-line options (optional)
       kind: memo                    # the expected kind (default local_agreement)
 
-`absent` may be `all` to demand no finding at all at error or warning level.
+`absent` may be `all` to demand no finding at all at error or warning level, or `others`
+to demand none at those levels except the expected rules.
+
+The drafted sets (`corpus/drafted/<set>/labels.yaml`, `corpus/national/labels.yaml`) label
+Markdown sources by their generated `.txt`; each case is checked on that text and on every
+committed rendering of it in `corpus/renderings/<producer>/` (see tests/test_renderings.py).
+The national set is checked with `--pack national` (expected to fail until that pack exists).
 """
 
 from __future__ import annotations
@@ -29,6 +35,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from render_corpus import render_docx, render_pdf
 
 VARIANTS = CORPUS / "variants"
+RENDERINGS = CORPUS / "renderings"
+NATIONAL = CORPUS / "national"
 ALL_FORMATS = ("txt", "pdf", "docx")
 
 
@@ -54,7 +62,11 @@ def _materialize(source: Path, fmt: str, tmp_path: Path) -> Path:
 @pytest.mark.parametrize(("source", "case", "fmt"), _cases())
 def test_labelled_variant(source: Path, case: dict[str, Any], fmt: str, tmp_path: Path) -> None:
     path = _materialize(source, fmt, tmp_path)
-    report = check_json(path, extra=tuple(case.get("args", ())))
+    check_case(path, case, tuple(case.get("args", ())))
+
+
+def check_case(path: Path, case: dict[str, Any], args: tuple[str, ...]) -> None:
+    report = check_json(path, extra=args)
     entry = report["files"][0]
     assert entry["error"] is None, entry["error"]
     findings = entry["findings"]
@@ -68,12 +80,74 @@ def test_labelled_variant(source: Path, case: dict[str, Any], fmt: str, tmp_path
             hits = [f for f in hits if f["suggestion"] == expected["suggestion"]]
         assert hits, f"{expected} not reported; got {_summary(findings)}"
     absent = case.get("absent", ())
-    if absent == "all":
-        loud = [f for f in findings if f["severity"] in ("error", "warning")]
+    if absent in ("all", "others"):
+        allowed = {e["rule"] for e in case.get("expect", ())} if absent == "others" else set()
+        loud = [
+            f
+            for f in findings
+            if f["severity"] in ("error", "warning") and f["rule"] not in allowed
+        ]
         assert not loud, f"unexpected findings: {_summary(loud)}"
     else:
         wrong = [f for f in findings if f["rule"] in absent]
         assert not wrong, f"false alarms: {_summary(wrong)}"
+
+
+def _national_pack_available() -> bool:
+    try:
+        from lint.pack import load_pack
+
+        load_pack("national")
+    except Exception:
+        return False
+    return True
+
+
+def _drafted_cases() -> list[Any]:
+    """Each labelled drafted document as its .txt and as every committed rendering of it."""
+    label_files = sorted((CORPUS / "drafted").glob("*/labels.yaml"))
+    if (NATIONAL / "labels.yaml").exists():
+        label_files.append(NATIONAL / "labels.yaml")
+    national_marks = (
+        []
+        if _national_pack_available()
+        else [pytest.mark.xfail(strict=False, reason="national pack not yet built")]
+    )
+    params = []
+    for labels in label_files:
+        national = labels.parent == NATIONAL
+        for case in yaml.safe_load(labels.read_text(encoding="utf-8")) or []:
+            text = labels.parent / case["file"]
+            rel = text.relative_to(CORPUS)
+            targets = [("txt", text)] + [
+                (producer.name, rendering)
+                for producer in sorted(p for p in RENDERINGS.glob("*") if p.is_dir())
+                for rendering in (
+                    producer / rel.with_suffix(".pdf"),
+                    producer / rel.with_suffix(".docx"),
+                )
+                if rendering.exists()
+            ]
+            args = tuple(case.get("args", ()))
+            if national and "--pack" not in args:
+                args += ("--pack", "national")
+            for fmt, path in targets:
+                params.append(
+                    pytest.param(
+                        path,
+                        case,
+                        args,
+                        id=f"{rel.with_suffix('')}[{fmt}]",
+                        marks=national_marks if national else [],
+                    )
+                )
+    return params
+
+
+@pytest.mark.parametrize(("path", "case", "args"), _drafted_cases())
+def test_labelled_drafted_document(path: Path, case: dict[str, Any], args: tuple[str, ...]) -> None:
+    assert path.exists(), f"{path} missing: run `make renderings`"
+    check_case(path, case, args)
 
 
 def _context(finding: dict[str, Any]) -> str:

@@ -52,6 +52,11 @@ _ENTRY_STRICT = re.compile(
 _ENTRY_NUMBERED = re.compile(
     rf"^\s*{_BULLET}?(?P<num>\d{{1,2}}[a-z]?|{_ROMAN_NE})[.)][ \t]+(?P<title>\S.*?)\s*$"
 )
+# A table row: "1<TAB>Gemensam lokal lägesbild<TAB>…" (the number in a cell of its own)
+_ENTRY_CELL = re.compile(
+    rf"^\s*(?:{_KEYWORD}[ \t]+)?(?P<num>\d{{1,2}}[a-z]?|{_ROMAN_NE})[.)]?[ \t]*\t[ \t]*"
+    rf"(?P<title>[^\t]*\S)[^\n]*$"
+)
 # "Titel (bilaga 2)", "- Titel – bilaga 2"
 _ENTRY_TRAILING = re.compile(
     rf"^\s*{_BULLET}?(?P<title>\S.*?)[ \t]*(?:\(|[,–—-])[ \t]*{_KEYWORD}[ \t]*(?P<num>{_NUMBER})"
@@ -69,6 +74,7 @@ _LIST_LABEL = re.compile(
     r"(?:[ \t]+[^\s\d.]+){0,4}[ \t]*:?[ \t]*$",
     re.IGNORECASE,
 )
+_INLINE_LEAD = re.compile(r"^(?:och|samt)\s+", re.IGNORECASE)
 _HEADING_NUMBER = re.compile(r"^\s*(\d{1,2})[.)]?[ \t]")
 _ANNEX_INTRODUCTION = re.compile(r"\b(?:handlingar|bilagor|bilagorna|bifogas|bifogade)\b", re.I)
 _LIST_MARKER = re.compile(rf"^\s*(?:[{_BULLET_CHARS}]|\d{{1,2}}[a-z]?[.)]|[IVX]+[.)])\s")
@@ -253,11 +259,20 @@ def _parse_region(ctx: AnalysisContext, region: Span) -> list[_Entry]:
     entries: list[_Entry] = []
     ended = False
     previous_blank = True
-    for line in lines:
+    skip_until = -1
+    for number, line in enumerate(lines):
         text = ctx.source.line_text(line)
         stripped = text.strip()
         if not stripped or _PAGE_FURNITURE.match(stripped):
             previous_blank = previous_blank or not stripped
+            continue
+        inline = [] if entries else _inline_entries(ctx, _paragraph_from(lines, number, ctx))
+        if inline:
+            entries.extend(inline)
+            ended = True
+            skip_until = inline[-1].end
+            continue
+        if line.start < skip_until:
             continue
         entry = _entry(ctx, line, strict=ended)
         if entry is not None:
@@ -279,6 +294,9 @@ def _parse_region(ctx: AnalysisContext, region: Span) -> list[_Entry]:
 
 def _entry(ctx: AnalysisContext, line: Line, *, strict: bool) -> _Entry | None:
     text = ctx.source.line_text(line)
+    cell = _ENTRY_CELL.match(text)
+    if cell is not None:
+        return _entry_from(line, cell.group("num"), cell.group("title"), 0, len(text))
     match = _ENTRY_NAMED.match(text)
     if match is None and not strict:
         match = (
@@ -297,6 +315,58 @@ def _entry(ctx: AnalysisContext, line: Line, *, strict: bool) -> _Entry | None:
     return _Entry(
         numeral, match.group("num").strip(), [title], start, line.start + len(text.rstrip()), line
     )
+
+
+def _entry_from(line: Line, label: str, title: str, start: int, end: int) -> _Entry | None:
+    """An entry of `line` from its parts (offsets within the line)."""
+    numeral = parse_label(label)
+    if numeral is None:
+        return None
+    numeral, title = _sub_range(numeral, title.strip())
+    return _Entry(numeral, label.strip(), [title], line.start + start, line.start + end, line)
+
+
+def _inline_entries(ctx: AnalysisContext, lines: Sequence[Line]) -> list[_Entry]:
+    """ "Till överenskommelsen hör följande bilagor: bilaga 1 Lägesbild; bilaga 2 Åtgärdsplan;
+    … och bilaga 5 Övergripande …": a list written inline in one paragraph (which may wrap
+    over several lines), its items between semicolons."""
+    first, last = lines[0], lines[-1]
+    text = ctx.text[first.start : last.end]
+    if ";" not in text:
+        return []
+    lead = text.find(":") + 1
+    entries: list[_Entry] = []
+    position = lead
+    for part in text[lead:].split(";"):
+        start = first.start + position + len(part) - len(part.lstrip())
+        position += len(part) + 1
+        item = " ".join(_INLINE_LEAD.sub("", part.strip()).rstrip(" .").split())
+        match = _ENTRY_NAMED.match(item)
+        if match is None or not match.group("title"):
+            continue
+        numeral = parse_label(match.group("num"))
+        if numeral is None:
+            continue
+        keyword = ctx.text.lower().find(match.group("num").lower(), start)
+        item_start = max(start, ctx.text.lower().rfind("bil", start, keyword + 1))
+        item_end = first.start + position - 1
+        while item_end > item_start and ctx.text[item_end - 1] in " .\n":
+            item_end -= 1
+        numeral, title = _sub_range(numeral, match.group("title"))
+        line = ctx.source.line_at(max(item_start, item_end - 1))
+        entries.append(
+            _Entry(numeral, match.group("num").strip(), [title], item_start, item_end, line)
+        )
+    return entries if len(entries) >= 2 else []
+
+
+def _paragraph_from(lines: Sequence[Line], index: int, ctx: AnalysisContext) -> list[Line]:
+    paragraph = []
+    for line in lines[index:]:
+        if not ctx.source.line_text(line).strip():
+            break
+        paragraph.append(line)
+    return paragraph
 
 
 def _plausible_entry(line: Line, text: str, match: re.Match[str]) -> bool:

@@ -132,10 +132,14 @@ class _GroupReader:
                 section = unit.section
                 owner = self._section_kind(section)
                 list_group = None
-            if unit.item and list_group:
+            # Items after "består av:", or right under a group's heading (bullets, table rows).
+            item_group = list_group or (owner if unit.item else None)
+            if unit.item and item_group:
                 text = self.ctx.source.slice(unit.span)
-                optional = list_optional or bool(self.optional_cue.search(text))
-                self._add_members(list_group, unit.span, optional)
+                optional = (list_group is not None and list_optional) or bool(
+                    self.optional_cue.search(text)
+                )
+                self._add_members(item_group, unit.span, optional)
                 continue
             list_group = None
             for sentence in _sentences(self.text, unit.span):

@@ -116,7 +116,7 @@ _QUOTED_TERM = re.compile(
 _BOLD_TERM = re.compile(r"\*\*([A-ZÅÄÖ][\w\-]*(?:[ \t]+[\w\-]+){0,2})\*\*")
 _CALLED_TERM = re.compile(
     rf"\b(?:nedan|hädanefter|härefter|i\s+det\s+följande)\s*,?\s+(gemensamt\s+)?"
-    rf"(?:kallad|kallade|kallat|kallas|benämnd|benämnda|benämns|omnämnd|omnämnda)\s+"
+    rf"(?:kallad|kallade|kallat|kallas|benämnd|benämnda|benämns|omnämnd|omnämnda)[ \t]+"
     rf"(?:för\s+)?(?:\*\*)?[{_QUOTES}]?([A-ZÅÄÖ][\w\-]*)",
     re.IGNORECASE,
 )
@@ -230,6 +230,7 @@ class _Draft:
 _KINDS_WITH_PARTIES = frozenset({Kind.LOCAL_AGREEMENT, Kind.UNKNOWN})
 
 _PREAMBLE_MAX = 3000  # a title block, not a cover letter or a table of contents
+_TERM_REACH = 40  # how far after "gemensamt" the joint term may stand
 
 # --- entry point --------------------------------------------------------------------------
 
@@ -419,10 +420,25 @@ def _name_start(text: str, words: Sequence[tuple[int, int, str]], index: int) ->
         between = text[w_end:start]
         if between.strip() or "\n\n" in between:
             break
-        if word.lower() in _NOT_NAME_WORDS or not _UPPER_START.match(word):
+        if word.lower() in _NOT_NAME_WORDS:
+            break
+        if not _UPPER_START.match(word) and not _genitive_in_name(text, words, back):
             break
         start = w_start
     return start
+
+
+def _genitive_in_name(text: str, words: Sequence[tuple[int, int, str]], index: int) -> bool:
+    """ "Norra innerstadens stadsdelsförvaltning": a lower-case genitive after a name word."""
+    w_start, _w_end, word = words[index]
+    if index == 0 or not word.endswith("s") or len(word) < 4:
+        return False
+    _p_start, p_end, previous = words[index - 1]
+    return (
+        not text[p_end:w_start].strip()
+        and bool(_UPPER_START.match(previous))
+        and previous.lower() not in _NOT_NAME_WORDS
+    )
 
 
 def _name_end(text: str, words: Sequence[tuple[int, int, str]], index: int) -> int:
@@ -466,12 +482,27 @@ def _is_prose(text: str, region_start: int, first_name_start: int) -> bool:
 
 
 def _list_end(text: str, after: int, region_end: int, vocab: PartyVocab, prose: bool) -> int:
-    ends = [m.start() for p in vocab.list_end if (m := p.search(text, after, region_end))]
+    ends = [
+        m.start()
+        for p in vocab.list_end
+        if (m := next(_closing(p, text, after, region_end, vocab), None))
+    ]
     if prose:
         sentence = _SENTENCE_END.search(text, after, region_end)
         blank = _BLANK_LINE.search(text, after, region_end)
         ends += [m.start() for m in (sentence, blank) if m]
     return min(ends, default=region_end)
+
+
+def _closing(
+    pattern: re.Pattern[str], text: str, after: int, region_end: int, vocab: PartyVocab
+) -> Iterable[re.Match[str]]:
+    """Matches that close the party list: a joint term for some of the parties ('a) och b)
+    nedan gemensamt kallade "Stadsdelsförvaltningarna"') does not, the one for all does."""
+    for match in pattern.finditer(text, after, region_end):
+        term = _QUOTED_TERM.search(text, match.end(), min(region_end, match.end() + _TERM_REACH))
+        if term is None or term.group(1).lower() in vocab.collective:
+            yield match
 
 
 def _separators(text: str, region: Span, list_items: frozenset[int], prose: bool) -> list[int]:

@@ -311,7 +311,8 @@ class _MemberReader:
             self._organisation(mention, gap)
 
     def _role(self, mention: Mention, gap: str) -> None:
-        if self.enumeration and _ROLE_QUALIFIERS.search(gap):
+        if self.enumeration and _ROLE_QUALIFIERS.search(gap) and len(gap.split()) <= 3:
+            # (not "stadsdelsdirektören och består i övrigt av lokalpolisområdeschefen")
             # "Rektor med mandat från grundskolechef": the chief's organisation, not a member.
             self._qualify(_org(self.vocab.default_org.get(mention.key)), override=False)
             self.last = "qualifier"

@@ -33,6 +33,7 @@ _CHECK_MODULES = (
     "lint.check.dates",
     "lint.check.template",
     "lint.check.text",
+    "lint.check.kind",
 )
 
 
@@ -99,7 +100,9 @@ def applies_to(rule: Rule, kind: Kind) -> bool:
 
 
 # Text-level checks that make sense even on a document of unknown kind.
-_KIND_FREE_CHECKS = frozenset({"org_numbers", "term_spelling", "number_words"})
+_KIND_FREE_CHECKS = frozenset(
+    {"org_numbers", "term_spelling", "number_words", "document_recognised"}
+)
 
 
 def run_checks(

@@ -68,6 +68,7 @@ def _template(params: Mapping[str, Any]) -> tuple[TemplateHeading, ...]:
             str(raw["title"]),
             int(raw.get("level", 1)),
             tuple(raw.get("aliases", ())),
+            tuple(raw.get("keywords", ())),
         )
         for raw in params.get("template", ())
     )

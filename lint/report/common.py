@@ -15,18 +15,26 @@ from lint.pipeline import FileResult
 SEVERITY_ORDER = ("error", "warning", "info")
 
 # The verdict of one file, from the most to the least serious.
-VERDICTS = ("unreadable", "deviates", "remarks", "complies")
+VERDICTS = ("unreadable", "not_checked", "deviates", "remarks", "notes", "complies")
 
 
 def verdict(result: FileResult) -> str:
-    """`unreadable`, `deviates` (errors), `remarks` (warnings only) or `complies`."""
+    """`unreadable`, `not_checked` (kind not recognised), `deviates` (errors), `remarks`
+    (warnings), `notes` (info findings only) or `complies` (no finding at all).
+
+    A refinement of `FileResult.verdict` for people: it never says "no deviations" above a
+    finding that is shown."""
     if result.error is not None:
         return "unreadable"
+    if result.verdict == "not_checked":
+        return "not_checked"
     severities = {f.severity for f in result.findings}
     if "error" in severities:
         return "deviates"
     if "warning" in severities:
         return "remarks"
+    if severities:
+        return "notes"
     return "complies"
 
 

@@ -49,7 +49,8 @@ td.num, th.num { text-align: center; }
 .overview { font-size: .9rem; }
 .overview td:first-child { overflow-wrap: break-word; }  /* paths wrap at "/" (<wbr>) */
 .overview .kind { display: block; color: var(--muted); font-size: .8rem; }
-.overview th.num, .overview td.cell { padding: .3rem .2rem; width: 2.8rem; }
+.overview th.num, .overview td.cell { padding: .3rem .1rem; width: 2.6rem; font-size: .8rem; }
+.overview .verdict { font-size: .8rem; padding: 0 .4rem; }
 .overview td.cell { text-align: center; font-weight: 600; }
 .path-part { white-space: nowrap; }
 dl.legend { display: grid; grid-template-columns: repeat(2, max-content 1fr); gap: .1rem .8rem;
@@ -65,7 +66,8 @@ dl.legend dd { margin: 0; color: var(--muted); }
            border: 1px solid currentColor; white-space: nowrap; }
 .verdict.deviates { color: var(--error); }
 .verdict.remarks { color: var(--warning); }
-.verdict.complies { color: var(--ok); }
+.verdict.complies, .verdict.notes { color: var(--ok); }
+.verdict.not_checked { color: #7b1fa2; }
 .verdict.unreadable { color: #7b1fa2; }
 article.document { border-top: 3px solid #1f2328; padding-top: 1rem; margin-top: 2rem; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem;

@@ -38,24 +38,11 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
     return data
 
 
-def file_verdict(result: FileResult) -> str:
-    """0.2: `unreadable`, `not_checked` (the document was not recognised, so the
-    local-agreement rules did not run), `deviations` (an error or warning is listed) or
-    `compliant` (nothing, or only info); never at odds with the findings listed."""
-    if result.error is not None:
-        return "unreadable"
-    if any(f.severity in ("error", "warning") for f in result.findings):
-        return "deviations"
-    if result.kind == "unknown":
-        return "not_checked"
-    return "compliant"
-
-
 def file_dict(result: FileResult) -> dict[str, Any]:
     return {
         "path": result.path,
         "kind": result.kind,
-        "verdict": file_verdict(result),
+        "verdict": result.verdict,
         "error": (
             {"code": result.error.code, "message": result.error.message} if result.error else None
         ),

@@ -37,6 +37,8 @@ VERDICT_STYLE = {
     "deviates": "bold red",
     "remarks": "yellow",
     "complies": "green",
+    "notes": "green",
+    "not_checked": "magenta",
 }
 MARK_STYLE = "bold reverse"
 PLAIN_WIDTH = 100  # excerpt window when not on a terminal

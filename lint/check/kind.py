@@ -1,0 +1,39 @@
+"""KND001: a document that was not recognised, so only the general rules ran."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from lint.check.engine import Violation, register
+from lint.model import Document, Kind, Span
+
+
+@register("document_recognised")
+def document_recognised(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
+    if document.kind is not Kind.UNKNOWN or document.kind_forced:
+        return
+    labels: Mapping[str, Mapping[str, str]] = params.get("cue_labels", {})
+    found = [(name, count) for name, count in document.kind_cues if count]
+    args = {
+        f"found{suffix}": ", ".join(
+            _cue(labels.get(name, {}).get(lang, name), count) for name, count in found
+        )
+        or labels.get("nothing", {}).get(lang, "-")
+        for suffix, lang in (("", "sv"), ("_en", "en"))
+    }
+    yield Violation(_title_span(document), args=args)
+
+
+def _cue(label: str, count: int) -> str:
+    return label if count == 1 and "{n}" not in label else label.replace("{n}", str(count))
+
+
+def _title_span(document: Document) -> Span:
+    source = document.source
+    for line in source.lines:
+        text = source.line_text(line)
+        if text.strip():
+            lead = len(text) - len(text.lstrip())
+            return Span(line.start + lead, line.end)
+    return Span(0, 0)

@@ -1,0 +1,140 @@
+"""Side-by-side blocks: lines split into cells by tabs (or wide gaps) read as columns.
+
+A PDF line with a wide gap between two words, a DOCX table row and a plain-text line with
+tabs all hold cells. A run of such lines is a table. When the same signature cue (a place
+and date, a "För …" line, a signature rule) stands in two or more cells of one line, the
+run is a page of signature blocks laid out side by side, and it is read column by column,
+each column a block of its own; any other table is read row by row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lint.model import Line, SourceText
+
+_CELL_SPLIT = re.compile(r"\t|(?<=\S) {4,}(?=\S)")
+_TEXT_CELL_SPLIT = re.compile(r"\t")
+# What opens or underlines a signature block.
+_SIGNATURE_CUE = re.compile(
+    r"^(?:för\s|\S+\s+den\s+\d|\S+\s+\d{4}-\d{2}-\d{2}|ort\s+och\s+datum|datum\b|\d{4}-\d{2}-\d{2}"
+    r"|[._…\-–]{5,}|underskrift|namnförtydligande)",
+    re.IGNORECASE,
+)
+
+# What opens a signature block: its place and date, or "För <party>".
+SIGNATURE_OPENING = re.compile(
+    r"^(?:för\s|\S+\s+den\s+\d|\S+\s+\d{4}-\d{2}-\d{2}|ort\s+och\s+datum|\d{4}-\d{2}-\d{2})",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Cell:
+    line: int  # index into source.lines
+    start: int  # offsets into source.text
+    end: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Table:
+    first: int  # index of its first line
+    last: int  # index of its last line (inclusive)
+    cells: tuple[Cell, ...]
+    signatures: bool  # side-by-side signature blocks: read column by column
+
+
+def split_cells(source: SourceText, line: Line) -> list[tuple[int, int]]:
+    """(start, end) of each cell of a line, empty cells included; one cell when none."""
+    text = source.line_text(line)
+    splitter = _CELL_SPLIT if source.format == "pdf" else _TEXT_CELL_SPLIT
+    cells = []
+    position = 0
+    for match in splitter.finditer(text):
+        cells.append((line.start + position, line.start + match.start()))
+        position = match.end()
+    cells.append((line.start + position, line.end))
+    return cells
+
+
+def find_tables(source: SourceText, skip: frozenset[int]) -> list[Table]:
+    tables: list[Table] = []
+    index = 0
+    lines = source.lines
+    while index < len(lines):
+        if index in skip or len(split_cells(source, lines[index])) < 2:
+            index += 1
+            continue
+        last = _run_end(source, index, skip)
+        tables.append(_table(source, index, last))
+        index = last + 1
+    return tables
+
+
+def _run_end(source: SourceText, first: int, skip: frozenset[int]) -> int:
+    """The last line of a run of celled lines; single-cell lines and one blank line may
+    continue it when celled lines follow (a signature rule under one column only)."""
+    last = first
+    index = first + 1
+    lines = source.lines
+    while index < len(lines):
+        if index in skip:
+            index += 1
+            continue
+        if len(split_cells(source, lines[index])) >= 2:
+            last = index
+            index += 1
+            continue
+        ahead = _next_celled(source, index, skip)
+        if ahead is None or ahead - index > 2 or lines[ahead].page != lines[first].page:
+            break
+        index = ahead
+    return last
+
+
+def _next_celled(source: SourceText, index: int, skip: frozenset[int]) -> int | None:
+    for other in range(index, min(index + 3, len(source.lines))):
+        if other not in skip and len(split_cells(source, source.lines[other])) >= 2:
+            return other
+    return None
+
+
+def _table(source: SourceText, first: int, last: int) -> Table:
+    lines = source.lines
+    columns_x = _column_positions(source, first, last)
+    cells: list[Cell] = []
+    signature_rows = 0
+    for index in range(first, last + 1):
+        line = lines[index]
+        parts = split_cells(source, line)
+        numbers = _columns_of(line, parts, columns_x)
+        cues = 0
+        for (start, end), column in zip(parts, numbers, strict=True):
+            text = source.text[start:end].strip()
+            if not text:
+                continue
+            cells.append(Cell(index, start, end, column))
+            cues += bool(_SIGNATURE_CUE.match(text))
+        signature_rows += cues >= 2
+    return Table(first, last, tuple(cells), signatures=signature_rows >= 1)
+
+
+def _column_positions(source: SourceText, first: int, last: int) -> list[float]:
+    """Left edges of the columns, from the widest row's cells (PDF geometry only)."""
+    widest: tuple[float, ...] = ()
+    for line in source.lines[first : last + 1]:
+        if len(line.style.cells_x) > len(widest):
+            widest = line.style.cells_x
+    return list(widest)
+
+
+def _columns_of(line: Line, parts: list[tuple[int, int]], columns_x: list[float]) -> list[int]:
+    xs = line.style.cells_x
+    if columns_x and len(xs) == len(parts):
+        return [min(range(len(columns_x)), key=lambda c: abs(columns_x[c] - x)) for x in xs]
+    if columns_x and len(parts) == 1 and line.style.x0 is not None:
+        x0 = line.style.x0
+        return [min(range(len(columns_x)), key=lambda c: abs(columns_x[c] - x0))]
+    return list(range(len(parts)))

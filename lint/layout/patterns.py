@@ -1,0 +1,91 @@
+"""The line shapes every later stage agrees on: list markers, page furniture, section numbers.
+
+One definition each; segment and the analyzers import these instead of keeping their own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lint.numerals import roman_value
+
+# Bullet characters a reader may leave in the text. Readers map glyphs without a Unicode
+# meaning (Word's Symbol bullet U+F0B7, pdfminer's "(cid:127)") to "•".
+BULLETS = "-•*–—·▪◦●○■□➢►→✓\uf0b7\uf0a7"
+_BULLET_CLASS = re.escape(BULLETS)
+
+# "• item", "- item", "1. item", "1) item", "a) item", "iv) item"; two digits at most, so that
+# a wrapped line starting "2022. Överenskommelsen" is no list item.
+LIST_MARKER = re.compile(rf"^\s*(?:[{_BULLET_CLASS}]|\d{{1,2}}[.)]|[a-zåäö][.)]|[ivx]{{1,4}}\))\s+")
+BULLET_MARKER = re.compile(rf"^\s*[{_BULLET_CLASS}]\s+")
+
+# A section number before a heading: "4.", "4.2", "4.2.1", "4 a", "§ 4", "§4.", "IV.", "V.1",
+# "IV:", "B.", "Artikel 3 –", "Avsnitt 2:", "Kapitel 1", "Kap. 5", "Del A".
+SECTION_NUMBER = re.compile(
+    r"^\s*(?:(?:§|artikel|avsnitt|kapitel|kap\.|punkt)\s*)?"
+    r"(?:\d{1,2}(?:\.\d{1,2})*(?:\s?[a-e](?=[.)\s]))?[.:)]?"
+    r"|(?-i:[IVX]{1,6}(?:\.\d{1,2})+\.?|[IVX]{1,6}[.:)]|[IVX]{2,6}(?=\s))"
+    r"|(?-i:[A-H])\d{0,2}[.:)]|del\s+[A-H]\d{0,2}[.:)]?)"
+    r"(?:\s+[–-])?\s+",
+    re.IGNORECASE,
+)
+# The number itself, for comparing sections: "4", "IV", "B", "4.2".
+SECTION_NUMBER_VALUE = re.compile(r"(\d{1,2}|[IVX]{1,6}|[A-H])(?=[\d.:)\s–-]|$)", re.IGNORECASE)
+ROMAN_NUMBER = re.compile(r"^[IVX]{1,6}$")
+
+# Page numbers as producers print them: "3", "Sida 3", "Sida 3 av 7", "3 (7)", "3/7", "- 3 -",
+# "Page 3 of 7".
+_PAGE_NUMBER = (
+    r"(?:(?:sida|sid\.|page|s\.)\s*)?[-–]?\s*\d{1,4}\s*[-–]?"
+    r"(?:\s*(?:\(\s*\d{1,4}\s*\)|(?:av|of|/)\s*\d{1,4}))?"
+)
+PAGE_NUMBER_LINE = re.compile(rf"^\s*{_PAGE_NUMBER}\s*$", re.IGNORECASE)
+# A page number that is clearly one ("Sida 3", "3 (7)", "3 av 7"), not a bare number.
+EXPLICIT_PAGE_NUMBER = re.compile(
+    r"(?:\b(?:sida|page)\s*\d{1,4}(?:\s*(?:av|of|/)\s*\d{1,4}|\s*\(\s*\d{1,4}\s*\))?"
+    r"|\b\d{1,4}\s*\(\s*\d{1,4}\s*\)|\b\d{1,4}\s+(?:av|of)\s+\d{1,4})\s*$",
+    re.IGNORECASE,
+)
+
+# Sentence ends that keep a line from being a heading.
+SENTENCE_END = (".", ",", ";", ":", "!", "?")
+
+
+def strip_section_number(text: str) -> str:
+    return SECTION_NUMBER.sub("", text, count=1)
+
+
+def section_number_value(text: str) -> int | None:
+    """The top-level value of a heading's section number: "4.2" → 4, "IV." → 4, "B." → 2."""
+    numbered = SECTION_NUMBER.match(text)
+    if numbered is None:
+        return None
+    word = re.sub(
+        r"^\s*(?:§|artikel|avsnitt|kapitel|kap\.|del|punkt)\s*", "", numbered.group(), flags=re.I
+    )
+    value = SECTION_NUMBER_VALUE.match(word.strip())
+    if value is None:
+        return None
+    raw = value.group(1)
+    if raw.isdigit():
+        return int(raw)
+    if ROMAN_NUMBER.match(raw.upper()) and (len(raw) > 1 or raw.upper() in "IVX"):
+        return roman_value(raw.upper())
+    return ord(raw.upper()) - ord("A") + 1
+
+
+def is_list_item_text(text: str) -> bool:
+    return bool(LIST_MARKER.match(text))
+
+
+def section_number_values(text: str) -> set[int]:
+    """Every value a section number may have: "I." is roman one or the ninth letter."""
+    value = section_number_value(text)
+    if value is None:
+        return set()
+    values = {value}
+    numbered = SECTION_NUMBER.match(text)
+    token = numbered.group().strip().rstrip(".:)–- ").split()[-1] if numbered else ""
+    if len(token) == 1 and token.upper() in "IVX":
+        values.add(ord(token.upper()) - ord("A") + 1)
+    return values
