@@ -59,10 +59,14 @@ def code_digest() -> str:
     return digest.hexdigest()[:16]
 
 
-def cache_key(data: bytes, suffix: str, vocab_digest: str) -> str:
-    """The key of one file's model: its content, its format and the extraction inputs."""
+def cache_key(data: bytes, suffix: str, vocab_digest: str, pdf_engine: str = "pdfium") -> str:
+    """The key of one file's model: its content, its format and the extraction inputs
+    (the PDF engine too: the engines agree, but a cached model is only ever the one the
+    asked-for engine made)."""
     digest = hashlib.sha256()
-    header = f"{_FORMAT}|{__version__}|{EXTRACTOR_VERSION}|{code_digest()}|{vocab_digest}|"
+    header = (
+        f"{_FORMAT}|{__version__}|{EXTRACTOR_VERSION}|{code_digest()}|{vocab_digest}|{pdf_engine}|"
+    )
     digest.update(header.encode())
     digest.update(suffix.lower().encode() + b"|")
     digest.update(data)

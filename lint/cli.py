@@ -103,7 +103,9 @@ Exit status:
     help="Report format (default: from the --output suffix, else text).",
 )
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report here.")
-@click.option("--pack", help="Rule pack name or YAML file (default stockholm-2019).")
+@click.option(
+    "--pack", help="Rule pack name or YAML file, or auto (default: by each document's text)."
+)
 @click.option(
     "--stage",
     type=click.Choice(["signed", "draft"]),
@@ -138,6 +140,12 @@ Exit status:
     metavar="GLOB",
     help="Leave out files and folders matching GLOB when searching folders (repeatable).",
 )
+@click.option(
+    "--pdf-engine",
+    "pdf_engine",
+    type=click.Choice(["pdfium", "pdfplumber"]),
+    help="Read PDFs with PDFium (default, fast) or pdfplumber (the reference).",
+)
 @click.option("--verbose", "-v", is_flag=True, help="Show the cited clause of every finding.")
 @guard_usage
 def check(paths: tuple[str, ...], **options: Any) -> None:
@@ -147,7 +155,7 @@ def check(paths: tuple[str, ...], **options: Any) -> None:
 
 def run_check(paths: tuple[str, ...], options: dict[str, Any]) -> int:
     from lint.check import Settings
-    from lint.pack import load_pack
+    from lint.pack import AUTO, load_pack
     from lint.pipeline import RunOptions
     from lint.read import ReadLimits
     from lint.report import RunReport, render
@@ -158,7 +166,7 @@ def run_check(paths: tuple[str, ...], options: dict[str, Any]) -> int:
         value = options.get(cli_key)
         return value if value is not None else config.get(key, default)
 
-    pack = load_pack(setting("pack", "pack", "stockholm-2019"))
+    pack = load_pack(setting("pack", "pack", AUTO))
     rule_ids = [rule.id for rule in pack.rules]
     origin = str(config.path) if config.path else "command line"
     select, ignore = _selection(options, config)
@@ -190,6 +198,7 @@ def run_check(paths: tuple[str, ...], options: dict[str, Any]) -> int:
         use_cache=not no_cache,
         cache_max_bytes=_cache_cap(config),
         kind=setting("kind", "kind", "auto"),
+        pdf_engine=setting("pdf-engine", "pdf_engine", "pdfium"),
     )
     from lint.discover import find_files
 
@@ -281,10 +290,24 @@ def exit_status(report: Any, fail_on: str) -> int:
 @main.command()
 @click.argument("path")
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json")
-@click.option("--pack", default="stockholm-2019", help="Rule pack name or YAML file.")
+@click.option("--pack", default="auto", help="Rule pack name or YAML file, or auto.")
+@click.option(
+    "--pdf-engine",
+    "pdf_engine",
+    type=click.Choice(["pdfium", "pdfplumber"]),
+    help="Read PDFs with PDFium (default) or pdfplumber (the reference).",
+)
+@click.option("--config", "config_file", type=click.Path(dir_okay=False))
 @click.option("--lang", type=click.Choice(["sv", "en"]), help=LANG_HELP)
 @guard_usage
-def extract(path: str, fmt: str, pack: str, lang: str | None) -> None:
+def extract(
+    path: str,
+    fmt: str,
+    pack: str,
+    pdf_engine: str | None,
+    config_file: str | None,
+    lang: str | None,
+) -> None:
     """Print the document model of one file (for debugging and tests)."""
     from lint.analyze import analyze
     from lint.pack import load_pack
@@ -292,12 +315,16 @@ def extract(path: str, fmt: str, pack: str, lang: str | None) -> None:
     from lint.read import ReadLimits
     from lint.report.model import render_model_json, render_model_text
 
-    lang = _configured_lang(lang, (path,))
+    lang = lang or _config_for((path,), config_file).get("lang") or "sv"
     if Path(path).is_dir():
         raise UsageError(f"{path} is a folder; extract reads one file (check reads folders)")
     loaded = load_pack(pack)
     try:
-        document = analyze(read_source(path, ReadLimits()), loaded)
+        config = _config_for((path,), config_file)
+        engine = pdf_engine or config.get("pdf-engine", "pdfium")
+        limits = ReadLimits.from_mapping(config.get("limits"), str(config.path or "settings"))
+        source = read_source(path, limits, engine)
+        document = analyze(source, loaded.for_text(source.text))
     except ReadError as exc:
         fail_usage(f"{path}: [{exc.code}] {exc.message(lang)}")
     render = render_model_json if fmt == "json" else render_model_text
@@ -310,15 +337,16 @@ def _configured_lang(lang: str | None, paths: tuple[str, ...] = ()) -> str:
 
 
 @main.command()
-@click.option("--pack", default="stockholm-2019", help="Rule pack name or YAML file.")
+@click.option("--pack", default=None, help="Rule pack name or YAML file (validated).")
 @click.option("--lang", type=click.Choice(["sv", "en"]), help=LANG_HELP)
 @guard_usage
-def rules(pack: str, lang: str | None) -> None:
+def rules(pack: str | None, lang: str | None) -> None:
     """List the rule catalog: id, name, severity, source, what it applies to."""
     from lint.messages import label
-    from lint.pack import SOURCES, load_pack
+    from lint.pack import DEFAULT_PACK, SOURCES, load_pack
 
     lang = _configured_lang(lang)
+    pack = pack or DEFAULT_PACK
     loaded = load_pack(pack)
     click.echo(f"{loaded.name}: {loaded.title}")
     rows = [tuple(label(key, lang) for key in ("rule", "name", "severity", "source", "applies"))]
@@ -335,7 +363,7 @@ def rules(pack: str, lang: str | None) -> None:
 
 @main.command()
 @click.argument("rule_id")
-@click.option("--pack", default="stockholm-2019", help="Rule pack name or YAML file.")
+@click.option("--pack", default="auto", help="Rule pack name or YAML file (default: any bundled).")
 @click.option("--lang", type=click.Choice(["sv", "en"]), help=LANG_HELP)
 @guard_usage
 def explain(rule_id: str, pack: str, lang: str | None) -> None:
@@ -347,7 +375,8 @@ def explain(rule_id: str, pack: str, lang: str | None) -> None:
     rule = loaded.rule(rule_id.upper())
     if rule is None:
         raise UsageError(f"unknown rule id '{rule_id}' (see `samlint rules`)")
-    click.echo(explain_rule(rule, _configured_lang(lang), loaded), nl=False)
+    owner = next((c for c, _ in loaded.candidates if c.rule(rule.id) is rule), loaded)
+    click.echo(explain_rule(rule, _configured_lang(lang), owner), nl=False)
 
 
 def _cache_cap(config: FileConfig) -> int:

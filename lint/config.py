@@ -32,6 +32,7 @@ KNOWN_KEYS = frozenset(
         "no-cache",
         "cache-max-mb",
         "format",
+        "pdf-engine",
         "limits",  # a table checked by lint.read.limits.ReadLimits.from_mapping
     }
 )
@@ -41,6 +42,7 @@ CHOICES = {
     "fail-on": ("error", "warning", "info"),
     "lang": ("sv", "en"),
     "format": ("text", "json", "sarif", "html"),
+    "pdf-engine": ("pdfium", "pdfplumber"),
 }
 SEVERITIES = ("error", "warning", "info")
 

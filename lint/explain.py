@@ -47,9 +47,15 @@ _SOURCE_NAMES = {
     "sv": {
         "O": "den övergripande överenskommelsen",
         "T": "den gemensamma mallen",
+        "G": "Brå:s vägledning för samverkansöverenskommelser",
         "C": "intern konsekvens",
     },
-    "en": {"O": "the overarching agreement", "T": "the common template", "C": "consistency"},
+    "en": {
+        "O": "the overarching agreement",
+        "T": "the common template",
+        "G": "Brå's guidance on collaboration agreements",
+        "C": "consistency",
+    },
 }
 
 
@@ -94,7 +100,8 @@ def _cited(rule: Rule, lang: str) -> str:
     assert rule.citation is not None
     source = rule.citation.source
     names = _SOURCE_NAMES.get(lang, _SOURCE_NAMES["en"])
-    name = names["O"] if source == "overarching_agreement" else source
+    letters = {"overarching_agreement": "O", "national_guidance": "G"}
+    name = names[letters[source]] if source in letters else source
     return f"{name[0].upper()}{name[1:]}, {rule.citation.section}"
 
 

@@ -57,6 +57,7 @@ LABELS: dict[str, dict[str, str]] = {
     "local_agreement": {"sv": "lokal samverkansöverenskommelse", "en": "local agreement"},
     "overarching_agreement": {"sv": "övergripande överenskommelse", "en": "overarching agreement"},
     "memo": {"sv": "tjänsteutlåtande", "en": "memo"},
+    "national_guidance": {"sv": "Brå:s vägledning", "en": "Brå's guidance"},
     "unknown": {"sv": "okänd", "en": "unknown"},
     "suggestion": {"sv": "förslag", "en": "suggestion"},
     "cites": {"sv": "grund", "en": "cites"},

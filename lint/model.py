@@ -190,8 +190,9 @@ class DefinedTerm:
 class OrgNumber:
     value: str  # as written
     span: Span
-    valid_format: bool
+    valid_format: bool  # NNNNNN-NNNN, NNNNNNNNNN or the 12-digit form with the prefix 16
     valid_checksum: bool
+    house_style: bool = True  # written NNNNNN-NNNN
 
 
 class OrgType(StrEnum):
@@ -225,7 +226,9 @@ class Member:
     organisation: OrgType | None
     text: str  # as written
     span: Span
-    optional: bool = False  # co-opted only when needed ("vid behov adjungeras")
+    optional: bool = False  # no seat: co-opted, or invited only when needed ("vid behov")
+    # Co-opted as such ("Rektor adjungeras till styrgruppen"): takes part without a seat.
+    co_opted: bool = False
 
 
 @dataclass(frozen=True)
@@ -241,7 +244,8 @@ class Group:
 class Revision:
     subject: str  # "agreement" or "situation_picture"
     months: float | None  # None when a revision is mentioned without an interval
-    span: Span
+    span: Span  # the sentence
+    interval_span: Span | None = None  # the words that give the interval ("vart tredje år")
 
 
 @dataclass(frozen=True)
@@ -259,6 +263,7 @@ class Validity:
     from_signing: bool = False
     until_further_notice: bool = False
     duration_months: int | None = None  # "gäller i två år": the end follows from the start
+    duration_span: Span | None = None  # the words that give the duration ("i två år")
 
 
 @dataclass(frozen=True)

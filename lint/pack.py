@@ -11,7 +11,12 @@ import yaml
 from lint.errors import UsageError
 
 SEVERITIES = ("error", "warning", "info")
-SOURCES = {"O": "overarching_agreement", "T": "template", "C": "consistency"}
+SOURCES = {
+    "O": "overarching_agreement",
+    "T": "template",
+    "G": "national_guidance",
+    "C": "consistency",
+}
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,7 @@ class Rule:
     citation: Citation | None
     doc: RuleDoc
     stage_severity: dict[str, str] = field(default_factory=dict)  # stage -> severity
+    enabled: bool = True  # False: off by default, runs only when selected by its full id
 
     def message(self, key: str, lang: str) -> str:
         variants = self.messages.get(key) or self.messages["default"]
@@ -69,9 +75,31 @@ class Pack:
     template: tuple[TemplateHeading, ...]
     vocab: dict[str, Any]  # extraction vocabularies (roles, annex subjects, areas, kinds, terms)
     vocab_digest: str  # part of the extraction cache key
+    # `--pack auto`: the packs to choose from by the document's text, in order, and the
+    # patterns that choose each (a pack's `selection.markers`); empty for a single pack.
+    candidates: tuple[tuple[Pack, tuple[str, ...]], ...] = ()
+    fallback: Pack | None = None  # the pack for a text that matches no pack's markers
 
     def rule(self, rule_id: str) -> Rule | None:
-        return next((r for r in self.rules if r.id == rule_id), None)
+        found = next((r for r in self.rules if r.id == rule_id), None)
+        if found is None:
+            for candidate, _ in self.candidates:
+                found = found or candidate.rule(rule_id)
+        return found
+
+    def for_text(self, text: str) -> Pack:
+        """The pack that checks a document with this text: itself, or under `--pack auto`
+        the first candidate whose markers occur in it (else the fallback)."""
+        if not self.candidates:
+            return self
+        import re
+
+        lowered = " ".join(text.lower().split())
+        for candidate, markers in self.candidates:
+            if any(re.search(marker, lowered) for marker in markers):
+                return candidate
+        assert self.fallback is not None
+        return self.fallback
 
 
 def load_yaml(text: str) -> Any:
@@ -102,13 +130,66 @@ def resolve_pack_path(name_or_file: str) -> Path:
     raise UsageError(f"unknown rule pack '{name_or_file}' (available: {available})")
 
 
-def load_pack(name_or_file: str = "stockholm-2019") -> Pack:
+DEFAULT_PACK = "stockholm-2019"  # the pack of `rules` and of `check` before 0.2
+AUTO = "auto"
+
+
+def load_pack(name_or_file: str = DEFAULT_PACK) -> Pack:
+    """Load and validate a pack; any mistake in it is a UsageError naming the file, the
+    rule and the key. `auto` gives a pack that chooses among the bundled packs that have
+    a `selection` by each document's text."""
+    if name_or_file == AUTO:
+        return load_auto_pack()
     path = resolve_pack_path(name_or_file)
     try:
         data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise UsageError(f"cannot read rule pack {path}: {exc}") from exc
+    from lint.packcheck import validate_pack
+
+    validate_pack(data, path)
     return parse_pack(data, path)
+
+
+def load_auto_pack() -> Pack:
+    """The bundled packs with a `selection`, in their order; the one marked `fallback`
+    checks a text that matches no pack's markers."""
+    import hashlib
+
+    chosen: list[tuple[int, Pack, tuple[str, ...], bool]] = []
+    for path in sorted(rules_dir().glob("*.yaml")):
+        head = load_yaml(path.read_text(encoding="utf-8"))
+        selection = head.get("selection") if isinstance(head, dict) else None
+        if not selection:
+            continue
+        pack = load_pack(str(path))
+        markers = tuple(selection.get("markers") or ())
+        chosen.append(
+            (int(selection.get("order", 99)), pack, markers, bool(selection.get("fallback")))
+        )
+    if not chosen:
+        return load_pack(DEFAULT_PACK)
+    chosen.sort(key=lambda item: item[0])
+    fallback = next((pack for _, pack, _, is_fallback in chosen if is_fallback), chosen[0][1])
+    rules: dict[str, Rule] = {}
+    for _, pack, _, _ in chosen:
+        for rule in pack.rules:
+            rules.setdefault(rule.id, rule)
+    digest = hashlib.sha256(
+        "|".join(f"{pack.name}:{pack.vocab_digest}" for _, pack, _, _ in chosen).encode()
+    ).hexdigest()[:16]
+    names = ", ".join(pack.name for _, pack, _, _ in chosen)
+    return Pack(
+        name=AUTO,
+        title=f"auto ({names})",
+        path=rules_dir(),
+        rules=tuple(rules.values()),
+        template=(),
+        vocab={},
+        vocab_digest=digest,
+        candidates=tuple((pack, markers) for _, pack, markers, _ in chosen),
+        fallback=fallback,
+    )
 
 
 def parse_pack(data: dict[str, Any], path: Path) -> Pack:
@@ -120,7 +201,10 @@ def parse_pack(data: dict[str, Any], path: Path) -> Pack:
     vocab = dict(data.get("vocabularies") or {})
     for key, ref in list(vocab.items()):
         if isinstance(ref, str):  # a path relative to the pack
-            vocab[key] = load_yaml((path.parent / ref).read_text(encoding="utf-8"))
+            try:
+                vocab[key] = load_yaml((path.parent / ref).read_text(encoding="utf-8"))
+            except (OSError, yaml.YAMLError) as exc:
+                raise UsageError(f"{path}: vocabularies.{key}: cannot read {ref}: {exc}") from exc
     template = tuple(
         TemplateHeading(
             t["key"],
@@ -183,6 +267,7 @@ def _parse_rule(raw: dict[str, Any], path: Path) -> Rule:
                 example_good=doc.get("example_good", ""),
             ),
             stage_severity=dict(raw.get("stage_severity") or {}),
+            enabled=bool(raw.get("enabled", True)),
         )
     except KeyError as exc:
         raise UsageError(f"{path}: rule {raw.get('id', '?')} lacks the key {exc}") from exc

@@ -16,7 +16,13 @@ from lint.errors import ReadError
 from lint.messages import error_message
 from lint.model import Document, Kind
 from lint.pack import Pack
-from lint.read import SUPPORTED_SUFFIXES, ReadLimits, read_bytes, read_path
+from lint.read import (
+    DEFAULT_PDF_ENGINE,
+    SUPPORTED_SUFFIXES,
+    ReadLimits,
+    read_bytes,
+    read_path,
+)
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
@@ -37,6 +43,7 @@ class FileResult:
     error: FileError | None = None
     findings: tuple[Finding, ...] = ()
     document: Document | None = None
+    pack: str = ""  # the name of the pack that checked the file (`--pack auto` chooses)
 
     @property
     def verdict(self) -> str:
@@ -65,6 +72,7 @@ class RunOptions:
     use_cache: bool = True
     cache_max_bytes: int = cache.DEFAULT_MAX_MB * 1024 * 1024  # pruned to this after a run
     kind: str = "auto"  # or a forced kind: local, overarching, memo
+    pdf_engine: str = DEFAULT_PDF_ENGINE  # "pdfium" or "pdfplumber" (the reference)
 
 
 def expand_paths(paths: Iterable[str], exclude: Iterable[str] = ()) -> Iterator[str]:
@@ -75,12 +83,15 @@ def expand_paths(paths: Iterable[str], exclude: Iterable[str] = ()) -> Iterator[
     yield from find_files(paths, exclude).files
 
 
-def read_source(path: str, limits: ReadLimits):  # -> SourceText
+def read_source(
+    path: str, limits: ReadLimits, pdf_engine: str = DEFAULT_PDF_ENGINE
+):  # -> SourceText
     if path == STDIN:
-        return read_bytes(sys.stdin.buffer.read(), ".txt", STDIN, limits)  # `-` in every report
+        # named `-` as on the command line, in every report
+        return read_bytes(sys.stdin.buffer.read(), ".txt", STDIN, limits, pdf_engine)
     if not Path(path).exists():
         raise ReadError("not_found")
-    return read_path(Path(path), limits)
+    return read_path(Path(path), limits, pdf_engine)
 
 
 def ignored_for(path: str, options: RunOptions) -> tuple[str, ...]:
@@ -102,14 +113,15 @@ def check_file(path: str, pack: Pack, options: RunOptions) -> FileResult:
         # SIGALRM: works here and in --jobs workers (each runs this in its main thread).
         with time_limit(options.limits.max_seconds):
             document = load_document(path, pack, options)
-            findings = run_checks(document, pack, options.settings, ignored_for(path, options))
+            used = pack.for_text(document.source.text)
+            findings = run_checks(document, used, options.settings, ignored_for(path, options))
     except ReadError as exc:
         return FileResult(path, "unknown", FileError(exc.code, exc.message(lang)))
     except (MemoryError, RecursionError, Exception):  # a bad file must never stop the run
         if os.environ.get("SAMLINT_DEBUG"):
             traceback.print_exc(file=sys.stderr)
         return FileResult(path, "unknown", FileError("internal", error_message("internal", lang)))
-    return FileResult(path, str(document.kind), None, tuple(findings), document)
+    return FileResult(path, str(document.kind), None, tuple(findings), document, used.name)
 
 
 def cache_key_for(path: str, pack: Pack, options: RunOptions) -> str | None:
@@ -129,7 +141,9 @@ def cache_key_for(path: str, pack: Pack, options: RunOptions) -> str | None:
         data = file.read_bytes()
     except OSError:
         return None
-    return cache.cache_key(data, suffix, f"{pack.vocab_digest}|kind={options.kind}")
+    return cache.cache_key(
+        data, suffix, f"{pack.name}|{pack.vocab_digest}|kind={options.kind}", options.pdf_engine
+    )
 
 
 def load_document(path: str, pack: Pack, options: RunOptions) -> Document:
@@ -141,7 +155,8 @@ def load_document(path: str, pack: Pack, options: RunOptions) -> Document:
             return cached
     from lint.analyze import analyze  # spaCy and the readers only on a cache miss
 
-    document = analyze(read_source(path, options.limits), pack, forced_kind(options.kind))
+    source = read_source(path, options.limits, options.pdf_engine)
+    document = analyze(source, pack.for_text(source.text), forced_kind(options.kind))
     if key is not None:
         cache.store(key, document)
     return document
@@ -213,7 +228,8 @@ def _check_parallel(
 
     context = _fork_context()
     if context is not None:
-        preload({Path(p).suffix.lower() for p in misses})  # shared copy-on-write by the workers
+        # Shared copy-on-write by the workers.
+        preload({Path(p).suffix.lower() for p in misses}, options.pdf_engine)
         gc.freeze()  # the workers' collector then leaves the preloaded objects (and pages) alone
     results: list[FileResult] = []
     pool = ProcessPoolExecutor(
@@ -246,7 +262,7 @@ def _fork_context() -> BaseContext | None:
     return None
 
 
-def preload(suffixes: set[str]) -> None:
+def preload(suffixes: set[str], pdf_engine: str = DEFAULT_PDF_ENGINE) -> None:
     """Import and build what analysis needs once, before forking, instead of in each worker."""
     import contextlib
     import importlib
@@ -259,11 +275,12 @@ def preload(suffixes: set[str]) -> None:
     nlp.lemma_of("ska")  # loads the lemma table
     check_types()
     cache.code_digest()
-    optional = {".pdf": "pdfplumber", ".docx": "docx"}
+    engines = {"pdfium": ("pypdfium2", "lint.read.pdfium"), "pdfplumber": ("pdfplumber",)}
+    optional = {".pdf": ("lint.read.pdfsource", *engines[pdf_engine]), ".docx": ("docx",)}
     for suffix in suffixes:
-        if suffix in optional:
+        for module in optional.get(suffix, ()):
             with contextlib.suppress(ImportError):  # the reader reports it per file
-                importlib.import_module(optional[suffix])
+                importlib.import_module(module)
 
 
 _WORKER: tuple[Pack, RunOptions] | None = None

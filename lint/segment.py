@@ -17,7 +17,7 @@ from lint.layout.patterns import PAGE_NUMBER_LINE as _PAGE_FURNITURE
 from lint.layout.patterns import SECTION_NUMBER as _SECTION_NUMBER
 from lint.layout.patterns import SENTENCE_END as _SENTENCE_END
 from lint.layout.patterns import section_number_value, section_number_values
-from lint.model import Line, Section, SourceText, Span
+from lint.model import Line, LineStyle, Section, SourceText, Span
 from lint.pack import TemplateHeading
 
 TEMPLATE_MATCH_SCORE = 85.0
@@ -298,9 +298,14 @@ def _continues_heading(source: SourceText, last: Line, candidate: Line) -> bool:
         bool(text)
         and text[0].islower()
         and candidate.page == last.page
-        and candidate.style == last.style
+        and _text_style(candidate.style) == _text_style(last.style)
         and not source.line_text(last).rstrip().endswith(_SENTENCE_END)
     )
+
+
+def _text_style(style: LineStyle) -> tuple[object, ...]:
+    """What makes two lines the same kind of text (not where they sit on the page)."""
+    return (style.font_size, style.bold, style.heading_level, style.list_item)
 
 
 def _shape_ok(text: str) -> bool:

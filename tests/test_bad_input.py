@@ -19,7 +19,7 @@ from lint.check import Settings
 from lint.messages import ERRORS
 from lint.pack import Pack
 from lint.pipeline import RunOptions, check_file
-from lint.read import ReadLimits
+from lint.read import PDF_ENGINES, ReadLimits
 from tests.conftest import AS_OF, OSTERMALM, ROOT, SKARPNACK, check_json, run_cli
 from tests.read import samples
 
@@ -38,11 +38,11 @@ def comparable(findings: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
     return [(f["rule"], f["location"]["line"], f["message"]) for f in findings]
 
 
-def test_the_acceptance_folder(bad_folder: tuple[Path, dict[str, str]]) -> None:
+@pytest.mark.parametrize("engine", PDF_ENGINES)
+def test_the_acceptance_folder(bad_folder: tuple[Path, dict[str, str]], engine: str) -> None:
     folder, expected = bad_folder
-    code, out, err = run_cli(
-        "check", str(folder), "--format", "json", "--as-of", AS_OF, "--jobs", "1", "--no-cache"
-    )
+    common = ("--format", "json", "--as-of", AS_OF, "--jobs", "1", "--no-cache")
+    code, out, err = run_cli("check", str(folder), *common, "--pdf-engine", engine)
     assert code == 2, err
     files = by_name(json.loads(out))
     assert set(files) == set(expected)
@@ -65,22 +65,25 @@ def test_the_acceptance_folder(bad_folder: tuple[Path, dict[str, str]]) -> None:
         assert comparable(files[name]["findings"]) == comparable(single)
 
 
+@pytest.mark.parametrize("engine", PDF_ENGINES)
 def test_errors_are_reported_in_the_report_language(
-    bad_folder: tuple[Path, dict[str, str]],
+    bad_folder: tuple[Path, dict[str, str]], engine: str
 ) -> None:
     folder, _ = bad_folder
-    report = check_json(folder / "inskannad.pdf", extra=("--lang", "en"))
+    report = check_json(folder / "inskannad.pdf", extra=("--lang", "en", "--pdf-engine", engine))
     error = report["files"][0]["error"]
     assert error == {"code": "no_text_layer", "message": ERRORS["no_text_layer"]["en"]}
     assert "OCR" in error["message"]
     assert report["summary"]["unreadable"] == 1
 
 
+@pytest.mark.parametrize("engine", PDF_ENGINES)
 def test_the_text_report_names_each_unreadable_file(
-    bad_folder: tuple[Path, dict[str, str]],
+    bad_folder: tuple[Path, dict[str, str]], engine: str
 ) -> None:
     folder, _ = bad_folder
-    code, out, _ = run_cli("check", str(folder / "losenord.pdf"), "--no-cache", "--jobs", "1")
+    path = str(folder / "losenord.pdf")
+    code, out, _ = run_cli("check", path, "--no-cache", "--jobs", "1", "--pdf-engine", engine)
     assert code == 2
     assert "[encrypted]" in out and "lösenordsskyddad" in out
 
@@ -118,15 +121,19 @@ def test_the_command_line_in_a_subprocess_never_shows_a_traceback(
         assert json.loads(run.stdout) == json.loads(sequential.stdout)
 
 
-def test_a_skipped_page_is_named_in_the_reports(tmp_path: Path) -> None:
+@pytest.mark.parametrize("engine", PDF_ENGINES)
+def test_a_skipped_page_is_named_in_the_reports(tmp_path: Path, engine: str) -> None:
     path = tmp_path / "sida-2-trasig.pdf"
-    path.write_bytes(samples.pdf_with_broken_page(broken=2, pages=3))
-    entry = check_json(path)["files"][0]
+    path.write_bytes(samples.pdf_with_broken_page(broken=2, pages=3, engine=engine))
+    chosen = ("--pdf-engine", engine)
+    entry = check_json(path, extra=chosen)["files"][0]
     assert entry["error"] is None
     assert entry["skipped_pages"] == [2]
-    _code, out, _ = run_cli("check", str(path), "--no-cache", "--jobs", "1", "--lang", "en")
+    _code, out, _ = run_cli(
+        "check", str(path), "--no-cache", "--jobs", "1", "--lang", "en", *chosen
+    )
     assert "pages that could not be read: 2" in out
-    assert check_json(OSTERMALM)["files"][0]["skipped_pages"] == []
+    assert check_json(OSTERMALM, extra=chosen)["files"][0]["skipped_pages"] == []
 
 
 def test_limits_come_from_the_settings(tmp_path: Path) -> None:
@@ -156,11 +163,11 @@ def test_a_file_over_the_time_limit_is_a_timeout_and_the_run_goes_on(
     slow.write_text("x")
     real_read = lint.pipeline.read_source
 
-    def stuck_on_one_file(path: str, limits: ReadLimits):  # -> SourceText
+    def stuck_on_one_file(path: str, limits: ReadLimits, *engine: str):  # -> SourceText
         while path == str(slow):  # a parser that never returns, swallowing what it can
             with contextlib.suppress(Exception):
                 sum(range(1000))
-        return real_read(path, limits)
+        return real_read(path, limits, *engine)
 
     monkeypatch.setattr(lint.pipeline, "read_source", stuck_on_one_file)
     result = check_file(str(slow), pack, options(max_seconds=0.2))

@@ -136,7 +136,7 @@ try:
     main(sys.argv[1:], prog_name="samlint")
 except SystemExit as exc:
     status = exc.code
-heavy = ("spacy", "pdfplumber", "pdfminer", "docx", "rich", "lint.analyze")
+heavy = ("spacy", "pypdfium2", "pdfplumber", "pdfminer", "docx", "rich", "lint.analyze")
 print("imported:", *(m for m in heavy if m in sys.modules), file=sys.stderr)
 """
 
@@ -158,11 +158,12 @@ def _probe(cache_home: Path, *args: str) -> tuple[str, set[str]]:
     return done.stdout, set(marker[-1].split()[1:])
 
 
-def test_cache_hit_imports_neither_pdfplumber_nor_spacy(tmp_path: Path, cache_home: Path) -> None:
+def test_cache_hit_imports_neither_a_pdf_engine_nor_spacy(tmp_path: Path, cache_home: Path) -> None:
     pdf = str(_copy(SKARPNACK_PDF, tmp_path / "in", "agreement.pdf"))
     text = str(_copy(SKARPNACK, tmp_path / "in", "agreement.txt"))
     cold, cold_modules = _probe(cache_home, pdf, text, "--jobs", "1")
-    assert {"pdfplumber", "lint.analyze"} <= cold_modules  # the miss did read and analyse
+    assert {"pypdfium2", "lint.analyze"} <= cold_modules  # the miss did read and analyse
+    assert "pdfplumber" not in cold_modules  # PDFium is the default engine
     warm, warm_modules = _probe(cache_home, pdf, text, "--jobs", "1")
     assert warm == cold
     assert warm_modules == set()
@@ -175,7 +176,12 @@ def test_text_check_imports_no_pdf_or_docx_reader(tmp_path: Path, cache_home: Pa
     text = str(_copy(SKARPNACK, tmp_path / "in", "agreement.txt"))
     _, modules = _probe(cache_home, text, "--jobs", "1", "--no-cache")
     assert "lint.analyze" in modules  # it did analyse the text
-    assert not modules & {"pdfplumber", "pdfminer", "docx"}  # (spaCy itself brings rich)
+    assert not modules & {
+        "pypdfium2",
+        "pdfplumber",
+        "pdfminer",
+        "docx",
+    }  # (spaCy itself brings rich)
 
 
 def test_cache_command_shows_place_and_size_and_clear_empties_it(

@@ -36,6 +36,7 @@ CATALOG_IDS = [
     "PTY002",
     "PTY003",
     "PTY004",
+    "PTY005",
     "SIG001",
     "SIG002",
     "DAT001",

@@ -202,19 +202,25 @@ def validity_of(
     start, end = _start_and_end(text, sentence, dates)
     from_signing = bool(_FROM_SIGNING.search(sentence.text))
     until_further_notice = bool(_UNTIL_FURTHER_NOTICE.search(sentence.text))
-    duration = None if end or until_further_notice else _duration_months(sentence.text)
+    duration, duration_span = (
+        (None, None) if end or until_further_notice else _duration(text, sentence.span)
+    )
     if not (start or end or from_signing or until_further_notice or duration):
         return None
-    return Validity(sentence.span, start, end, from_signing, until_further_notice, duration)
+    return Validity(
+        sentence.span, start, end, from_signing, until_further_notice, duration, duration_span
+    )
 
 
-def _duration_months(text: str) -> int | None:
-    found = _DURATION.search(text)
-    if found is None or _EXTENDED.search(text):
-        return None
+def _duration(text: str, span: Span) -> tuple[int | None, Span | None]:
+    """The months of "gäller i två år" and where those words stand."""
+    found = _DURATION.search(text, span.start, span.end)
+    if found is None or _EXTENDED.search(text, span.start, span.end):
+        return None, None
     amount = found.group("n").lower()
     count = int(amount) if amount.isdigit() else CARDINALS[amount]
-    return count * 12 if found.group("unit").lower() == "år" else count
+    months = count * 12 if found.group("unit").lower() == "år" else count
+    return months, Span(found.start(), found.end())
 
 
 def _about_this_agreement(sentence: Sentence, term_section: Section | None) -> bool:

@@ -118,6 +118,8 @@ class _GroupReader:
         self.section_kind = {g["section"]: k for k, g in data["groups"].items() if g.get("section")}
         self.member_cue = _cue_regex(data.get("member_cues", ()))
         self.optional_cue = _cue_regex(data.get("optional_cues", ()))
+        self.co_opted_cue = _cue_regex(data.get("co_opted_cues", ()))
+        self.conditional_cue = _cue_regex(data.get("conditional_cues", ()))
         self.meeting_cue = _cue_regex(data.get("meeting_cues", ()))
         self.qualifiers = tuple(data.get("qualifiers", ()))
         self.evidence: dict[str, _Evidence] = {kind: _Evidence() for kind in data["groups"]}
@@ -126,7 +128,7 @@ class _GroupReader:
         owner: str | None = None
         section: Section | None = None
         list_group: str | None = None
-        list_optional = False
+        list_optional = list_co_opted = False
         for unit in _units(self.ctx):
             if unit.section is not section:
                 section = unit.section
@@ -136,16 +138,17 @@ class _GroupReader:
             item_group = list_group or (owner if unit.item else None)
             if unit.item and item_group:
                 text = self.ctx.source.slice(unit.span)
-                optional = (list_group is not None and list_optional) or bool(
-                    self.optional_cue.search(text)
-                )
-                self._add_members(item_group, unit.span, optional)
+                from_list = list_group is not None
+                optional = (from_list and list_optional) or bool(self.optional_cue.search(text))
+                own = self._co_opted(text) if self.optional_cue.search(text) else None
+                co_opted = (from_list and list_co_opted) if own is None else own
+                self._add_members(item_group, unit.span, optional, co_opted)
                 continue
             list_group = None
             for sentence in _sentences(self.text, unit.span):
                 owner, intro = self._sentence(sentence, owner, section)
                 if intro:
-                    list_group, list_optional = intro
+                    list_group, list_optional, list_co_opted = intro
         return tuple(self._groups())
 
     def _section_kind(self, section: Section | None) -> str | None:
@@ -157,7 +160,7 @@ class _GroupReader:
 
     def _sentence(
         self, span: Span, owner: str | None, section: Section | None
-    ) -> tuple[str | None, tuple[str, bool] | None]:
+    ) -> tuple[str | None, tuple[str, bool, bool] | None]:
         """Read one sentence; returns the new owner and, for a list introduction, its group."""
         sentence = self.text[span.start : span.end]
         named, at_start, container = self._named_group(sentence)
@@ -174,13 +177,18 @@ class _GroupReader:
             return owner, None
         is_member = bool(self.member_cue.search(sentence))
         optional = bool(self.optional_cue.search(sentence))
+        co_opted = optional and self._co_opted(sentence)
         if is_member or optional:
-            self._add_members(group, span, optional)
+            self._add_members(group, span, optional, co_opted)
         self._add_meeting(group, span, sentence)
         introduces = sentence.rstrip().endswith(":") and (
             is_member or self._is_label(sentence, named)
         )
-        return owner, ((group, optional) if introduces else None)
+        return owner, ((group, optional, co_opted) if introduces else None)
+
+    def _co_opted(self, text: str) -> bool:
+        """Co-opted as such ("adjungeras"), not only when needed ("kan vid behov adjungeras")."""
+        return bool(self.co_opted_cue.search(text)) and not self.conditional_cue.search(text)
 
     def _named_group(self, sentence: str) -> tuple[str | None, bool, str | None]:
         """The first group named, whether it is the subject, and a group named as the
@@ -206,10 +214,15 @@ class _GroupReader:
         """ "Styrgruppen:" or "Styrgruppens sammansättning:" introduces a member list."""
         return named is not None and len(sentence.split()) <= 3
 
-    def _add_members(self, group: str, span: Span, optional: bool) -> None:
+    def _add_members(self, group: str, span: Span, optional: bool, co_opted: bool) -> None:
         text = self.text[span.start : span.end]
         members = read_members(
-            self.vocab, text, span.start, qualifiers=self.qualifiers, optional=optional
+            self.vocab,
+            text,
+            span.start,
+            qualifiers=self.qualifiers,
+            optional=optional,
+            co_opted=co_opted,
         )
         if members:
             self.evidence[group].members.extend(members)

@@ -1,4 +1,9 @@
-"""Swedish organisation numbers (organisationsnummer): NNNNNN-NNNN with a Luhn check digit."""
+"""Swedish organisation numbers (organisationsnummer): NNNNNN-NNNN with a Luhn check digit.
+
+Agreements also write them without the hyphen ("2021000076") and in the 12-digit form with
+the prefix 16 ("16202100-0076", "162021000076"); these are valid ways of writing the same
+number (`valid_format`), only not the house style NNNNNN-NNNN (`house_style`).
+"""
 
 from __future__ import annotations
 
@@ -17,7 +22,9 @@ _LABEL = re.compile(
 _LABELLED_VALUE = re.compile(rf"\d[\d{_H}]*(?:\s\d[\d{_H}]*)?")
 # A bare number anywhere: exactly six digits, a hyphen and four digits, not part of a longer number.
 _BARE = re.compile(rf"(?<![\d{_H}/.])(?:16)?\d{{6}}[{_H}]\d{{4}}(?![\d{_H}/])")
-_WELL_FORMED = re.compile(rf"(?:16)?\d{{6}}[{_H}]\d{{4}}")
+# A number written in a valid form: with or without the hyphen, with or without "16".
+_WELL_FORMED = re.compile(rf"(?:16)?\d{{6}}[{_H}]?\d{{4}}")
+_HOUSE_STYLE = re.compile(rf"\d{{6}}[{_H}]\d{{4}}")
 
 
 def luhn_valid(digits: str) -> bool:
@@ -36,7 +43,8 @@ def parse_org_number(value: str, span: Span) -> OrgNumber:
     digits = re.sub(r"\D", "", value)
     if len(digits) == 12 and digits.startswith("16"):
         digits = digits[2:]
-    return OrgNumber(value, span, well_formed, luhn_valid(digits))
+    house_style = bool(_HOUSE_STYLE.fullmatch(value))
+    return OrgNumber(value, span, well_formed, luhn_valid(digits), house_style)
 
 
 def find_org_numbers(text: str) -> tuple[OrgNumber, ...]:

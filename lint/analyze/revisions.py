@@ -87,6 +87,7 @@ def _revisions(
                     subject=key,
                     months=interval.months if interval else None,
                     span=sentence.span,
+                    interval_span=interval.span if interval else None,
                 )
 
 

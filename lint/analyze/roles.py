@@ -275,26 +275,49 @@ def read_members(
     *,
     qualifiers: tuple[str, ...],
     optional: bool = False,
+    co_opted: bool = False,
 ) -> list[Member]:
     """The members one statement names: each role with its organisation, and organisations
     named on their own ("Representanter från både stadsdelsförvaltningen och lokalpolisområdet")."""
-    reader = _MemberReader(vocab, text, offset, qualifiers, optional)
-    for mention in vocab.mentions(text, offset):
+    reader = _MemberReader(vocab, text, offset, qualifiers, optional, co_opted)
+    mentions = vocab.mentions(text, offset)
+    for index, mention in enumerate(mentions):
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        if _owner_of_next(text, offset, mention, following):
+            reader.owner = _org(mention.key)  # "Kommunens säkerhetschef": the role's owner
+            reader.previous_end = mention.span.end
+            continue
         reader.add(mention)
     return [m for m in reader.members if m.organisation is not None]
+
+
+def _owner_of_next(text: str, offset: int, mention: Mention, following: Mention | None) -> bool:
+    """An organisation in the genitive right before a role names that role's owner."""
+    if mention.kind != "org" or following is None or following.kind != "role":
+        return False
+    gap = text[mention.span.end - offset : following.span.start - offset]
+    return mention.text.lower().endswith("s") and gap.isspace() and "\n" not in gap
 
 
 class _MemberReader:
     """Walks the mentions of one statement left to right."""
 
     def __init__(
-        self, vocab: Vocabulary, text: str, offset: int, qualifiers: tuple[str, ...], optional: bool
+        self,
+        vocab: Vocabulary,
+        text: str,
+        offset: int,
+        qualifiers: tuple[str, ...],
+        optional: bool,
+        co_opted: bool = False,
     ) -> None:
         self.vocab = vocab
         self.text = text
         self.offset = offset
         self.qualifiers = qualifiers
         self.optional = optional
+        self.co_opted = co_opted
+        self.owner: OrgType | None = None  # set by a genitive before the next role
         self.members: list[Member] = []
         self.enumeration: list[int] = []  # indexes of the roles a qualifier may apply to
         self.last: str | None = None  # "role", "org", "qualifier"
@@ -317,13 +340,16 @@ class _MemberReader:
             self._qualify(_org(self.vocab.default_org.get(mention.key)), override=False)
             self.last = "qualifier"
             return
+        default = _org(self.vocab.default_org.get(mention.key))
+        owner, self.owner = self.owner, None
         self.members.append(
             Member(
                 role=mention.key,
-                organisation=_org(self.vocab.default_org.get(mention.key)),
+                organisation=default if default is not None else owner,
                 text=" ".join(mention.text.split()),
                 span=mention.span,
                 optional=self.optional,
+                co_opted=self.co_opted,
             )
         )
         index = len(self.members) - 1
@@ -357,6 +383,7 @@ class _MemberReader:
                 text=" ".join(mention.text.split()),
                 span=mention.span,
                 optional=self.optional,
+                co_opted=self.co_opted,
             )
         )
         self.enumeration, self.last = [], "org"

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from lint.check.engine import Violation, register
+from lint.check.engine import Param, Violation, register
 from lint.model import Annex, AnnexReference, Document, NumberStyle, Span
 from lint.numerals import suffix_letters
 
@@ -28,7 +28,11 @@ _DEFAULT_MIN_MARGIN = 15.0
 # --- ANX001 ------------------------------------------------------------------------------
 
 
-@register("annex_reference_unresolved")
+@register(
+    "annex_reference_unresolved",
+    params={"min_fit": Param("number", _DEFAULT_MIN_FIT)},
+    messages={"default": {"label"}},
+)
 def annex_reference_unresolved(
     document: Document, params: Mapping[str, Any]
 ) -> Iterator[Violation]:
@@ -47,7 +51,15 @@ def annex_reference_unresolved(
 # --- ANX002 ------------------------------------------------------------------------------
 
 
-@register("annex_reference_mismatch")
+@register(
+    "annex_reference_mismatch",
+    params={
+        "min_fit": Param("number", _DEFAULT_MIN_FIT),
+        "min_margin": Param("number", _DEFAULT_MIN_MARGIN),
+        "subject_names": Param("mapping", {}),
+    },
+    messages={"default": {"label", "title", "expected", "subject", "subject_en"}},
+)
 def annex_reference_mismatch(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     min_fit = _min_fit(params)
     min_margin = float(params.get("min_margin", _DEFAULT_MIN_MARGIN))
@@ -79,7 +91,7 @@ def annex_reference_mismatch(document: Document, params: Mapping[str, Any]) -> I
 # --- ANX003 ------------------------------------------------------------------------------
 
 
-@register("annex_list_numbering")
+@register("annex_list_numbering", messages={"default": {"problem", "problem_en"}})
 def annex_list_numbering(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     annexes = document.annexes
     if not annexes:
@@ -124,7 +136,13 @@ def _numbering(span: Span, problem: str, first: str, second: str) -> Violation:
 # --- ANX004 ------------------------------------------------------------------------------
 
 
-@register("annex_numbering_style")
+@register(
+    "annex_numbering_style",
+    messages={
+        "default": {"label", "style", "style_en", "list_style", "list_style_en"},
+        "mixed_list": {"label"},
+    },
+)
 def annex_numbering_style(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     annexes = document.annexes
     if not annexes:
@@ -152,7 +170,15 @@ def annex_numbering_style(document: Document, params: Mapping[str, Any]) -> Iter
 # --- ANX005 ------------------------------------------------------------------------------
 
 
-@register("required_annexes")
+@register(
+    "required_annexes",
+    params={
+        "required": Param("strings", required=True),
+        "min_fit": Param("number", _DEFAULT_MIN_FIT),
+        "subject_names": Param("mapping", {}),
+    },
+    messages={"default": {"subject", "subject_en"}, "no_list": set()},
+)
 def required_annexes(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     required: Sequence[str] = params.get("required", ())
     annexes_section = document.section("annexes")

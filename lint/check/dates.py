@@ -12,7 +12,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from lint.check.engine import Violation, register
+from lint.check.engine import Param, Violation, register
 from lint.model import DateMention, Document, Sentence, Span, Validity
 
 CONTEXT_WORDS = 6  # words either side of a date that describe what it dates
@@ -70,7 +70,10 @@ def as_of_date(params: Mapping[str, Any]) -> date:
         return date.today()
 
 
-@register("validity_current")
+@register(
+    "validity_current",
+    messages={"default": {"end", "as_of"}, "reversed": {"end", "as_of", "start"}},
+)
 def validity_current(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     as_of = as_of_date(params)
     reported: set[tuple[str | None, str]] = set()
@@ -79,7 +82,7 @@ def validity_current(document: Document, params: Mapping[str, Any]) -> Iterator[
             end_by_duration = _end_by_duration(document, validity)
             if end_by_duration is not None and end_by_duration < as_of:
                 args = {"end": end_by_duration.isoformat(), "as_of": as_of.isoformat()}
-                yield Violation(validity.span, "default", args)
+                yield Violation(validity.duration_span or validity.span, "default", args)
             continue
         key = (validity.start.iso if validity.start else None, validity.end.iso)
         if key in reported:
@@ -88,10 +91,13 @@ def validity_current(document: Document, params: Mapping[str, Any]) -> Iterator[
         args = {"end": end.isoformat(), "as_of": as_of.isoformat()}
         if validity.start and end < first_day(validity.start):
             reported.add(key)
-            yield Violation(validity.span, "reversed", {**args, "start": validity.start.iso})
+            span = Span(validity.start.span.start, validity.end.span.end)
+            if validity.end.span.start < validity.start.span.start:
+                span = Span(validity.end.span.start, validity.start.span.end)
+            yield Violation(span, "reversed", {**args, "start": validity.start.iso})
         elif end < as_of:
             reported.add(key)
-            yield Violation(validity.span, "default", args)
+            yield Violation(validity.end.span, "default", args)  # the words of the end date
 
 
 def _end_by_duration(document: Document, validity: Validity) -> date | None:
@@ -130,7 +136,11 @@ class _Dated:
         return f"{self.left} {_MASK} {self.right}"
 
 
-@register("dates_consistent")
+@register(
+    "dates_consistent",
+    params={"min_similarity": Param("number", 80)},
+    messages={"default": {"first", "first_line", "second"}},
+)
 def dates_consistent(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     min_similarity = float(params.get("min_similarity", 80))
     dated = dated_contexts(document)

@@ -22,7 +22,49 @@ class Violation:
 
 
 CheckFunction = Callable[[Document, Mapping[str, Any]], Iterable[Violation]]
-_REGISTRY: dict[str, CheckFunction] = {}
+
+# Parameter types a check type may declare, and what a pack's value must be for each.
+PARAM_TYPES: dict[str, Callable[[Any], bool]] = {
+    "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
+    "string": lambda v: isinstance(v, str),
+    "bool": lambda v: isinstance(v, bool),
+    "strings": lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
+    "list": lambda v: isinstance(v, list),
+    "mapping": lambda v: isinstance(v, dict),
+}
+
+
+@dataclass(frozen=True)
+class Param:
+    """A parameter a check type takes from its rule's `params`."""
+
+    type: str
+    default: Any = None
+    required: bool = False
+    doc: str = ""
+    # Deeper checks of a value: returns what is wrong with it, as "where: problem" texts.
+    validate: Callable[[Any], list[str]] | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class CheckType:
+    """A registered check type: its function, parameters and the messages it can emit.
+
+    `messages` maps each message key the function may emit to the placeholders it
+    supplies for that key; a rule must give a text (sv and en) for every key and may use
+    only those placeholders. `any_kind` marks text-level checks that also run on a
+    document whose kind was not recognised.
+    """
+
+    name: str
+    function: CheckFunction
+    params: Mapping[str, Param]
+    messages: Mapping[str, frozenset[str]]
+    any_kind: bool = False
+
+
+_REGISTRY: dict[str, CheckType] = {}
 
 # Modules that register check types; imported on first use.
 _CHECK_MODULES = (
@@ -34,23 +76,43 @@ _CHECK_MODULES = (
     "lint.check.template",
     "lint.check.text",
     "lint.check.kind",
+    "lint.check.content",
 )
 
 
-def register(check_type: str) -> Callable[[CheckFunction], CheckFunction]:
+def register(
+    check_type: str,
+    params: Mapping[str, Param] | None = None,
+    messages: Mapping[str, Iterable[str]] | None = None,
+    any_kind: bool = False,
+) -> Callable[[CheckFunction], CheckFunction]:
+    """Register a check type with the parameters it takes and the messages it emits
+    (default: no parameters, one message `default` without placeholders)."""
+    for name, param in (params or {}).items():
+        if param.type not in PARAM_TYPES:
+            raise ValueError(f"check type {check_type}: parameter {name} has type {param.type}")
+    declared = {key: frozenset(fields) for key, fields in (messages or {"default": ()}).items()}
+
     def decorate(function: CheckFunction) -> CheckFunction:
         if check_type in _REGISTRY:
             raise ValueError(f"check type {check_type} registered twice")
-        _REGISTRY[check_type] = function
+        _REGISTRY[check_type] = CheckType(
+            check_type, function, dict(params or {}), declared, any_kind
+        )
         return function
 
     return decorate
 
 
-def check_types() -> dict[str, CheckFunction]:
+def check_schemas() -> dict[str, CheckType]:
+    """Every registered check type with its declared parameters and messages."""
     for module in _CHECK_MODULES:
         importlib.import_module(module)
     return dict(_REGISTRY)
+
+
+def check_types() -> dict[str, CheckFunction]:
+    return {name: schema.function for name, schema in check_schemas().items()}
 
 
 @dataclass(frozen=True)
@@ -80,7 +142,9 @@ def rule_matches(rule_id: str, patterns: Iterable[str]) -> bool:
 
 
 def selected_rules(pack: Pack, settings: Settings, extra_ignore: Iterable[str] = ()) -> list[Rule]:
-    rules = list(pack.rules)
+    # A rule that is off by default runs only when --select names it by its full id.
+    named = {p.strip().upper() for p in settings.select}
+    rules = [r for r in pack.rules if r.enabled or r.id in named]
     if settings.select:
         rules = [r for r in rules if rule_matches(r.id, settings.select)]
     ignored = (*settings.ignore, *extra_ignore)
@@ -95,34 +159,33 @@ def effective_severity(rule: Rule, settings: Settings) -> str:
 
 def applies_to(rule: Rule, kind: Kind) -> bool:
     if rule.applies == "all":
-        return kind is not Kind.UNKNOWN or rule.check in _KIND_FREE_CHECKS
+        if kind is not Kind.UNKNOWN:
+            return True
+        schema = check_schemas().get(rule.check)
+        return schema is not None and schema.any_kind
     return kind is Kind.LOCAL_AGREEMENT
-
-
-# Text-level checks that make sense even on a document of unknown kind.
-_KIND_FREE_CHECKS = frozenset(
-    {"org_numbers", "term_spelling", "number_words", "document_recognised"}
-)
 
 
 def run_checks(
     document: Document, pack: Pack, settings: Settings, extra_ignore: Iterable[str] = ()
 ) -> list[Finding]:
-    registry = check_types()
+    registry = check_schemas()
     findings: list[Finding] = []
     for rule in selected_rules(pack, settings, extra_ignore):
         if not applies_to(rule, document.kind):
             continue
-        function = registry.get(rule.check)
-        if function is None:
+        schema = registry.get(rule.check)
+        if schema is None:
             raise KeyError(f"rule {rule.id}: unknown check type '{rule.check}'")
+        defaults = {name: p.default for name, p in schema.params.items() if p.default is not None}
         params = {
+            **defaults,
             **rule.params,
             "_as_of": settings.as_of,
             "_lang": settings.lang,
             "_vocab": pack.vocab,  # the pack's vocabularies, e.g. the known terms for TXT001
         }
-        findings.extend(_findings(rule, function(document, params), document, settings))
+        findings.extend(_findings(rule, schema.function(document, params), document, settings))
     findings.sort(key=lambda f: (f.span.start, f.rule))
     return findings
 

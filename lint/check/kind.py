@@ -5,11 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from lint.check.engine import Violation, register
+from lint.check.engine import Param, Violation, register
 from lint.model import Document, Kind, Span
 
 
-@register("document_recognised")
+@register(
+    "document_recognised",
+    params={"cue_labels": Param("mapping", {})},
+    messages={"default": {"found", "found_en"}},
+    any_kind=True,
+)
 def document_recognised(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     if document.kind is not Kind.UNKNOWN or document.kind_forced:
         return

@@ -9,11 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from lint.check.engine import Violation, register
-from lint.model import Document, Group, Member, OrgType, Span
+from lint.check.engine import Param, Violation, register
+from lint.model import Document, Group, Member, OrgType, Revision, Span
 
 
-@register("group_members")
+@register(
+    "group_members",
+    params={"group": Param("string", required=True), "require": Param("list", required=True)},
+    messages={"default": {"requirement", "requirement_en", "key"}},
+)
 def group_members(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     """Each requirement (a role or an organisation) is met by a standing member of the group."""
     group = document.group(params["group"])
@@ -44,7 +48,11 @@ def _meets(member: Member, requirement: Mapping[str, Any]) -> bool:
     )
 
 
-@register("group_meetings")
+@register(
+    "group_meetings",
+    params={"group": Param("string", required=True), "min_per_year": Param("number", 2)},
+    messages={"default": {"minimum", "found"}, "missing": {"minimum"}},
+)
 def group_meetings(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     group = document.group(params["group"])
     if group is None:
@@ -58,7 +66,15 @@ def group_meetings(document: Document, params: Mapping[str, Any]) -> Iterator[Vi
         yield Violation(span=span, args={**args, "found": _number(group.meetings_per_year)})
 
 
-@register("groups_present")
+@register(
+    "groups_present",
+    params={
+        "groups": Param("strings", required=True),
+        "names": Param("mapping", {}),
+        "anchor_sections": Param("strings", []),
+    },
+    messages={"default": {"group", "group_en"}},
+)
 def groups_present(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     names = params.get("names", {})
     for kind in params.get("groups", ()):
@@ -70,7 +86,27 @@ def groups_present(document: Document, params: Mapping[str, Any]) -> Iterator[Vi
             )
 
 
-@register("revision_interval")
+@register(
+    "revision_interval",
+    params={
+        "subject": Param("string", required=True),
+        "max_months": Param("number", required=True),
+        "anchor_sections": Param("strings", []),
+    },
+    messages={
+        "default": {"interval", "interval_en", "months"},
+        "missing": set(),
+        "contradiction": {
+            "interval",
+            "interval_en",
+            "months",
+            "other",
+            "other_en",
+            "other_text",
+            "other_line",
+        },
+    },
+)
 def revision_interval(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     subject = params["subject"]
     maximum = float(params["max_months"])
@@ -81,34 +117,77 @@ def revision_interval(document: Document, params: Mapping[str, Any]) -> Iterator
             span=_anchor(document, params.get("anchor_sections", ())), key="missing", args={}
         )
         return
-    for revision in stated:
+    too_long = [r for r in stated if r.months is not None and r.months > maximum + 1e-9]
+    other = next((r for r in stated if too_long and r.months != too_long[0].months), None)
+    if too_long and other is not None:
+        # One sentence says yearly, another every third year: one finding names both.
+        yield _contradiction(document, too_long[0], other)
+        return
+    for revision in too_long:
         assert revision.months is not None
-        if revision.months > maximum + 1e-9:
-            sv, en = _describe_months(revision.months)
-            yield Violation(
-                span=revision.span,
-                args={"interval": sv, "interval_en": en, "months": _number(revision.months)},
-            )
+        sv, en = _describe_months(revision.months)
+        yield Violation(
+            span=revision.interval_span or revision.span,
+            args={"interval": sv, "interval_en": en, "months": _number(revision.months)},
+        )
 
 
-@register("school_included")
+def _contradiction(document: Document, revision: Revision, other: Revision) -> Violation:
+    assert revision.months is not None and other.months is not None
+    sv, en = _describe_months(revision.months)
+    other_sv, other_en = _describe_months(other.months)
+    other_span = other.interval_span or other.span
+    return Violation(
+        span=revision.interval_span or revision.span,
+        key="contradiction",
+        args={
+            "interval": sv,
+            "interval_en": en,
+            "months": _number(revision.months),
+            "other": other_sv,
+            "other_en": other_en,
+            "other_text": " ".join(document.source.slice(other_span).split()),
+            "other_line": document.source.line_at(other_span.start).number,
+        },
+    )
+
+
+@register(
+    "school_included",
+    params={
+        "org_type": Param("string", "education_administration"),
+        "fallback_party_words": Param("strings", []),
+        "anchor_sections": Param("strings", []),
+    },
+)
 def school_included(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
-    """The school is a party, or a standing member of any group."""
+    """The school is a party, or a standing or co-opted member of any group (a school
+    co-opted in the steering group takes part, only without a seat)."""
     org_type = params.get("org_type", OrgType.EDUCATION_ADMINISTRATION.value)
     if _is_party(document, org_type, params) or any(
-        _has_member(group, org_type) for group in document.groups
+        _has_member(group, org_type) or _co_opted_member(group, org_type) is not None
+        for group in document.groups
     ):
         return
     yield Violation(span=_anchor(document, params.get("anchor_sections", ())))
 
 
-@register("party_in_group")
+@register(
+    "party_in_group",
+    params={"org_type": Param("string", required=True), "group": Param("string", required=True)},
+    messages={"default": set(), "co_opted": {"member"}},
+)
 def party_in_group(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     org_type = params["org_type"]
     group = document.group(params["group"])
     if group is None or not _is_party(document, org_type, params):
         return
-    if not _has_member(group, org_type):
+    if _has_member(group, org_type):
+        return
+    co_opted = _co_opted_member(group, org_type)
+    if co_opted is not None:  # takes part, but has no seat: say so
+        yield Violation(span=co_opted.span, key="co_opted", args={"member": co_opted.text})
+    else:
         yield Violation(span=_members_span(document, group))
 
 
@@ -127,6 +206,17 @@ def _has_member(group: Group, org_type: str) -> bool:
     return any(
         not m.optional and m.organisation is not None and m.organisation.value == org_type
         for m in group.members
+    )
+
+
+def _co_opted_member(group: Group, org_type: str) -> Member | None:
+    return next(
+        (
+            m
+            for m in group.members
+            if m.co_opted and m.organisation is not None and m.organisation.value == org_type
+        ),
+        None,
     )
 
 

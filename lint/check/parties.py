@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from lint.check.engine import Violation, register
+from lint.check.engine import Param, Violation, register
 from lint.model import Document, OrgNumber, Party, Span
 
 # What may stand right before a capitalised word that is still a use of a defined term
@@ -14,7 +14,11 @@ from lint.model import Document, OrgNumber, Party, Span
 _OPENERS = frozenset("\"”“«»„'(*:•–-")
 
 
-@register("required_parties")
+@register(
+    "required_parties",
+    params={"required": Param("mapping", required=True)},
+    messages={"default": {"party", "party_en"}},
+)
 def required_parties(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     """PTY001: each required organisation type is among the parties."""
     if not document.parties:
@@ -37,7 +41,11 @@ def _is_required(party: Party, org_type: str, requirement: Mapping[str, Any]) ->
     return not named or any(word in party.name.lower() for word in named)
 
 
-@register("copies_match_parties")
+@register(
+    "copies_match_parties",
+    params={"min_parties": Param("int", 2)},
+    messages={"default": {"copies", "parties"}},
+)
 def copies_match_parties(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     """PTY002: "upprättats i N exemplar" equals the number of parties."""
     parties = len(document.parties)
@@ -48,7 +56,15 @@ def copies_match_parties(document: Document, params: Mapping[str, Any]) -> Itera
             yield Violation(clause.span, args={"copies": clause.count, "parties": parties})
 
 
-@register("party_references")
+@register(
+    "party_references",
+    params={"two_party_phrases": Param("strings", []), "party_terms": Param("strings", [])},
+    messages={
+        "default": {"phrase", "parties"},
+        "undefined_term": {"term"},
+        "duplicate_term": {"term", "first", "second"},
+    },
+)
 def party_references(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     """PTY003: two-party wording with more parties, terms used undefined or defined twice."""
     if len(document.parties) > 2:
@@ -57,15 +73,26 @@ def party_references(document: Document, params: Mapping[str, Any]) -> Iterator[
     yield from _duplicate_terms(document.parties)
 
 
-@register("org_numbers")
+@register("org_numbers", messages={"default": {"number"}, "format": {"number"}}, any_kind=True)
 def org_numbers(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
-    """PTY004: organisation numbers have the form NNNNNN-NNNN and a correct check digit."""
+    """PTY004: organisation numbers are written in a valid form (NNNNNN-NNNN, without the
+    hyphen, or with the prefix 16) and have a correct check digit."""
     for number in document.org_numbers:
         if not number.valid_format:
             yield Violation(number.span, key="format", args={"number": number.value})
         elif not number.valid_checksum:
             yield Violation(
                 number.span, args={"number": number.value}, suggestion=_corrected(number)
+            )
+
+
+@register("org_number_style", messages={"default": {"number"}}, any_kind=True)
+def org_number_style(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
+    """PTY005: a valid organisation number not written in the house style NNNNNN-NNNN."""
+    for number in document.org_numbers:
+        if number.valid_format and number.valid_checksum and not number.house_style:
+            yield Violation(
+                number.span, args={"number": number.value}, suggestion=_house_style(number)
             )
 
 
@@ -160,6 +187,11 @@ def _duplicate_terms(parties: Sequence[Party]) -> Iterator[Violation]:
 
 def _parties_span(parties: Sequence[Party]) -> Span:
     return Span(parties[0].span.start, max(p.span.end for p in parties))
+
+
+def _house_style(number: OrgNumber) -> str:
+    digits = re.sub(r"\D", "", number.value)[-10:]
+    return f"{digits[:6]}-{digits[6:]}"
 
 
 def _corrected(number: OrgNumber) -> str | None:

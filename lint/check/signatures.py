@@ -13,7 +13,7 @@ from lint.model import DateMention, Document, Span
 _PAGE_FOOTER = re.compile(r"^(?:sida\s+)?\d+(?:\s*(?:av|/)\s*\d+)?$", re.IGNORECASE)
 
 
-@register("parties_signed")
+@register("parties_signed", messages={"default": {"party"}, "none": set()})
 def parties_signed(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     if not document.signatures:
         yield Violation(_end_of_text(document), "none")
@@ -39,7 +39,10 @@ def _end_of_text(document: Document) -> Span:
     return Span(line.start, line.end) if line else Span(0, 0)
 
 
-@register("signature_dates")
+@register(
+    "signature_dates",
+    messages={"default": set(), "after_start": {"date", "start"}, "after_end": {"date", "end"}},
+)
 def signature_dates(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     start = _stated_start(document)
     end = _stated_end(document)

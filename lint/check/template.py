@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from lint.check.engine import Violation, register
+from lint.check.engine import Param, Violation, register
 from lint.model import Document, Span
 from lint.pack import TemplateHeading
 from lint.segment import clean_heading, match_template
@@ -33,7 +33,11 @@ class _Found:
 # ---------------------------------------------------------------- template
 
 
-@register("template_sections_present")
+@register(
+    "template_sections_present",
+    params={"min_score": Param("number", 85), "template": Param("list", required=True)},
+    messages={"default": {"heading", "key"}},
+)
 def template_sections_present(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     template = _template(params)
     found = {f.heading.key: f for f in _template_sections(document, template, params)}
@@ -45,7 +49,11 @@ def template_sections_present(document: Document, params: Mapping[str, Any]) -> 
             )
 
 
-@register("template_sections_order")
+@register(
+    "template_sections_order",
+    params={"min_score": Param("number", 85), "template": Param("list", required=True)},
+    messages={"default": {"heading", "previous"}},
+)
 def template_sections_order(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     found = _template_sections(document, _template(params), params)
     in_order = _longest_increasing(found)
@@ -167,7 +175,11 @@ def priority_areas_present(document: Document, params: Mapping[str, Any]) -> Ite
     yield Violation(span=span)
 
 
-@register("priority_areas_known")
+@register(
+    "priority_areas_known",
+    params={"min_score": Param("number", 80)},
+    messages={"default": {"area"}},
+)
 def priority_areas_known(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     min_score = float(params.get("min_score", 80))
     for area in document.priority_areas:

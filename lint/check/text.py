@@ -19,7 +19,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from lint.check.engine import Violation, register
+from lint.check.engine import Param, Violation, register
 from lint.model import Document, Span
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -42,7 +42,12 @@ class _NearMiss:
 # ---------------------------------------------------------------- TXT001
 
 
-@register("term_spelling")
+@register(
+    "term_spelling",
+    params={"min_score": Param("number", 90), "vocabulary": Param("string", "terms")},
+    messages={"default": {"word", "term"}},
+    any_kind=True,
+)
 def term_spelling(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     vocab = params.get("_vocab") or {}
     terms = _terms(tuple(vocab.get(params.get("vocabulary", "terms")) or ()))
@@ -103,7 +108,12 @@ def _same_case(original: str, suggestion: str) -> str:
 # ---------------------------------------------------------------- TXT002
 
 
-@register("number_words")
+@register(
+    "number_words",
+    params={"words": Param("mapping", required=True)},
+    messages={"default": {"text", "word"}},
+    any_kind=True,
+)
 def number_words(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     words = {str(k).lower(): int(v) for k, v in (params.get("words") or {}).items()}
     if not words:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import re
 from dataclasses import dataclass
 
 from lint.layout.columns import SIGNATURE_OPENING, Table, find_tables
@@ -21,6 +22,10 @@ from lint.model import Line, LineStyle, SourceText
 __all__ = ["Layout", "OffsetMap", "lay_out", "remap_spans"]
 
 _SENTENCE_CLOSED = (".", "!", "?", ":", ";")
+# A line that ends in a word whose number follows ("… enligt bilaga" | "1. Till …"): the
+# number opening the next page continues it even when it looks like a list marker.
+_AWAITS_NUMBER = re.compile(r"(?<!\w)(?:bilaga|bil\.|sidan|punkt|avsnitt)$", re.IGNORECASE)
+_NUMBER_FIRST = re.compile(r"(?:\d{1,3}[a-z]?|[IVX]{1,6})(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -73,20 +78,31 @@ def _as_item(style: LineStyle) -> LineStyle:
 
 
 def _page_break_joins(source: SourceText, furniture: frozenset[int]) -> set[int]:
-    """Blank lines at a page break inside a running sentence ("… enligt bilaga" | "3 …")."""
+    """Blank lines at a page break inside a running sentence ("… enligt bilaga" | "3 …").
+
+    A page break is a change of PDF page, or page furniture between the two lines (text
+    copied from a PDF: "… bilaga" | "Sida 3 av 5" | "1.")."""
     joins: set[int] = set()
     lines = source.lines
     content = [
         i for i, line in enumerate(lines) if i not in furniture and source.line_text(line).strip()
     ]
     for before, after in itertools.pairwise(content):
-        if lines[before].page == lines[after].page or after - before < 2:
+        if after - before < 2:
+            continue
+        if lines[before].page == lines[after].page and not any(
+            i in furniture for i in range(before + 1, after)
+        ):
             continue
         closing = source.line_text(lines[before]).rstrip()
         opening = source.line_text(lines[after]).lstrip()
         if closing.endswith(_SENTENCE_CLOSED) or not opening:
             continue
-        if opening[0].islower() or (opening[0].isdigit() and not LIST_MARKER.match(opening)):
+        if (
+            opening[0].islower()
+            or (opening[0].isdigit() and not LIST_MARKER.match(opening))
+            or (_AWAITS_NUMBER.search(closing) and _NUMBER_FIRST.match(opening))
+        ):
             joins.update(range(before + 1, after))
     return joins
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from lint.errors import ReadError
 from lint.model import SourceText
 from lint.read.limits import ReadLimits
+from lint.read.pdfsource import DEFAULT_PDF_ENGINE, PDF_ENGINES
 from lint.read.text import read_text_bytes
 
 SUPPORTED_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
@@ -16,7 +17,9 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc/.xls and other O
 _RTF_MAGIC = b"{\\rtf"
 
 
-def read_path(path: Path, limits: ReadLimits | None = None) -> SourceText:
+def read_path(
+    path: Path, limits: ReadLimits | None = None, pdf_engine: str = DEFAULT_PDF_ENGINE
+) -> SourceText:
     """Read one file by its suffix; raise `ReadError` with a code when it cannot be read."""
     limits = limits or ReadLimits()
     suffix = path.suffix.lower()
@@ -31,12 +34,19 @@ def read_path(path: Path, limits: ReadLimits | None = None) -> SourceText:
             data = handle.read(limits.max_bytes + 1)
     except OSError as exc:
         raise ReadError("unreadable", exc.strerror or type(exc).__name__) from exc
-    return read_bytes(data, suffix, str(path), limits)
+    return read_bytes(data, suffix, str(path), limits, pdf_engine)
 
 
-def read_bytes(data: bytes, suffix: str, name: str, limits: ReadLimits | None = None) -> SourceText:
+def read_bytes(
+    data: bytes,
+    suffix: str,
+    name: str,
+    limits: ReadLimits | None = None,
+    pdf_engine: str = DEFAULT_PDF_ENGINE,
+) -> SourceText:
     """Read the content of a file named `name`; the content decides when it contradicts
-    the suffix (a Word file saved as .pdf is still read)."""
+    the suffix (a Word file saved as .pdf is still read). `pdf_engine` is "pdfium" (the
+    default) or "pdfplumber" (the reference); both give the same text."""
     limits = limits or ReadLimits()
     if not data or not data.strip():
         raise ReadError("empty")
@@ -44,9 +54,9 @@ def read_bytes(data: bytes, suffix: str, name: str, limits: ReadLimits | None = 
         raise too_many_bytes(len(data), limits)
     fmt = sniff_format(data) or suffix.lower()
     if fmt == ".pdf":
-        from lint.read.pdf import read_pdf_bytes  # pdfplumber only when a PDF is read
+        from lint.read.pdfsource import read_pdf_bytes  # an engine only when a PDF is read
 
-        return read_pdf_bytes(data, name, limits)
+        return read_pdf_bytes(data, name, limits, pdf_engine)
     if fmt == ".docx":
         from lint.read.docx import read_docx_bytes
 
@@ -73,4 +83,12 @@ def too_many_bytes(size: int, limits: ReadLimits) -> ReadError:
     return ReadError("too_large", f"{size} bytes", limit="bytes", value=limits.max_bytes)
 
 
-__all__ = ["SUPPORTED_SUFFIXES", "ReadError", "ReadLimits", "read_bytes", "read_path"]
+__all__ = [
+    "DEFAULT_PDF_ENGINE",
+    "PDF_ENGINES",
+    "SUPPORTED_SUFFIXES",
+    "ReadError",
+    "ReadLimits",
+    "read_bytes",
+    "read_path",
+]

@@ -1,52 +1,126 @@
-"""PDF through pdfplumber, one page at a time, keeping font size and weight per line."""
+"""The pdfplumber engine (the reference): pages into the engine-neutral `PdfPage` model.
+
+pdfplumber parses one page at a time; each page is closed (its parsed objects flushed)
+before the next is parsed, so memory does not grow with the page count.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import io
 import logging
-import re
-from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
 from lint.errors import ReadError
-from lint.model import LineStyle, SourceText
-from lint.read.deadline import Deadline
 from lint.read.limits import ReadLimits
-from lint.read.lines import RawLine, build_source
+from lint.read.pdfpage import PdfChar, PdfPage, PdfShape, glyph_text, is_bold_font, round_pt
+from lint.read.pdfsource import check_page_count
 
-# "Trygghets- och säkerhetssamordnare": a hyphen before a conjunction is part of the text.
-_KEEP_HYPHEN_BEFORE = re.compile(r"^(och|eller|samt|resp\.?|respektive|till)\b", re.IGNORECASE)
-_SPLIT_COMPOUND = re.compile(r"(?<=[a-zåäöéü])-$", re.IGNORECASE)
-
-
-# Spec readers accept the header anywhere in the first KiB.
-_HEADER_WINDOW = 1024
-# A page with fewer characters than this next to an image is taken for a scan (a scanner's
-# page stamp such as "Sida 1 av 3" is no text layer).
-_SCANNED_PAGE_CHARS = 40
+_MATRIX_EPSILON = 1e-6
 
 
-def read_pdf_bytes(data: bytes, name: str, limits: ReadLimits) -> SourceText:
-    if b"%PDF-" not in data[:_HEADER_WINDOW]:
-        raise ReadError("not_pdf")
+def iter_pages(data: bytes, limits: ReadLimits) -> Iterator[PdfPage | int]:
     import pdfplumber
 
     _quiet_pdfminer()
-    deadline = Deadline(limits.max_seconds)
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except Exception as exc:  # pdfminer raises a wide variety on junk input
         raise _open_error(exc) from exc
     try:
-        _check_declared_pages(pdf, limits)
-        return _read_pages(pdf, name, limits, deadline)
-    except ReadError:
-        raise
-    except Exception as exc:  # whatever else pdfminer trips over in a damaged file
-        raise ReadError("corrupt", type(exc).__name__) from exc
+        check_page_count(_declared_pages(pdf), limits)
+        try:
+            page_count = len(pdf.pages)
+        except Exception as exc:
+            raise ReadError("corrupt", type(exc).__name__) from exc
+        if page_count == 0:
+            raise ReadError("empty")
+        check_page_count(page_count, limits)
+        for index in range(page_count):
+            try:
+                page = _page_model(pdf.pages[index], index + 1)
+            except Exception:  # one damaged page must not lose the others
+                page = index + 1
+            finally:
+                _release_page(pdf, index)
+            yield page
     finally:
         _close_quietly(pdf)
+
+
+def _page_model(page: Any, number: int) -> PdfPage:
+    left, bottom, right, top = _visible_box(page)
+    chars = tuple(_char(c, left, top) for c in page.chars)
+    return PdfPage(
+        number=number,
+        width=right - left,
+        height=top - bottom,
+        has_images=_has_images(page),
+        chars=chars,
+        shapes=tuple(_shapes(page, left, top)),
+    )
+
+
+def _visible_box(page: Any) -> tuple[float, float, float, float]:
+    """The visible box in PDF coordinates, unrotated: the crop box within the media box
+    (PDFium's page bounding box). Its top left is the model's origin."""
+    media = _normal(page.page_obj.mediabox)
+    crop = _normal(page.page_obj.cropbox or media)
+    box = (max(media[0], crop[0]), max(media[1], crop[1]))
+    box += (min(media[2], crop[2]), min(media[3], crop[3]))
+    return box if box[2] > box[0] and box[3] > box[1] else media
+
+
+def _normal(box: Any) -> tuple[float, float, float, float]:
+    x0, y0, x1, y1 = (float(v) for v in box)
+    return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
+
+
+def _char(char: dict[str, Any], left: float, top: float) -> PdfChar:
+    a, b, c, d, e, f = char["matrix"]
+    upright = abs(b) < _MATRIX_EPSILON and abs(c) < _MATRIX_EPSILON and a > 0 and d > 0
+    x0 = e - left
+    return PdfChar(
+        text=glyph_text(char.get("text", "")),
+        x0=x0,
+        x1=x0 + (char["x1"] - char["x0"]),
+        baseline=top - f,
+        size=float(char.get("size", 0.0)),
+        bold=is_bold_font(char.get("fontname", "") or ""),
+        upright=upright,
+    )
+
+
+def _shapes(page: Any, left: float, top: float) -> Iterator[PdfShape]:
+    # pdfplumber measures x0 and y0/y1 from the left and bottom of the media box.
+    media = _normal(page.page_obj.mediabox)
+    for shape in (*page.rects, *page.curves):
+        if not shape.get("fill"):
+            continue
+        yield PdfShape(
+            x0=round_pt(shape["x0"] + media[0] - left),
+            x1=round_pt(shape["x1"] + media[0] - left),
+            top=round_pt(top - (shape["y1"] + media[1])),
+            bottom=round_pt(top - (shape["y0"] + media[1])),
+        )
+
+
+def _has_images(page: Any) -> bool:
+    try:
+        return bool(page.images)
+    except Exception:
+        return False
+
+
+def _declared_pages(pdf: Any) -> object:
+    """The declared /Count of the page tree, before every page object is built."""
+    try:
+        from pdfminer.pdftypes import resolve1
+
+        return resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"])
+    except Exception:
+        return None  # no usable count: the page list itself is checked next
 
 
 def _close_quietly(pdf: Any) -> None:
@@ -77,83 +151,6 @@ def _open_error(exc: BaseException) -> ReadError:
     return ReadError("corrupt", type(exc).__name__)
 
 
-def _check_declared_pages(pdf: Any, limits: ReadLimits) -> None:
-    """Refuse a huge page tree by its declared /Count before every page object is built."""
-    try:
-        from pdfminer.pdftypes import resolve1
-
-        count = resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"])
-    except Exception:
-        return  # no usable count: the page list itself is checked next
-    if isinstance(count, int) and count > limits.max_pages:
-        raise ReadError("too_large", f"{count} pages", limit="pages", value=limits.max_pages)
-
-
-def _read_pages(pdf: Any, name: str, limits: ReadLimits, deadline: Deadline) -> SourceText:
-    try:
-        page_count = len(pdf.pages)
-    except Exception as exc:
-        raise ReadError("corrupt", type(exc).__name__) from exc
-    if page_count == 0:
-        raise ReadError("empty")
-    if page_count > limits.max_pages:
-        raise ReadError("too_large", f"{page_count} pages", limit="pages", value=limits.max_pages)
-    raw_lines: list[RawLine] = []
-    skipped: list[int] = []
-    sizes: Counter[float] = Counter()
-    text_chars = 0
-    pages_with_images = 0
-    for index in range(page_count):
-        deadline.check(f"after page {index}")
-        page_number = index + 1
-        try:
-            page = pdf.pages[index]
-            page_lines = _page_lines(page, page_number, sizes)
-            pages_with_images += _has_images(page)
-        except Exception:  # one damaged page must not lose the others
-            skipped.append(page_number)
-            continue
-        finally:
-            _release_page(pdf, index)
-        text_chars += sum(len(line.text.replace(" ", "")) for line in page_lines)
-        raw_lines.extend(page_lines)
-        raw_lines.append(RawLine("", page_number))
-    read_pages = page_count - len(skipped)
-    if text_chars == 0 and read_pages == 0:
-        raise ReadError("corrupt", "no page could be parsed")
-    if text_chars == 0 or (pages_with_images and text_chars < _SCANNED_PAGE_CHARS * read_pages):
-        raise ReadError("no_text_layer")
-    join_split_compounds(raw_lines)
-    body_size = sizes.most_common(1)[0][0] if sizes else None
-    return build_source(raw_lines, name, "pdf", limits, tuple(skipped), body_size)
-
-
-def _has_images(page: Any) -> bool:
-    try:
-        return bool(page.images)
-    except Exception:
-        return False
-
-
-def _page_lines(page: Any, page_number: int, sizes: Counter[float]) -> list[RawLine]:
-    result = []
-    for line in page.extract_text_lines(return_chars=True, strip=True):
-        text = line["text"]
-        if not text.strip():
-            continue
-        chars = [c for c in line["chars"] if c.get("text", "").strip()]
-        size = round(max((c.get("size", 0.0) for c in chars), default=0.0), 1)
-        bold = bool(chars) and all(_is_bold(c.get("fontname", "")) for c in chars)
-        sizes[size] += len(chars)
-        result.append(RawLine(text, page_number, LineStyle(font_size=size, bold=bold)))
-    return result
-
-
-def _is_bold(fontname: str) -> bool:
-    lowered = fontname.lower()
-    return "bold" in lowered or "black" in lowered or "heavy" in lowered
-
-
 def _release_page(pdf: Any, index: int) -> None:
     """Drop the parsed page so that memory does not grow with the page count."""
     try:
@@ -161,19 +158,3 @@ def _release_page(pdf: Any, index: int) -> None:
         page.close()
     except Exception:
         pass
-
-
-def join_split_compounds(raw_lines: list[RawLine]) -> None:
-    """Join "lokalpolis-" at a line end with "området" at the start of the next line."""
-    for index, raw in enumerate(raw_lines[:-1]):
-        if not _SPLIT_COMPOUND.search(raw.text):
-            continue
-        following = next((r for r in raw_lines[index + 1 : index + 3] if r.text.strip()), None)
-        if following is None:
-            continue
-        rest = following.text.lstrip()
-        if not rest or not rest[0].islower() or _KEEP_HYPHEN_BEFORE.match(rest):
-            continue
-        word, _, remainder = rest.partition(" ")
-        raw.text = raw.text[:-1] + word
-        following.text = remainder

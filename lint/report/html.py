@@ -249,6 +249,7 @@ def _document(result: FileResult, index: int, report: RunReport) -> str:
     )
     facts = [
         (label("kind", lang), escape(label(result.kind, lang))),
+        *([(label("pack", lang), escape(result.pack))] if result.pack else []),
         (label("parties", lang), _parties(result, lang)),
         (
             label("verdict", lang),

@@ -42,6 +42,7 @@ def file_dict(result: FileResult) -> dict[str, Any]:
     return {
         "path": result.path,
         "kind": result.kind,
+        "pack": result.pack or None,  # the pack that checked it (added in 0.2, --pack auto)
         "verdict": result.verdict,
         "error": (
             {"code": result.error.code, "message": result.error.message} if result.error else None
@@ -51,11 +52,23 @@ def file_dict(result: FileResult) -> dict[str, Any]:
     }
 
 
+def _pack_dict(report: RunReport) -> dict[str, Any]:
+    """The pack of the run: under --pack auto, the one pack every file was checked with, if
+    they share one (each file also names its own)."""
+    used = {r.pack for r in report.results if r.pack}
+    if report.pack.name == "auto" and len(used) == 1:
+        from lint.pack import load_pack
+
+        name = used.pop()
+        return {"name": name, "title": load_pack(name).title, "selected": "auto"}
+    return {"name": report.pack.name, "title": report.pack.title}
+
+
 def report_dict(report: RunReport) -> dict[str, Any]:
     return {
         "version": 1,
         "tool": {"name": "samlint", "version": __version__},
-        "pack": {"name": report.pack.name, "title": report.pack.title},
+        "pack": _pack_dict(report),
         "as_of": report.as_of,
         "stage": report.stage,
         "files": [file_dict(r) for r in report.results],

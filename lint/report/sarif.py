@@ -137,6 +137,8 @@ def _artifact(result: FileResult) -> dict[str, Any]:
         artifact["properties"] = {"kind": result.kind, "format": result.document.source.format}
     else:
         artifact["properties"] = {"kind": result.kind}
+    if result.pack:
+        artifact["properties"]["pack"] = result.pack
     return artifact
 
 

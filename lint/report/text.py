@@ -82,7 +82,8 @@ def _file_block(
     state = verdict(result)
     header = Text()
     header.append(result.path, style="bold")
-    header.append(f" ({label(result.kind, lang)}) ")
+    pack = f", {result.pack}" if result.pack else ""
+    header.append(f" ({label(result.kind, lang)}{pack}) ")
     header.append(label(f"verdict_{state}", lang), style=VERDICT_STYLE[state])
     header.no_wrap = True
     out: list[RenderableType] = [header]

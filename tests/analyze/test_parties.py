@@ -241,7 +241,11 @@ def test_luhn(digits: str, valid: bool) -> None:
         ("org.nr 212000-0142 121 17 Johanneshov", "212000-0142", True, True),
         ("org. nr: 212000–0142", "212000–0142", True, True),  # a dash from a word processor
         ("organisationsnummer 212000-0143", "212000-0143", True, False),
-        ("org.nr 2120000142", "2120000142", False, True),
+        ("org.nr 2120000142", "2120000142", True, True),  # without the hyphen: valid
+        ("org.nr 2120000143", "2120000143", True, False),
+        ("org.nr 16212000-0142, Box", "16212000-0142", True, True),  # the 12-digit form
+        ("organisationsnummer 162120000142", "162120000142", True, True),
+        ("organisationsnummer 16212000-0143", "16212000-0143", True, False),
         ("org.nr 20210-00076", "20210-00076", False, True),
         ("Stadens nummer 212000-0143 står i avtalet.", "212000-0143", True, False),
     ],

@@ -55,6 +55,30 @@ def test_end_before_start_is_reversed() -> None:
     assert found.key == "reversed" and found.args["start"] == "2021-02-11"
 
 
+def test_validity_findings_point_at_the_dates_not_the_sentence() -> None:
+    text = "Överenskommelsen gäller från 2019-02-01 till och med 2019-05-19.\n"
+    start, end = (
+        DateMention("2019-02-01", "day", Span(29, 39)),
+        DateMention("2019-05-19", "day", Span(53, 63)),
+    )
+    sentence = Span(0, len(text) - 1)
+    (expired,) = validity_current(
+        document(text, validity=(Validity(sentence, start, end),)), PARAMS
+    )
+    assert expired.span == end.span
+    early = DateMention("2018-05-19", "day", end.span)
+    (reversed_,) = validity_current(
+        document(text, validity=(Validity(sentence, start, early),)), PARAMS
+    )
+    assert reversed_.span == Span(29, 63)  # from the start date to the end date
+    words = Span(17, 26)
+    lasting = Validity(
+        sentence, start, duration_months=24, duration_span=words
+    )  # "gäller i två år från 2019-02-01"
+    (ended,) = validity_current(document(text, validity=(lasting,)), PARAMS)
+    assert ended.span == words
+
+
 def test_month_precision_end_counts_to_the_last_day() -> None:
     end = DateMention("2026-11", "month", Span(0, 5))
     doc = document("x" * 20, validity=(Validity(Span(0, 5), None, end),))

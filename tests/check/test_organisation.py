@@ -173,6 +173,35 @@ def test_revision_interval(
     assert [v.key for v in violations] == expected
 
 
+def test_contradicting_intervals_are_one_finding_naming_both(pack: Pack) -> None:
+    text = "Tid\nÖverenskommelsen revideras en gång per år.\nDen revideras vart tredje år.\n"
+    source = read_text_bytes(text.encode(), "test.txt", ReadLimits())
+    yearly = Span(text.index("en gång per år"), text.index("en gång per år") + 14)
+    third = Span(text.index("vart tredje år"), text.index("vart tredje år") + 14)
+    revisions = (
+        Revision("agreement", 12, Span(4, 45), yearly),
+        Revision("agreement", 36, Span(46, len(text) - 1), third),
+    )
+    document = Document(source=source, kind=Kind.LOCAL_AGREEMENT, revisions=revisions)
+    [violation] = revision_interval(document, params(pack, "REV001"))
+    assert violation.key == "contradiction"
+    assert violation.span == third  # the words that carry the interval, not the sentence
+    assert (violation.args["other_text"], violation.args["other_line"]) == ("en gång per år", 2)
+
+
+def test_intervals_that_differ_but_comply_are_no_finding(pack: Pack) -> None:
+    revisions = (revision("agreement", 12), revision("agreement", 24))
+    assert list(revision_interval(doc(revisions=revisions), params(pack, "REV001"))) == []
+
+
+def test_revision_finding_points_at_the_interval(pack: Pack) -> None:
+    words = Span(40, 54)
+    [violation] = revision_interval(
+        doc(revisions=(Revision("agreement", 36, Span(33, 60), words),)), params(pack, "REV001")
+    )
+    assert violation.span == words
+
+
 def test_revision_interval_is_described(pack: Pack) -> None:
     [violation] = revision_interval(
         doc(revisions=(revision("agreement", 36),)), params(pack, "REV001")
@@ -204,6 +233,51 @@ def test_education_party_needs_a_seat_in_the_steering_group(pack: Pack) -> None:
     with_school = group("steering", DIRECTOR, POLICE_CHIEF, SCHOOL_CHIEF)
     assert not list(party_in_group(doc(with_school, parties=parties), rule))
     assert not list(party_in_group(doc(without, parties=parties[:1]), rule))
+
+
+def test_co_opted_school_is_included_but_has_no_seat(pack: Pack) -> None:
+    co_opted = Member(
+        role="head_of_schools",
+        organisation=OrgType.EDUCATION_ADMINISTRATION,
+        text="Grundskolechefen",
+        span=Span(50, 66),
+        optional=True,
+        co_opted=True,
+    )
+    steering = group("steering", DIRECTOR, POLICE_CHIEF, TRAFFIC_CHIEF, co_opted)
+    assert not list(school_included(doc(steering), params(pack, "SCH001")))
+    parties = (party(OrgType.DISTRICT_ADMINISTRATION), party(OrgType.EDUCATION_ADMINISTRATION))
+    [violation] = party_in_group(doc(steering, parties=parties), params(pack, "SCH002"))
+    assert (violation.key, violation.span, violation.args["member"]) == (
+        "co_opted",
+        Span(50, 66),
+        "Grundskolechefen",
+    )
+    # Co-opted is no seat: it does not meet a requirement of the steering group either.
+    without_traffic = group("steering", DIRECTOR, POLICE_CHIEF, co_opted)
+    assert keys(group_members(doc(without_traffic), params(pack, "GRP001"))) == ["specialist_chief"]
+
+
+@pytest.mark.parametrize(
+    ("role", "org"),
+    [
+        ("deputy_police_area_chief", OrgType.POLICE_AREA),
+        ("deputy_district_director", OrgType.DISTRICT_ADMINISTRATION),
+        ("administration_chief", OrgType.DISTRICT_ADMINISTRATION),
+    ],
+)
+def test_stand_ins_and_titles_the_pack_accepts(pack: Pack, role: str, org: OrgType) -> None:
+    members = {
+        OrgType.POLICE_AREA: (DIRECTOR, member(role, org), SCHOOL_CHIEF),
+        OrgType.DISTRICT_ADMINISTRATION: (member(role, org), POLICE_CHIEF, SCHOOL_CHIEF),
+    }[org]
+    assert list(group_members(doc(group("steering", *members)), params(pack, "GRP001"))) == []
+
+
+def test_head_of_another_administration_is_no_district_director(pack: Pack) -> None:
+    elsewhere = member("administration_chief", OrgType.SPECIALIST_ADMINISTRATION)
+    steering = group("steering", elsewhere, POLICE_CHIEF, SCHOOL_CHIEF)
+    assert keys(group_members(doc(steering), params(pack, "GRP001"))) == ["district_director"]
 
 
 # ---------------------------------------------------------------- seeds

@@ -9,6 +9,7 @@ import pytest
 from lint.analyze.sentences import split_sentences
 from lint.check.parties import (
     copies_match_parties,
+    org_number_style,
     org_numbers,
     party_references,
     required_parties,
@@ -215,6 +216,34 @@ def test_org_numbers(pack: Pack) -> None:
         ("default", "212000-0143", "212000-0142"),
         ("format", "2120000142", None),
     ]
+
+
+def test_org_numbers_in_other_valid_forms(pack: Pack) -> None:
+    numbers = (
+        OrgNumber("2021000076", Span(0, 10), True, True, house_style=False),
+        OrgNumber("16202100-0076", Span(20, 33), True, True, house_style=False),
+        OrgNumber("2021000077", Span(40, 50), True, False, house_style=False),
+        OrgNumber("16202100-0077", Span(60, 73), True, False, house_style=False),
+    )
+    doc = document(org_numbers=numbers)
+    found = list(org_numbers(doc, params(pack, "PTY004")))
+    assert [(v.args["number"], v.suggestion) for v in found] == [
+        ("2021000077", "2021000076"),
+        ("16202100-0077", "16202100-0076"),
+    ]
+    style = list(org_number_style(doc, params(pack, "PTY005")))
+    assert [(v.args["number"], v.suggestion) for v in style] == [
+        ("2021000076", "202100-0076"),
+        ("16202100-0076", "202100-0076"),
+    ]
+
+
+def test_house_style_is_off_by_default(pack: Pack) -> None:
+    from lint.check.engine import Settings, selected_rules
+
+    assert "PTY005" not in {r.id for r in selected_rules(pack, Settings())}
+    assert "PTY005" not in {r.id for r in selected_rules(pack, Settings(select=("PTY",)))}
+    assert "PTY005" in {r.id for r in selected_rules(pack, Settings(select=("PTY005",)))}
 
 
 # --- the seeds ----------------------------------------------------------------------------

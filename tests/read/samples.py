@@ -77,10 +77,20 @@ def drawing_only_pdf() -> bytes:
     return bytes(pdf.output())
 
 
-def pdf_with_broken_page(broken: int = 2, pages: int = 3) -> bytes:
-    """A PDF whose page `broken` has a content stream no reader can decode."""
+def pdf_with_broken_page(broken: int = 2, pages: int = 3, engine: str = "pdfplumber") -> bytes:
+    """A PDF whose page `broken` the engine cannot parse.
+
+    The engines fail on different damage: pdfminer on a content stream with an unknown
+    filter (which PDFium reads as if unfiltered), PDFium on a page-tree entry that is not
+    a page (which pdfminer leaves out without a trace, numbering the next page in its
+    place).
+    """
     data = text_pdf([page_lines(n) for n in range(1, pages + 1)])
     # fpdf2 numbers objects: pages tree 1, catalog 2, then each page and its content stream.
+    if engine == "pdfium":
+        page = f"{2 * broken + 1} 0 obj".encode()
+        at = data.index(page)
+        return data[:at] + data[at:].replace(b"/Type /Page", b"/Type /Junk", 1)
     content = f"{2 * broken + 2} 0 obj".encode()
     at = data.index(content)
     head, tail = data[:at], data[at:]

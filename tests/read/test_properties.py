@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lint.errors import ReadError
 from lint.messages import ERRORS
 from lint.model import SourceText
-from lint.read import SUPPORTED_SUFFIXES, ReadLimits, read_bytes
+from lint.read import PDF_ENGINES, SUPPORTED_SUFFIXES, ReadLimits, read_bytes
 from tests.read import samples
 
 LIMITS = ReadLimits(max_seconds=20)
@@ -18,9 +19,9 @@ SMALL_PDF = samples.text_pdf([samples.page_lines(1, 3), samples.page_lines(2, 3)
 SMALL_DOCX = samples.docx_bytes(["Lokal samverkansöverenskommelse", "Bakgrund", "Text."])
 
 
-def outcome(data: bytes, suffix: str) -> SourceText | ReadError:
+def outcome(data: bytes, suffix: str, engine: str = "pdfium") -> SourceText | ReadError:
     try:
-        source = read_bytes(data, suffix, "x" + suffix, LIMITS)
+        source = read_bytes(data, suffix, "x" + suffix, LIMITS, engine)
     except ReadError as exc:
         assert exc.code in ERRORS and exc.code != "internal", exc
         return exc
@@ -68,10 +69,11 @@ MUTATIONS = st.tuples(
 )
 
 
+@pytest.mark.parametrize("engine", PDF_ENGINES)
 @settings(max_examples=40, deadline=None)
 @given(mutation=MUTATIONS)
-def test_damaged_pdfs(mutation: tuple[int, list[tuple[int, int]]]) -> None:
-    outcome(mutate(SMALL_PDF, *mutation), ".pdf")
+def test_damaged_pdfs(engine: str, mutation: tuple[int, list[tuple[int, int]]]) -> None:
+    outcome(mutate(SMALL_PDF, *mutation), ".pdf", engine)
 
 
 @settings(max_examples=40, deadline=None)

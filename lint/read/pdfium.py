@@ -1,0 +1,226 @@
+"""The PDFium engine (the default): pages into the engine-neutral `PdfPage` model.
+
+Uses pypdfium2's raw bindings, one page at a time: the page's text is taken in one call,
+each glyph's origin and loose box in two more, and the size, font and orientation once
+per text object. Each page (and its text page) is closed before the next is loaded, so
+memory stays flat in the number of pages.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+from collections.abc import Iterator
+from typing import Any
+
+from lint.errors import ReadError
+from lint.read.limits import ReadLimits
+from lint.read.pdfpage import PdfChar, PdfPage, PdfShape, glyph_text, is_bold_font, round_pt
+from lint.read.pdfsource import check_page_count
+
+_MATRIX_EPSILON = 1e-6
+_FONT_NAME_BYTES = 256
+
+
+def iter_pages(data: bytes, limits: ReadLimits) -> Iterator[PdfPage | int]:
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == raw.FPDF_ERR_PASSWORD:
+            raise ReadError("encrypted", str(exc)) from exc
+        raise ReadError("corrupt", str(exc)) from exc
+    try:
+        page_count = raw.FPDF_GetPageCount(document.raw)  # the page tree's declared /Count
+        check_page_count(page_count, limits)
+        if page_count <= 0:
+            raise ReadError("empty")
+        reader = _PageReader(raw)
+        for index in range(page_count):
+            try:
+                page: PdfPage | int = reader.read(document.raw, index)
+            except Exception:  # one damaged page must not lose the others
+                page = index + 1
+            yield page
+    finally:
+        document.close()
+
+
+class _PageReader:
+    """Reusable ctypes buffers and per-object caches for reading pages."""
+
+    def __init__(self, raw: Any) -> None:
+        self.raw = raw
+        self.x = ctypes.c_double()
+        self.y = ctypes.c_double()
+        self.rect = raw.FS_RECTF()
+        self.matrix = raw.FS_MATRIX()
+        self.flags = ctypes.c_int()
+        self.name = ctypes.create_string_buffer(_FONT_NAME_BYTES)
+        self.fill = ctypes.c_int()
+        self.stroke = ctypes.c_int()
+        self.bounds = [ctypes.c_float() for _ in range(4)]
+
+    def read(self, document: Any, index: int) -> PdfPage:
+        raw = self.raw
+        page = raw.FPDF_LoadPage(document, index)
+        if not page:
+            raise ValueError(f"page {index + 1} cannot be loaded")
+        try:
+            box = raw.FS_RECTF()
+            if not raw.FPDF_GetPageBoundingBox(page, box):
+                raise ValueError(f"page {index + 1} has no box")
+            left, top = min(box.left, box.right), max(box.top, box.bottom)
+            width, height = abs(box.right - box.left), abs(box.top - box.bottom)
+            has_images, shapes = self._objects(page, left, top)
+            text_page = raw.FPDFText_LoadPage(page)
+            if not text_page:
+                raise ValueError(f"page {index + 1} has no text page")
+            try:
+                chars = self._chars(text_page, left, top)
+            finally:
+                raw.FPDFText_ClosePage(text_page)
+        finally:
+            raw.FPDF_ClosePage(page)
+        return PdfPage(index + 1, width, height, has_images, chars, shapes)
+
+    def _chars(self, text_page: Any, left: float, top: float) -> tuple[PdfChar, ...]:
+        raw = self.raw
+        count = raw.FPDFText_CountChars(text_page)
+        if count <= 0:
+            return ()
+        buffer = (ctypes.c_ushort * (count + 1))()
+        written = raw.FPDFText_GetText(text_page, 0, count, buffer)
+        text = bytes(buffer)[: max(written - 1, 0) * 2].decode("utf-16-le", "replace")
+        if len(text) != count:  # characters beyond the BMP: fall back to one at a time
+            text = "".join(_unicode(raw, text_page, i) for i in range(count))
+        x, y, rect = self.x, self.y, self.rect
+        byref = ctypes.byref
+        origin, loose = raw.FPDFText_GetCharOrigin, raw.FPDFText_GetLooseCharBox
+        generated, text_object = raw.FPDFText_IsGenerated, raw.FPDFText_GetTextObject
+        fonts: dict[int, tuple[float, bool, bool]] = {}
+        chars = []
+        for i in range(count):
+            char = text[i]
+            if char in "\r\n" or generated(text_page, i) == 1:
+                continue
+            origin(text_page, i, byref(x), byref(y))
+            loose(text_page, i, byref(rect))
+            handle = text_object(text_page, i)
+            key = ctypes.cast(handle, ctypes.c_void_p).value or 0
+            font = fonts.get(key)
+            if font is None:
+                font = fonts[key] = self._font(text_page, i)
+            size, bold, upright = font
+            x0 = x.value - left
+            chars.append(
+                PdfChar(
+                    text=glyph_text(char),
+                    x0=x0,
+                    x1=max(rect.right - left, x0),
+                    baseline=top - y.value,
+                    size=size,
+                    bold=bold,
+                    upright=upright,
+                )
+            )
+        return tuple(chars)
+
+    def _font(self, text_page: Any, index: int) -> tuple[float, bool, bool]:
+        """Size (scaled as pdfminer scales it), boldness by name and orientation."""
+        raw, matrix = self.raw, self.matrix
+        size = raw.FPDFText_GetFontSize(text_page, index)
+        length = raw.FPDFText_GetFontInfo(
+            text_page, index, self.name, _FONT_NAME_BYTES, ctypes.byref(self.flags)
+        )
+        name = self.name.value.decode("utf-8", "replace") if length else ""
+        upright, scale = True, 1.0
+        if raw.FPDFText_GetMatrix(text_page, index, ctypes.byref(matrix)):
+            a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+            upright = abs(b) < _MATRIX_EPSILON and abs(c) < _MATRIX_EPSILON and a > 0 and d > 0
+            # PDFium's size is the Tf operand; pdfminer's is the glyph's height on the page
+            # (Chromium draws in pixels under a 0.75 scale: 16 px text is 12 pt).
+            scale = abs(d) if upright else math.hypot(c, d)
+        return float(size) * scale, is_bold_font(name), upright
+
+    def _objects(self, page: Any, left: float, top: float) -> tuple[bool, tuple[PdfShape, ...]]:
+        """Whether the page shows an image, and its small filled shapes (forms included)."""
+        raw = self.raw
+        has_images = False
+        shapes: list[PdfShape] = []
+        stack: list[tuple[Any, bool, tuple[float, ...]]] = [(page, True, _IDENTITY)]
+        while stack:
+            container, is_page, transform = stack.pop()
+            count = (raw.FPDFPage_CountObjects if is_page else raw.FPDFFormObj_CountObjects)(
+                container
+            )
+            get = raw.FPDFPage_GetObject if is_page else raw.FPDFFormObj_GetObject
+            for index in range(max(count, 0)):
+                obj = get(container, index)
+                kind = raw.FPDFPageObj_GetType(obj)
+                if kind == raw.FPDF_PAGEOBJ_IMAGE:
+                    has_images = True
+                elif kind == raw.FPDF_PAGEOBJ_FORM:
+                    if raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(self.matrix)):
+                        m = self.matrix
+                        inner = (m.a, m.b, m.c, m.d, m.e, m.f)
+                        stack.append((obj, False, _multiply(inner, transform)))
+                elif kind == raw.FPDF_PAGEOBJ_PATH:
+                    shape = self._filled_shape(obj, transform, left, top)
+                    if shape is not None:
+                        shapes.append(shape)
+        return has_images, tuple(shapes)
+
+    def _filled_shape(
+        self, obj: Any, transform: tuple[float, ...], left: float, top: float
+    ) -> PdfShape | None:
+        raw = self.raw
+        if not raw.FPDFPath_GetDrawMode(obj, ctypes.byref(self.fill), ctypes.byref(self.stroke)):
+            return None
+        if self.fill.value == raw.FPDF_FILLMODE_NONE:
+            return None
+        b = self.bounds
+        if not raw.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in b)):
+            return None
+        x0, y0, x1, y1 = (v.value for v in b)
+        if transform != _IDENTITY:
+            corners = [_apply(transform, px, py) for px in (x0, x1) for py in (y0, y1)]
+            xs, ys = [p[0] for p in corners], [p[1] for p in corners]
+            x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+        return PdfShape(
+            x0=round_pt(x0 - left),
+            x1=round_pt(x1 - left),
+            top=round_pt(top - y1),
+            bottom=round_pt(top - y0),
+        )
+
+
+_IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _multiply(first: tuple[float, ...], then: tuple[float, ...]) -> tuple[float, ...]:
+    """The matrix that applies `first`, then `then` (PDF row-vector convention)."""
+    a, b, c, d, e, f = first
+    a2, b2, c2, d2, e2, f2 = then
+    return (
+        a * a2 + b * c2,
+        a * b2 + b * d2,
+        c * a2 + d * c2,
+        c * b2 + d * d2,
+        e * a2 + f * c2 + e2,
+        e * b2 + f * d2 + f2,
+    )
+
+
+def _apply(m: tuple[float, ...], x: float, y: float) -> tuple[float, float]:
+    return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
+
+
+def _unicode(raw: Any, text_page: Any, index: int) -> str:
+    code = raw.FPDFText_GetUnicode(text_page, index)
+    try:
+        return chr(code) if code and not math.isnan(code) else "\ufffd"
+    except (ValueError, OverflowError):
+        return "\ufffd"

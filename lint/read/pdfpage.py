@@ -1,0 +1,119 @@
+"""The engine-neutral page model: what a PDF engine hands to the line assembly.
+
+Each PDF engine (`lint.read.pdf` on pdfplumber, `lint.read.pdfium` on pypdfium2) fills
+one `PdfPage` at a time and closes its own page before the next, so memory stays flat in
+the number of pages. Everything after this point (`lint.read.pdflines`) is shared, which
+is what makes the engines give identical text.
+
+Coordinates are in PDF points with the origin at the top left of the page's visible box
+(the crop box within the media box), y growing downwards, in the page's unrotated space.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+# In tenths of a point: 0.0005 pt.
+_HALF_MARGIN = 0.005
+
+# Glyphs that mean "bullet" but carry no Unicode meaning of their own: pdfminer's
+# "(cid:127)" (Word's Symbol-font bullet without a ToUnicode map; PDFium reports the
+# same code as U+007F), the private-use Symbol and Wingdings bullets Word maps to
+# U+F0B7 and U+F0A7, and the square and white bullets of other producers.
+BULLET = "•"
+_BULLET_GLYPHS = frozenset(
+    {"(cid:127)", "\x7f", "\uf0b7", "\uf0a7", "\uf0a8", "\uf0d8", "▪", "◦", "●", "■", "\u2022"}
+)
+# A glyph no Unicode could be found for: pdfminer says "(cid:N)", PDFium U+FFFD or a C0
+# control code. Both become U+FFFD so that the engines agree.
+UNKNOWN = "\ufffd"
+# PDFium reports a hyphen that ends a line (a word broken by the producer) as U+0002.
+_PDFIUM_LINE_END_HYPHEN = "\x02"
+
+_LIGATURES = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+}
+
+
+@dataclass(frozen=True)
+class PdfChar:
+    """One glyph: its text, its origin on the baseline and its advance, size and font.
+
+    `x0` is the glyph's origin (where the pen stood), `x1` where the pen would stand next
+    without kerning; `baseline` is the distance of the baseline from the top of the page.
+    """
+
+    text: str
+    x0: float
+    x1: float
+    baseline: float
+    size: float
+    bold: bool
+    upright: bool = True
+
+
+@dataclass(frozen=True)
+class PdfShape:
+    """A drawn, filled path (a rectangle, a circle): how Chromium draws a `<ul>` bullet."""
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+@dataclass(frozen=True)
+class PdfPage:
+    number: int  # 1-based
+    width: float
+    height: float
+    has_images: bool
+    chars: tuple[PdfChar, ...]
+    shapes: tuple[PdfShape, ...] = ()
+
+
+def is_bold_font(name: str) -> bool:
+    """Bold by the font's name ("Arial-BoldMT", "ABCDEF+DejaVuSans-Bold", "...Black")."""
+    lowered = name.lower()
+    return "bold" in lowered or "black" in lowered or "heavy" in lowered
+
+
+def glyph_text(text: str) -> str:
+    """The text of one glyph as both engines must report it."""
+    if text in _BULLET_GLYPHS:
+        return BULLET
+    if text.startswith("(cid:") and text.endswith(")"):
+        return UNKNOWN
+    if text == _PDFIUM_LINE_END_HYPHEN:
+        return "-"
+    if len(text) == 1:
+        code = ord(text)
+        if (code < 0x20 and text not in "\t\n\r") or code in (0xFFFE, 0xFFFF):
+            return UNKNOWN
+        return _LIGATURES.get(text, text)
+    return "".join(_LIGATURES.get(c, c) for c in text)
+
+
+def round_pt(value: float) -> float:
+    """A position or size rounded to 0.1 pt, as both engines agree on it.
+
+    PDFium computes in single precision, pdfminer in double: 77.95 is 77.9499969 in one
+    and 77.95 in the other. Halves are rounded up with a margin well above single
+    precision's error (a few 1e-5 pt on a page), so both land on the same tenth.
+    """
+    return math.floor(value * 10 + 0.5 + _HALF_MARGIN) / 10 + 0.0
