@@ -4,7 +4,10 @@ reading and analysis (and with them pdfplumber, python-docx and spaCy).
 The key is the SHA-256 of the file's bytes together with everything that shapes the
 extraction: the package version, `EXTRACTOR_VERSION`, a digest of the extraction code
 (so that a development edit never serves a stale model) and the pack's `vocab_digest`.
-Entries are pickles in `$XDG_CACHE_HOME/samlint` (default `~/.cache/samlint`).
+Entries are pickles in `$XDG_CACHE_HOME/samlint` (default `~/.cache/samlint`). The cache
+keeps itself under a size cap (`cache-max-mb`, default 200 MB): after a run, the least
+recently used entries go first. `samlint cache` shows its place and size, `samlint cache
+clear` empties it.
 
 The cache is an optimisation only: a missing, corrupt or unwritable cache behaves like
 an empty one and never fails a run.
@@ -26,6 +29,7 @@ from lint.model import Document
 # Bump when extraction changes in a way the code digest below cannot see.
 EXTRACTOR_VERSION = 1
 _FORMAT = 1  # layout of a cache entry
+DEFAULT_MAX_MB = 200  # the size cap when the configuration sets none
 
 _PACKAGE = Path(__file__).resolve().parent
 # The code whose output is cached: readers, segmentation, analysis, NLP and the model.
@@ -87,6 +91,8 @@ def load(key: str, path: str) -> Document | None:
     except Exception:  # truncated, corrupt or from an incompatible version: a miss
         _discard(entry)
         return None
+    with contextlib.suppress(OSError):  # a hit is a use: the size cap evicts by last use
+        os.utime(entry)
     return with_path(document, path)
 
 
@@ -122,3 +128,54 @@ def with_path(document: Document, path: str) -> Document:
 def _discard(entry: Path) -> None:
     with contextlib.suppress(OSError):
         entry.unlink()
+
+
+def entries() -> list[Path]:
+    """The cache's entry files (not the temporary files of a write under way)."""
+    root = cache_dir()
+    if not root.is_dir():
+        return []
+    return [p for p in root.glob("??/*.pickle") if not p.name.startswith(".tmp-")]
+
+
+def usage() -> tuple[int, int]:
+    """(number of entries, bytes they take)."""
+    count = size = 0
+    for entry in entries():
+        with contextlib.suppress(OSError):
+            size += entry.stat().st_size
+            count += 1
+    return count, size
+
+
+def prune(max_bytes: int) -> int:
+    """Remove the least recently used entries until the cache holds at most `max_bytes`;
+    return how many were removed. Never fails: the cache is only an optimisation."""
+    stats = []
+    for entry in entries():
+        with contextlib.suppress(OSError):
+            info = entry.stat()
+            stats.append((info.st_mtime, info.st_size, entry))
+    total = sum(size for _, size, _ in stats)
+    removed = 0
+    for _, size, entry in sorted(stats, key=lambda item: item[0]):
+        if total <= max_bytes:
+            break
+        _discard(entry)
+        total -= size
+        removed += 1
+    return removed
+
+
+def clear() -> int:
+    """Remove every entry (and empty folders); return how many entries were removed."""
+    found = entries()
+    for entry in found:
+        _discard(entry)
+    root = cache_dir()
+    if root.is_dir():
+        for folder in root.iterdir():
+            if folder.is_dir():
+                with contextlib.suppress(OSError):
+                    folder.rmdir()
+    return len(found)

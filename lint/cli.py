@@ -1,4 +1,4 @@
-"""The command line: `samlint check | extract | rules | explain` (CONTRACT.md)."""
+"""The command line: `samlint check | extract | rules | explain | cache` (README.md, docs/)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from lint import __version__
 from lint.config import (
     FileConfig,
     anchored_globs,
+    as_globs,
     as_patterns,
     check_rule_patterns,
     discover_config,
@@ -22,10 +23,10 @@ from lint.config import (
     load_config,
 )
 from lint.errors import ReadError, UsageError
-from lint.messages import error_message
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+LANG_HELP = "Language of the output: sv or en (default: the configured lang, else sv)."
 
 
 def fail_usage(message: str) -> NoReturn:
@@ -85,14 +86,31 @@ def _parse_as_of(value: str | dt.date | None) -> str:
         raise UsageError(f"--as-of must be a date YYYY-MM-DD, not '{value}'") from exc
 
 
-@main.command()
+CHECK_EPILOG = """\b
+Exit status:
+  0  nothing at or above --fail-on
+  1  findings at or above --fail-on
+  2  a usage error, or a file that could not be read (the others are still checked)
+"""
+
+
+@main.command(epilog=CHECK_EPILOG)
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "html"]))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "sarif", "html"]),
+    help="Report format (default: from the --output suffix, else text).",
+)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report here.")
 @click.option(
     "--pack", help="Rule pack name or YAML file, or auto (default: by each document's text)."
 )
-@click.option("--stage", type=click.Choice(["signed", "draft"]))
+@click.option(
+    "--stage",
+    type=click.Choice(["signed", "draft"]),
+    help="signed (default) audits a signed agreement; draft makes missing signatures info.",
+)
 @click.option(
     "--kind",
     type=click.Choice(["auto", "local", "overarching", "memo"]),
@@ -101,11 +119,27 @@ def _parse_as_of(value: str | dt.date | None) -> str:
 @click.option("--as-of", "as_of", help="Judge validity against this date (default today).")
 @click.option("--select", help="Comma-separated rule ids or prefixes to check.")
 @click.option("--ignore", help="Comma-separated rule ids or prefixes to skip.")
-@click.option("--fail-on", "fail_on", type=click.Choice(["error", "warning", "info"]))
-@click.option("--lang", type=click.Choice(["sv", "en"]))
+@click.option(
+    "--fail-on",
+    "fail_on",
+    type=click.Choice(["error", "warning", "info"]),
+    help="Exit 1 on findings at or above this severity (default warning).",
+)
+@click.option("--lang", type=click.Choice(["sv", "en"]), help=LANG_HELP)
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Parallel processes (default CPUs).")
 @click.option("--no-cache", "no_cache", is_flag=True, default=None, help="Skip the cache.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False))
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    help="Settings file (default: samlint.toml or pyproject.toml found from the first PATH up).",
+)
+@click.option(
+    "--exclude",
+    multiple=True,
+    metavar="GLOB",
+    help="Leave out files and folders matching GLOB when searching folders (repeatable).",
+)
 @click.option(
     "--pdf-engine",
     "pdf_engine",
@@ -137,7 +171,9 @@ def run_check(paths: tuple[str, ...], options: dict[str, Any]) -> int:
     origin = str(config.path) if config.path else "command line"
     select, ignore = _selection(options, config)
     check_rule_patterns(select, rule_ids, "--select" if options.get("select") else origin)
-    check_rule_patterns(ignore, rule_ids, origin)
+    cli_ignore = as_patterns(options.get("ignore"))
+    check_rule_patterns(cli_ignore, rule_ids, "--ignore")
+    check_rule_patterns([p for p in ignore if p not in cli_ignore], rule_ids, origin)
     overrides = {k.upper(): v for k, v in config.get("severity", {}).items()}
     check_rule_patterns(overrides, rule_ids, origin)
     severity = expand_severity(overrides, rule_ids)
@@ -160,16 +196,41 @@ def run_check(paths: tuple[str, ...], options: dict[str, Any]) -> int:
         per_file_ignores=per_file,
         jobs=int(setting("jobs", "jobs", usable_cpus())),
         use_cache=not no_cache,
+        cache_max_bytes=_cache_cap(config),
         kind=setting("kind", "kind", "auto"),
         pdf_engine=setting("pdf-engine", "pdf_engine", "pdfium"),
     )
-    results = _check_with_progress(paths, pack, run_options, lang)
-    fmt = setting("format", "fmt", "text")
+    from lint.discover import find_files
+
+    configured = anchored_globs(as_globs(config.get("exclude")), config)
+    exclude = (*configured, *(options.get("exclude") or ()))
+    found = find_files(paths, exclude)
+    results = _check_with_progress(found.files, pack, run_options, lang)
     output = options.get("output")
-    report = RunReport(tuple(results), pack, as_of, stage, lang, bool(options.get("verbose")))
+    fmt = _report_format(options.get("fmt"), output, config.get("format"))
+    report = RunReport(
+        tuple(results), pack, as_of, stage, lang, bool(options.get("verbose")), found.other_types
+    )
     color = wants_color(fmt, output, sys.stdout, os.environ)
     _emit(render(report, fmt, color=color), output)
     return exit_status(report, setting("fail-on", "fail_on", "warning"))
+
+
+SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".json": "json", ".sarif": "sarif"}
+
+
+def _report_format(given: str | None, output: str | None, configured: str | None) -> str:
+    """--format, else what the --output suffix says (.html, .json, .sarif), else the
+    configured format, else text; a --format that the suffix contradicts gets a warning."""
+    suffix = Path(output).suffix.lower() if output else ""
+    implied = SUFFIX_FORMATS.get(suffix)
+    if given and output and implied and implied != given:
+        click.echo(
+            f"samlint: warning: writing the {given} report to {output}, whose suffix "
+            f"suggests {implied} (drop --format to write {implied})",
+            err=True,
+        )
+    return given or implied or configured or "text"
 
 
 def wants_color(fmt: str, output: str | None, stream: Any, environ: Any) -> bool:
@@ -185,9 +246,9 @@ PROGRESS_MIN_FILES = 4  # fewer files are done before a bar would be worth drawi
 def _check_with_progress(paths: tuple[str, ...], pack: Any, run_options: Any, lang: str) -> list:
     """check_files, with a transient progress bar on standard error when it is a terminal."""
     from lint.messages import label
-    from lint.pipeline import check_files, expand_paths
+    from lint.pipeline import check_files
 
-    files = list(expand_paths(paths))
+    files = list(paths)
     if len(files) < PROGRESS_MIN_FILES or not sys.stderr.isatty():
         return check_files(files, pack, run_options)
     from rich.console import Console
@@ -237,9 +298,15 @@ def exit_status(report: Any, fail_on: str) -> int:
     help="Read PDFs with PDFium (default) or pdfplumber (the reference).",
 )
 @click.option("--config", "config_file", type=click.Path(dir_okay=False))
+@click.option("--lang", type=click.Choice(["sv", "en"]), help=LANG_HELP)
 @guard_usage
 def extract(
-    path: str, fmt: str, pack: str, pdf_engine: str | None, config_file: str | None
+    path: str,
+    fmt: str,
+    pack: str,
+    pdf_engine: str | None,
+    config_file: str | None,
+    lang: str | None,
 ) -> None:
     """Print the document model of one file (for debugging and tests)."""
     from lint.analyze import analyze
@@ -248,6 +315,9 @@ def extract(
     from lint.read import ReadLimits
     from lint.report.model import render_model_json, render_model_text
 
+    lang = lang or _config_for((path,), config_file).get("lang") or "sv"
+    if Path(path).is_dir():
+        raise UsageError(f"{path} is a folder; extract reads one file (check reads folders)")
     loaded = load_pack(pack)
     try:
         config = _config_for((path,), config_file)
@@ -256,30 +326,45 @@ def extract(
         source = read_source(path, limits, engine)
         document = analyze(source, loaded.for_text(source.text))
     except ReadError as exc:
-        fail_usage(f"{path}: [{exc.code}] {error_message(exc.code, 'en')}")
+        fail_usage(f"{path}: [{exc.code}] {exc.message(lang)}")
     render = render_model_json if fmt == "json" else render_model_text
     sys.stdout.write(render(document))
 
 
+def _configured_lang(lang: str | None, paths: tuple[str, ...] = ()) -> str:
+    """--lang, else the configured lang (found from the first path or here), else Swedish."""
+    return lang or _config_for(paths, None).get("lang") or "sv"
+
+
 @main.command()
 @click.option("--pack", default=None, help="Rule pack name or YAML file (validated).")
+@click.option("--lang", type=click.Choice(["sv", "en"]), help=LANG_HELP)
 @guard_usage
-def rules(pack: str | None) -> None:
-    """List the rule catalog: id, name, severity, source."""
+def rules(pack: str | None, lang: str | None) -> None:
+    """List the rule catalog: id, name, severity, source, what it applies to."""
+    from lint.messages import label
     from lint.pack import DEFAULT_PACK, SOURCES, load_pack
 
+    lang = _configured_lang(lang)
     pack = pack or DEFAULT_PACK
     loaded = load_pack(pack)
     click.echo(f"{loaded.name}: {loaded.title}")
+    rows = [tuple(label(key, lang) for key in ("rule", "name", "severity", "source", "applies"))]
     for rule in loaded.rules:
         source = SOURCES.get(rule.source, rule.source)
-        click.echo(f"{rule.id}  {rule.name:<36} {rule.severity:<8} {source:<22} {rule.applies}")
+        applies = f"applies_{rule.applies}"
+        rows.append((rule.id, rule.name, label(rule.severity, lang), label(source, lang),
+                     label(applies, lang)))  # fmt: skip
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        click.echo("  ".join([*cells, row[4]]))
 
 
 @main.command()
 @click.argument("rule_id")
 @click.option("--pack", default="auto", help="Rule pack name or YAML file (default: any bundled).")
-@click.option("--lang", type=click.Choice(["sv", "en"]), help="Default: config, else en.")
+@click.option("--lang", type=click.Choice(["sv", "en"]), help=LANG_HELP)
 @guard_usage
 def explain(rule_id: str, pack: str, lang: str | None) -> None:
     """Explain a rule: what it checks, why, the cited clause and examples."""
@@ -290,8 +375,49 @@ def explain(rule_id: str, pack: str, lang: str | None) -> None:
     rule = loaded.rule(rule_id.upper())
     if rule is None:
         raise UsageError(f"unknown rule id '{rule_id}' (see `samlint rules`)")
-    if lang is None:
-        found = discover_config(Path("."))
-        lang = (load_config(found).get("lang") if found else None) or "en"
     owner = next((c for c, _ in loaded.candidates if c.rule(rule.id) is rule), loaded)
-    click.echo(explain_rule(rule, lang, owner), nl=False)
+    click.echo(explain_rule(rule, _configured_lang(lang), owner), nl=False)
+
+
+def _cache_cap(config: FileConfig) -> int:
+    from lint.cache import DEFAULT_MAX_MB
+
+    return int(config.get("cache-max-mb", DEFAULT_MAX_MB) * 1024 * 1024)
+
+
+@main.group(invoke_without_command=True)
+@click.option("--lang", type=click.Choice(["sv", "en"]), help=LANG_HELP)
+@click.option("--config", "config_file", type=click.Path(dir_okay=False))
+@click.pass_context
+@guard_usage
+def cache(context: click.Context, lang: str | None, config_file: str | None) -> None:
+    """Show where the cache of extracted documents is and how much it holds."""
+    from lint import cache as store
+    from lint.messages import counted, label
+
+    config = _config_for((), config_file)
+    lang = lang or config.get("lang", "sv")
+    context.obj = lang
+    if context.invoked_subcommand is not None:
+        return
+    count, size = store.usage()
+    mib = 1024 * 1024
+    click.echo(f"{store.cache_dir()}")
+    click.echo(
+        label("cache_usage", lang).format(
+            count=counted(count, "entries", lang),
+            size=f"{size / mib:.1f}",
+            cap=f"{_cache_cap(config) / mib:.0f}",
+        )
+    )
+
+
+@cache.command("clear")
+@click.pass_obj
+def cache_clear(lang: str) -> None:
+    """Empty the cache."""
+    from lint import cache as store
+    from lint.messages import counted, label
+
+    removed = counted(store.clear(), "entries", lang)
+    click.echo(label("cache_cleared", lang).format(count=removed, place=store.cache_dir()))

@@ -20,6 +20,7 @@ KNOWN_KEYS = frozenset(
         "select",
         "ignore",
         "per-file-ignores",
+        "exclude",
         "severity",
         "stage",
         "kind",
@@ -29,6 +30,7 @@ KNOWN_KEYS = frozenset(
         "as-of",
         "jobs",
         "no-cache",
+        "cache-max-mb",
         "format",
         "pdf-engine",
         "limits",  # a table checked by lint.read.limits.ReadLimits.from_mapping
@@ -68,8 +70,18 @@ def discover_config(start: Path) -> Path | None:
 
 
 def load_config(path: Path) -> FileConfig:
+    """The settings of `path`: `[tool.samlint]` of a pyproject.toml; in samlint.toml either
+    top-level keys or the same `[tool.samlint]` table (so the README's block can be pasted)."""
     data = _read_toml(path)
-    values = data.get("tool", {}).get("samlint", {}) if path.name == "pyproject.toml" else data
+    if path.name == "pyproject.toml":
+        values = data.get("tool", {}).get("samlint", {})
+    else:
+        tool = data.get("tool")
+        nested = tool.get("samlint") if isinstance(tool, dict) else None
+        if isinstance(tool, dict) and set(tool) == {"samlint"} and isinstance(nested, dict):
+            values = {**{k: v for k, v in data.items() if k != "tool"}, **nested}
+        else:
+            values = data
     if not isinstance(values, dict):
         raise UsageError(f"{path}: [tool.samlint] must be a table")
     validate_values(values, path)
@@ -86,9 +98,11 @@ def _read_toml(path: Path) -> dict[str, Any]:
 def validate_values(values: Mapping[str, Any], path: Path) -> None:
     unknown = sorted(set(values) - KNOWN_KEYS)
     if unknown:
+        hints = [_did_you_mean(key) for key in unknown]
         raise UsageError(
-            f"{path}: unknown setting(s) {', '.join(unknown)}; "
-            f"known settings are {', '.join(sorted(KNOWN_KEYS))}"
+            f"{path}: unknown setting(s) {', '.join(unknown)}"
+            + "".join(f"; {hint}" for hint in hints if hint)
+            + f"; known settings are {', '.join(sorted(KNOWN_KEYS))}"
         )
     for key, choices in CHOICES.items():
         if key in values and values[key] not in choices:
@@ -98,6 +112,8 @@ def validate_values(values: Mapping[str, Any], path: Path) -> None:
     for key in ("select", "ignore"):
         if key in values and not _is_rule_list(values[key]):
             raise UsageError(f"{path}: {key} must be a list of rule ids or prefixes")
+    if "exclude" in values and not _is_rule_list(values["exclude"]):
+        raise UsageError(f"{path}: exclude must be a list of globs")
     if "pack" in values and not isinstance(values["pack"], str):
         raise UsageError(f"{path}: pack must be a pack name or a YAML file")
     if "as-of" in values and not isinstance(values["as-of"], (str, dt.date)):
@@ -105,6 +121,9 @@ def validate_values(values: Mapping[str, Any], path: Path) -> None:
     jobs = values.get("jobs", 1)
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
         raise UsageError(f"{path}: jobs must be a whole number of at least 1")
+    cap = values.get("cache-max-mb", 1)
+    if isinstance(cap, bool) or not isinstance(cap, (int, float)) or cap < 0:
+        raise UsageError(f"{path}: cache-max-mb must be a number of megabytes (0 or more)")
     if not isinstance(values.get("no-cache", False), bool):
         raise UsageError(f"{path}: no-cache must be true or false")
     severity = values.get("severity", {})
@@ -119,6 +138,17 @@ def validate_values(values: Mapping[str, Any], path: Path) -> None:
     per_file = values.get("per-file-ignores", {})
     if not isinstance(per_file, dict) or not all(map(_is_rule_list, per_file.values())):
         raise UsageError(f"{path}: per-file-ignores must be a table of glob = [rule ids]")
+
+
+def _did_you_mean(key: str) -> str | None:
+    """`did you mean fail-on?` for `fail_on`, `failon` or `fail-onn`."""
+    import difflib
+
+    normal = key.strip().lower().replace("_", "-").replace(" ", "-")
+    if normal in KNOWN_KEYS:
+        return f"did you mean {normal}?"
+    close = difflib.get_close_matches(normal, sorted(KNOWN_KEYS), n=1, cutoff=0.7)
+    return f"did you mean {close[0]}?" if close else None
 
 
 def _is_rule_list(value: Any) -> bool:
@@ -150,6 +180,14 @@ def expand_severity(overrides: Mapping[str, str], known_ids: Iterable[str]) -> d
             if rule_id.startswith(pattern.upper()):
                 out[rule_id] = overrides[pattern]
     return out
+
+
+def as_globs(value: str | Iterable[str] | None) -> tuple[str, ...]:
+    """A glob or a list of globs, as written."""
+    if value is None:
+        return ()
+    items = [value] if isinstance(value, str) else list(value)
+    return tuple(str(item).strip() for item in items if str(item).strip())
 
 
 def as_patterns(value: str | Iterable[str] | None) -> tuple[str, ...]:

@@ -15,6 +15,7 @@ _HEADINGS = {
         "good": "Exempel som följer överenskommelsen",
         "params": "Parametrar i regelpaketet",
         "config": "Inställningar",
+        "fit": "Klausulens koppling till regeln",
         "severity": "Standardnivå",
         "source": "Källa",
         "applies": "Gäller",
@@ -31,6 +32,7 @@ _HEADINGS = {
         "good": "Example that complies",
         "params": "Parameters in the pack",
         "config": "Configuration",
+        "fit": "Why this clause",
         "severity": "Default severity",
         "source": "Source",
         "applies": "Applies to",
@@ -77,6 +79,8 @@ def explain_rule(rule: Rule, lang: str = "en", pack: Pack | None = None) -> str:
     out += ["", f"## {words['why']}", "", _pick(rule.doc.why, lang), ""]
     if rule.citation:
         out += [f"> {rule.citation.quote}", ">", f"> — {_cited(rule, lang)}"]
+        if rule.citation.why:
+            out += ["", f"{words['fit']}: {_pick(rule.citation.why, lang)}"]
     else:
         out.append(words["no_clause"])
     if rule.doc.example_bad:

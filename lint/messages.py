@@ -68,7 +68,7 @@ LABELS: dict[str, dict[str, str]] = {
     "files": {"sv": "filer", "en": "files"},
     "errors": {"sv": "fel", "en": "errors"},
     "warnings": {"sv": "varningar", "en": "warnings"},
-    "infos": {"sv": "info", "en": "infos"},
+    "infos": {"sv": "info", "en": "info"},
     "summary": {"sv": "Sammanfattning", "en": "Summary"},
     "skipped_pages": {"sv": "sidor som inte kunde läsas", "en": "pages that could not be read"},
     # report headings and table columns
@@ -94,6 +94,7 @@ LABELS: dict[str, dict[str, str]] = {
     "verdict": {"sv": "bedömning", "en": "verdict"},
     "section": {"sv": "avsnitt", "en": "section"},
     "column": {"sv": "kolumn", "en": "column"},
+    "paragraph": {"sv": "stycke", "en": "paragraph"},
     "location": {"sv": "plats", "en": "location"},
     "excerpt": {"sv": "utdrag", "en": "excerpt"},
     "cited_clause": {"sv": "Grund i överenskommelsen", "en": "Cited clause"},
@@ -120,8 +121,65 @@ LABELS: dict[str, dict[str, str]] = {
     "police_area": {"sv": "lokalpolisområde", "en": "local police area"},
     "education_administration": {"sv": "utbildningsförvaltning", "en": "education administration"},
     "other": {"sv": "övrig", "en": "other"},
+    "source": {"sv": "källa", "en": "source"},
+    "applies": {"sv": "gäller", "en": "applies to"},
+    "applies_local": {"sv": "lokala överenskommelser", "en": "local agreements"},
+    "applies_all": {"sv": "alla dokument", "en": "all documents"},
+    "group_ANX": {"sv": "bilagor", "en": "annexes"},
+    "group_GRP": {
+        "sv": "styr-, berednings- och arbetsgrupper",
+        "en": "steering, preparatory and working groups",
+    },
+    "group_REV": {"sv": "revidering", "en": "revision"},
+    "group_SCH": {"sv": "skolan", "en": "the school"},
+    "group_PTY": {"sv": "parter", "en": "parties"},
+    "group_SIG": {"sv": "underskrifter", "en": "signatures"},
+    "group_DAT": {"sv": "giltighet och datum", "en": "validity and dates"},
+    "group_TPL": {"sv": "den gemensamma mallens rubriker", "en": "the common template's headings"},
+    "group_PRI": {"sv": "prioriterade samverkansområden", "en": "prioritized collaboration areas"},
+    "group_TXT": {"sv": "stavning och tal", "en": "spelling and numbers"},
+    "group_KND": {"sv": "dokumenttyp", "en": "document kind"},
+    "legend_zero": {"sv": "granskat, inga avvikelser", "en": "checked, no findings"},
+    "legend_na": {
+        "sv": "ej tillämpligt: gruppens regler gäller inte dokumenttypen, eller filen kunde inte läsas",
+        "en": "not applicable: the group's rules do not apply to the kind of document, or the file could not be read",
+    },
+    "cache_usage": {
+        "sv": "{count}, {size} MB av högst {cap} MB",
+        "en": "{count}, {size} MB of at most {cap} MB",
+    },
+    "cache_cleared": {"sv": "tog bort {count} ur {place}", "en": "removed {count} from {place}"},
+    "read_error_rule": {
+        "sv": "Filen kunde inte läsas och har därför inte granskats.",
+        "en": "The file could not be read and so was not checked.",
+    },
     "tool_notification": {"sv": "Filen kunde inte läsas", "en": "The file could not be read"},
 }
+
+
+# Counted nouns: (one, many) per language, for "1 fil", "2 filer", "1 warning", "0 errors".
+PLURALS: dict[str, dict[str, tuple[str, str]]] = {
+    "files": {"sv": ("fil", "filer"), "en": ("file", "files")},
+    "errors": {"sv": ("fel", "fel"), "en": ("error", "errors")},
+    "warnings": {"sv": ("varning", "varningar"), "en": ("warning", "warnings")},
+    "infos": {"sv": ("info", "info"), "en": ("info", "info")},
+    "unreadable": {
+        "sv": ("kunde inte läsas", "kunde inte läsas"),
+        "en": ("could not be read", "could not be read"),
+    },
+    "entries": {"sv": ("post", "poster"), "en": ("entry", "entries")},
+    "other_types_skipped": {
+        "sv": ("fil av annan typ hoppades över", "filer av annan typ hoppades över"),
+        "en": ("file of another type was skipped", "files of other types were skipped"),
+    },
+}
+
+
+def counted(count: int, key: str, lang: str) -> str:
+    """`count` and its noun in the right number: "1 fil", "3 filer", "1 error", "0 errors"."""
+    forms = PLURALS[key]
+    one, many = forms.get(lang, forms["sv"])
+    return f"{count} {one if count == 1 else many}"
 
 
 # Which limit a file exceeded, shown in parentheses in the `too_large`/`timeout` message.

@@ -64,6 +64,7 @@ class Location:
     end_line: int
     end_column: int
     excerpt: str
+    page_line: int | None = None  # PDF: the line on its page, counting only non-blank lines
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,21 @@ class SourceText:
             end_line=last.number,
             end_column=max(1, span.end - last.start),
             excerpt=" ".join(excerpt_lines),
+            page_line=self.page_line(first),
         )
+
+    def page_line(self, line: Line) -> int | None:
+        """The 1-based line on its PDF page as a reader counts it: the page's non-blank
+        lines (blank lines between blocks are layout, not lines); None outside PDFs."""
+        if line.page is None:
+            return None
+        count = 0
+        for other in reversed(self.lines[: line.number]):
+            if other.page != line.page:
+                break
+            if self.line_text(other).strip():
+                count += 1
+        return max(1, count)
 
 
 class Kind(StrEnum):

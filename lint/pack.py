@@ -24,6 +24,7 @@ class Citation:
     source: str  # "overarching_agreement"
     section: str
     quote: str
+    why: dict[str, str] = field(default_factory=dict)  # lang -> why the clause fits the rule
 
 
 @dataclass(frozen=True)
@@ -239,7 +240,12 @@ def _parse_rule(raw: dict[str, Any], path: Path) -> Rule:
         messages = raw["messages"] if "messages" in raw else {"default": raw["message"]}
         cite = raw.get("citation")
         citation = (
-            Citation(cite.get("source", "overarching_agreement"), cite["section"], cite["quote"])
+            Citation(
+                cite.get("source", "overarching_agreement"),
+                cite["section"],
+                cite["quote"],
+                dict(cite.get("why") or {}),
+            )
             if cite
             else None
         )

@@ -49,7 +49,7 @@ RULE_KEYS = (
     "enabled",
 )
 REQUIRED_RULE_KEYS = ("id", "name", "check")
-CITATION_KEYS = ("source", "section", "quote")
+CITATION_KEYS = ("source", "section", "quote", "why")  # why: {sv, en}, why the clause fits
 DOC_KEYS = ("what", "why", "example_bad", "example_good")
 
 
@@ -219,6 +219,13 @@ def _validate_citation(citation: Any, source: str, fail: Any) -> None:
     for key in ("section", "quote"):
         if not isinstance(citation.get(key), str) or not citation[key].strip():
             fail(f"key citation.{key}", "missing text")
+    if "why" in citation:
+        why = citation["why"]
+        if not isinstance(why, dict):
+            fail("key citation.why", "a mapping {sv: ..., en: ...}")
+        for lang in LANGS:
+            if not isinstance(why.get(lang), str) or not why[lang].strip():
+                fail(f"key citation.why.{lang}", "missing text")
 
 
 def _validate_doc(doc: Any, fail: Any) -> None:

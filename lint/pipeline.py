@@ -70,31 +70,25 @@ class RunOptions:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, rule patterns)
     jobs: int = 1
     use_cache: bool = True
+    cache_max_bytes: int = cache.DEFAULT_MAX_MB * 1024 * 1024  # pruned to this after a run
     kind: str = "auto"  # or a forced kind: local, overarching, memo
     pdf_engine: str = DEFAULT_PDF_ENGINE  # "pdfium" or "pdfplumber" (the reference)
 
 
-def expand_paths(paths: Iterable[str]) -> Iterator[str]:
-    """Files as given, folders searched recursively for the supported formats."""
-    for given in paths:
-        if given == STDIN:
-            yield given
-            continue
-        path = Path(given)
-        if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
-            )
-            yield from (str(p) for p in found)
-        else:
-            yield given
+def expand_paths(paths: Iterable[str], exclude: Iterable[str] = ()) -> Iterator[str]:
+    """Files as given, folders searched recursively for the supported formats (leaving out
+    hidden folders, virtual environments, build output and what .gitignore ignores)."""
+    from lint.discover import find_files
+
+    yield from find_files(paths, exclude).files
 
 
 def read_source(
     path: str, limits: ReadLimits, pdf_engine: str = DEFAULT_PDF_ENGINE
 ):  # -> SourceText
     if path == STDIN:
-        return read_bytes(sys.stdin.buffer.read(), ".txt", "<stdin>", limits, pdf_engine)
+        # named `-` as on the command line, in every report
+        return read_bytes(sys.stdin.buffer.read(), ".txt", STDIN, limits, pdf_engine)
     if not Path(path).exists():
         raise ReadError("not_found")
     return read_path(Path(path), limits, pdf_engine)
@@ -198,8 +192,12 @@ def check_files(
     misses = [p for p in files if _needs_analysis(p, pack, options)] if options.jobs > 1 else []
     workers = min(options.jobs, len(misses))
     if workers <= 1:
-        return [_notify(on_result, check_file(path, pack, options)) for path in files]
-    return _check_parallel(files, set(misses), pack, options, workers, on_result)
+        results = [_notify(on_result, check_file(path, pack, options)) for path in files]
+    else:
+        results = _check_parallel(files, set(misses), pack, options, workers, on_result)
+    if options.use_cache:
+        cache.prune(options.cache_max_bytes)
+    return results
 
 
 def _notify(on_result: ResultCallback | None, result: FileResult) -> FileResult:

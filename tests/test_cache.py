@@ -182,3 +182,55 @@ def test_text_check_imports_no_pdf_or_docx_reader(tmp_path: Path, cache_home: Pa
         "pdfminer",
         "docx",
     }  # (spaCy itself brings rich)
+
+
+def test_cache_command_shows_place_and_size_and_clear_empties_it(
+    cache_home: Path, tmp_path: Path
+) -> None:
+    target = _copy(SKARPNACK, tmp_path / "docs", "a.txt")
+    code, _, err = run_cli("check", str(target), "--as-of", AS_OF, "--jobs", "1")
+    assert code in (0, 1), err
+    code, out, _ = run_cli("cache", "--lang", "en")
+    assert code == 0
+    place, usage = out.splitlines()
+    assert place == str(cache_home / "samlint")
+    assert usage.startswith("1 entry, ") and usage.endswith("of at most 200 MB")
+    code, out, _ = run_cli("cache", "--lang", "en", "clear")
+    assert code == 0 and out.startswith("removed 1 entry")
+    assert cache.usage() == (0, 0)
+    code, out, _ = run_cli("cache")
+    assert "0 poster, 0.0 MB av högst 200 MB" in out
+
+
+def test_cache_keeps_under_its_cap_by_evicting_the_least_recently_used(
+    cache_home: Path,
+) -> None:
+    for number in range(5):
+        entry = cache.entry_path(f"{number:02d}" + "0" * 62)
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        entry.write_bytes(b"x" * 1000)
+        os.utime(entry, (1000 + number, 1000 + number))
+    assert cache.usage() == (5, 5000)
+    assert cache.prune(2500) == 3
+    left = sorted(p.name[:2] for p in cache.entries())
+    assert left == ["03", "04"]  # the two most recently used stay
+
+
+def test_a_run_prunes_the_cache_to_the_configured_cap(cache_home: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    first = _copy(SKARPNACK, folder, "a.txt")
+    second = folder / "b.txt"
+    second.write_text(first.read_text(encoding="utf-8") + "\nEn rad till.\n", encoding="utf-8")
+    (tmp_path / "samlint.toml").write_text("cache-max-mb = 0\n", encoding="utf-8")
+    code, _, err = run_cli("check", str(folder), "--as-of", AS_OF, "--jobs", "1")
+    assert code in (0, 1), err
+    assert cache.usage() == (0, 0)  # a cap of 0 keeps nothing
+
+
+def test_editable_install_uses_a_plain_pth_file_without_a_setuptools_warning() -> None:
+    """With a flat layout and no package-dir, setuptools installs an import hook and warns
+    ("BuildBackendWarning: Editable installation ... be careful with folders ...")."""
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["tool"]["setuptools"]["package-dir"] == {"": "."}

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -54,7 +55,7 @@ CATALOG_IDS = [
 def test_rules_lists_every_catalog_id() -> None:
     code, out, _ = run_cli("rules")
     assert code == 0
-    listed = [line.split()[0] for line in out.splitlines()[1:]]
+    listed = [line.split()[0] for line in out.splitlines()[2:]]  # after the title and header
     assert listed == CATALOG_IDS
 
 
@@ -118,7 +119,7 @@ def test_bad_as_of_is_a_usage_error() -> None:
 
 
 def test_explain_prints_what_why_and_the_clause() -> None:
-    code, out, _ = run_cli("explain", "GRP002")
+    code, out, _ = run_cli("explain", "GRP002", "--lang", "en")
     assert code == 0
     assert "What it checks" in out and "Why" in out
     assert "vid minst två tillfällen per år" in out
@@ -135,3 +136,75 @@ def test_extract_prints_the_model_as_json() -> None:
     model = json.loads(out)
     assert model["kind"] == "local_agreement"
     assert model["lines"][0]["number"] == 1
+
+
+def test_every_command_speaks_swedish_by_default_and_follows_lang(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 15: explain defaulted to English, extract's errors were English, rules had no
+    --lang; all follow --lang and the configured language, Swedish by default."""
+    empty = tmp_path / "tom.txt"
+    empty.write_text("", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    _, out, _ = run_cli("explain", "GRP002")
+    assert "## Vad regeln kontrollerar" in out
+    code, _, err = run_cli("extract", str(empty))
+    assert code == 2 and "Filen är tom" in err
+    code, _, err = run_cli("extract", str(empty), "--lang", "en")
+    assert "The file is empty" in err
+    _, out, _ = run_cli("rules")
+    header = out.splitlines()[1].split()
+    assert header == ["regel", "namn", "nivå", "källa", "gäller"]
+    assert "lokala överenskommelser" in out and "intern konsekvens" in out
+    assert "overarching_agreement" not in out and " local\n" not in out
+    (tmp_path / "samlint.toml").write_text('lang = "en"\n', encoding="utf-8")
+    _, out, _ = run_cli("rules")
+    assert out.splitlines()[1].split()[:3] == ["rule", "name", "severity"]
+    assert "overarching agreement" in out and "all documents" in out
+    code, _, err = run_cli("extract", str(empty))
+    assert "The file is empty" in err
+
+
+def test_output_suffix_chooses_the_format_and_a_contradiction_is_reported(
+    tmp_path: Path,
+) -> None:
+    """Issue 15: `--output rapport.html` without --format wrote plain text into the file."""
+    common = ("check", str(SKARPNACK), "--as-of", AS_OF, "--jobs", "1", "--no-cache")
+    for name, start in (("r.html", "<!DOCTYPE html>"), ("r.json", '{\n  "version": 1')):
+        code, _, err = run_cli(*common, "--output", str(tmp_path / name))
+        assert code == 1 and err == ""
+        assert (tmp_path / name).read_text(encoding="utf-8").startswith(start)
+    code, _, err = run_cli(*common, "--output", str(tmp_path / "r.sarif"))
+    assert json.loads((tmp_path / "r.sarif").read_text(encoding="utf-8"))["version"] == "2.1.0"
+    code, _, err = run_cli(*common, "--output", str(tmp_path / "x.html"), "--format", "json")
+    assert "suggests html" in err
+    assert (tmp_path / "x.html").read_text(encoding="utf-8").startswith("{")
+    code, _, err = run_cli(*common, "--output", str(tmp_path / "r.txt"))
+    assert err == "" and "PRI001" in (tmp_path / "r.txt").read_text(encoding="utf-8")
+
+
+def test_cli_messages_name_their_source_and_standard_input_is_dash_everywhere() -> None:
+    """Issue 15: `--ignore FOO001` said "command line:"; extract of a folder said
+    unsupported_format; stdin was `-`, `stdin` and `<stdin>`; check --help was incomplete."""
+    code, _, err = run_cli("check", str(SKARPNACK), "--ignore", "FOO001")
+    assert code == 2 and err.startswith("samlint: --ignore: unknown rule id or prefix 'FOO001'")
+    code, _, err = run_cli("extract", str(SEEDS))
+    assert code == 2 and "is a folder" in err and "unsupported_format" not in err
+    text = SKARPNACK.read_text(encoding="utf-8")
+    common = ("check", "-", "--as-of", AS_OF, "--jobs", "1", "--no-cache")
+    names = set()
+    for fmt in ("json", "sarif", "text", "html"):
+        _, out, _ = run_cli(*common, "--format", fmt, input=text)
+        if fmt == "json":
+            names.add(json.loads(out)["files"][0]["path"])
+        elif fmt == "sarif":
+            names.add(json.loads(out)["runs"][0]["artifacts"][0]["location"]["uri"])
+        assert "<stdin>" not in out and "stdin" not in out.replace("-:", "")
+    _, out, _ = run_cli("extract", "-", "--format", "json", input=text)
+    assert "<stdin>" not in out
+    assert names == {"-"}
+    _, out, _ = run_cli("check", "--help")
+    for option in ("--format", "--stage", "--fail-on", "--lang", "--config"):
+        described = out.split(option, 1)[1].split("\n  -", 1)[0]
+        assert len(described.split()) > 3, option
+    assert "Exit status" in out and "2  a usage error" in out

@@ -193,3 +193,31 @@ def test_bare_toml_date_as_of(tree: Path) -> None:
     _config(tree, "as-of = 2025-01-31\n")
     code, out, err = run_cli("check", str(tree / "docs"), "--format", "json", "--no-cache")
     assert code == 1 and json.loads(out)["as_of"] == "2025-01-31", err
+
+
+def test_the_readme_block_pasted_into_samlint_toml_works(tmp_path: Path) -> None:
+    """Issue 15: `[tool.samlint]` in samlint.toml failed with "unknown setting(s) tool"."""
+    from lint.config import load_config
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```toml\n[tool.samlint]\n", 1)[1].split("```", 1)[0]
+    config = tmp_path / "samlint.toml"
+    config.write_text("[tool.samlint]\n" + block, encoding="utf-8")
+    loaded = load_config(config)
+    assert loaded.get("fail-on") == "error" and loaded.get("lang") == "en"
+    config.write_text('lang = "en"\n', encoding="utf-8")  # top-level keys still work
+    assert load_config(config).get("lang") == "en"
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"), [("fail_on", "fail-on"), ("per_file_ignores", "per-file-ignores"),
+                           ("selct", "select")],
+)  # fmt: skip
+def test_an_unknown_key_gets_did_you_mean(tmp_path: Path, written: str, meant: str) -> None:
+    from lint.config import load_config
+    from lint.errors import UsageError
+
+    config = tmp_path / "samlint.toml"
+    config.write_text(f'{written} = "x"\n', encoding="utf-8")
+    with pytest.raises(UsageError, match=f"unknown setting.*{written}; did you mean {meant}\\?"):
+        load_config(config)

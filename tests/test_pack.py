@@ -43,3 +43,31 @@ def test_vocab_digest_changes_with_vocabulary(pack: Pack) -> None:
     data["vocabularies"] = dict(data.get("vocabularies") or {}, extra={"x": 1})
     other = parse_pack(data, pack.path)
     assert other.vocab_digest != pack.vocab_digest
+
+
+def test_every_citation_says_why_it_fits_the_rule_in_both_languages(pack: Pack) -> None:
+    for rule in pack.rules:
+        if rule.citation is not None:
+            assert rule.citation.why.get("sv") and rule.citation.why.get("en"), rule.id
+
+
+def test_citations_fit_what_the_rule_checks(pack: Pack) -> None:
+    """Issue 15: a clause about something else must not stand as a rule's ground."""
+    by_id = {rule.id: rule for rule in pack.rules}
+    # The overarching agreement says nothing on signing local agreements: SIG001 must say
+    # that it derives from the template's signature part, not pretend the clause is about it.
+    sig = by_id["SIG001"].citation
+    assert sig is not None and "signature" in sig.why["en"] and "underskrift" in sig.why["sv"]
+    assert "no clause" in sig.why["en"]
+    # The lägesbild revision rule cites a clause about the lägesbild being kept current.
+    assert "lägesbild" in by_id["REV002"].citation.quote
+    # The group-missing rule cites a clause that names the groups.
+    assert "arbetsgrupperna" in by_id["GRP005"].citation.quote
+
+
+def test_explain_shows_why_the_clause_fits() -> None:
+    from tests.conftest import run_cli
+
+    code, out, _ = run_cli("explain", "SIG001", "--lang", "en")
+    assert code == 0
+    assert "Why this clause: The overarching agreement has no clause on signing" in out

@@ -74,6 +74,14 @@ BROKEN = {
         lambda d: _rule(d, "ANX003").update(severity="fatal"),
         ("ANX003", "severity", "fatal"),
     ),
+    "citation why without english": (
+        lambda d: _rule(d, "GRP002")["citation"]["why"].pop("en"),
+        ("GRP002", "citation.why.en"),
+    ),
+    "unknown citation key": (
+        lambda d: _rule(d, "GRP002")["citation"].update(reason="x"),
+        ("GRP002", "citation.reason"),
+    ),
 }
 
 

@@ -1,4 +1,4 @@
-"""The deviations that really are in the seeds (DOMAIN.md), in every format, and nothing else."""
+"""The deviations that really are in the seeds (docs/domain.md), in every format, only those."""
 
 from __future__ import annotations
 

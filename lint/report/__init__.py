@@ -16,6 +16,7 @@ class RunReport:
     stage: str
     lang: str
     verbose: bool = False
+    other_types: int = 0  # files of other types found in the searched folders and left out
 
     def count(self, severity: str) -> int:
         return sum(1 for r in self.results for f in r.findings if f.severity == severity)

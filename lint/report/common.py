@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from lint.check import Finding
-from lint.model import Document, Span
+from lint.messages import label
+from lint.model import Document, Section, Span
 from lint.pipeline import FileResult
 
 SEVERITY_ORDER = ("error", "warning", "info")
@@ -52,8 +53,8 @@ def worst(severities: Iterable[str]) -> str | None:
     return next((s for s in SEVERITY_ORDER if s in present), None)
 
 
-def section_title(document: Document | None, span: Span) -> str | None:
-    """The title of the innermost section that holds the span, if the document is known."""
+def section_at(document: Document | None, span: Span) -> Section | None:
+    """The innermost section that holds the span, if the document is known."""
     if document is None:
         return None
     best = None
@@ -62,7 +63,37 @@ def section_title(document: Document | None, span: Span) -> str | None:
         inside = section.heading.start <= span.start < end
         if inside and (best is None or section.level >= best.level):
             best = section
+    return best
+
+
+def section_title(document: Document | None, span: Span) -> str | None:
+    """The title of the innermost section that holds the span, if the document is known."""
+    best = section_at(document, span)
     return best.title if best is not None and best.title else None
+
+
+def place(result: FileResult, finding: Finding, lang: str) -> str | None:
+    """Where a reader finds the finding: "sida 3, rad 12" in a PDF (the line on its page),
+    'avsnitt "Lokal styrgrupp", stycke 2' in a DOCX (the paragraph within its section)."""
+    loc = finding.location
+    if loc.page is not None:
+        line = f", {label('line', lang)} {loc.page_line}" if loc.page_line else ""
+        return f"{label('page', lang)} {loc.page}{line}"
+    document = result.document
+    if document is None or document.source.format != "docx":
+        return None
+    source = document.source
+    section = section_at(document, finding.span)
+    first = source.line_at(section.heading.end).number + 1 if section and section.title else 1
+    paragraph = sum(
+        1 for line in source.lines[first - 1 : loc.line] if source.line_text(line).strip()
+    )
+    parts = []
+    if section is not None and section.title:
+        parts.append(f'{label("section", lang)} "{section.title}"')
+    if paragraph:
+        parts.append(f"{label('paragraph', lang)} {paragraph}")
+    return ", ".join(parts) or None
 
 
 @dataclass(frozen=True)
@@ -122,6 +153,7 @@ def window(line: ContextLine, width: int) -> ContextLine:
     room = max(0, width - (focus_end - focus_start))
     begin = max(0, min(focus_start - room // 2, len(text) - width))
     end = min(len(text), max(begin + width, focus_end))
+    begin, end = _word_bounds(text, begin, end, focus_start, focus_end)
     cut = text[begin:end]
     shifted = [(max(0, s - begin), min(len(cut), e - begin)) for s, e in marks]
     if begin > 0:
@@ -129,6 +161,22 @@ def window(line: ContextLine, width: int) -> ContextLine:
     if end < len(text):
         cut += "…"
     return ContextLine(line.number, line.page, cut, tuple((s, e) for s, e in shifted if s < e))
+
+
+def _word_bounds(text: str, begin: int, end: int, keep_from: int, keep_to: int) -> tuple[int, int]:
+    """Move a cut inwards to whole words ("…å respektive" becomes "…respektive"), never
+    into the marked characters and never to nothing."""
+    if 0 < begin < len(text) and not text[begin - 1].isspace():
+        space = text.find(" ", begin, max(begin, keep_from))
+        if space != -1 and space + 1 < end:
+            begin = space + 1
+    if end < len(text) and not text[end].isspace():
+        space = text.rfind(" ", max(begin, keep_to), end)
+        if space > begin:
+            end = space
+    while end > begin and text[end - 1].isspace():
+        end -= 1
+    return begin, end
 
 
 def split_marks(line: ContextLine) -> list[tuple[str, bool]]:

@@ -11,7 +11,7 @@ from html import escape
 
 from lint import __version__
 from lint.check import Finding
-from lint.messages import label
+from lint.messages import counted, label
 from lint.model import Kind
 from lint.pack import Rule
 from lint.pipeline import FileResult
@@ -19,6 +19,7 @@ from lint.report import RunReport
 from lint.report.common import (
     ContextLine,
     context_lines,
+    place,
     rule_group,
     section_title,
     severity_counts,
@@ -34,7 +35,7 @@ CSS = """
 body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
        color: #1f2328; margin: 0 auto; max-width: 70rem; padding: 1.5rem; }
 h1 { font-size: 1.6rem; margin: 0 0 .3rem; }
-h2 { font-size: 1.25rem; margin: 0 0 .5rem; word-break: break-all; }
+h2 { font-size: 1.25rem; margin: 0 0 .5rem; overflow-wrap: break-word; }
 h3 { font-size: 1rem; margin: 0; }
 .meta, .where, .muted { color: var(--muted); }
 .meta { margin: 0 0 1rem; }
@@ -46,8 +47,16 @@ th { background: #f3f4f6; }
 td.num, th.num { text-align: center; }
 .scroll { overflow-x: auto; }
 .overview { font-size: .9rem; }
-.overview td:first-child { word-break: break-all; min-width: 12rem; }
+.overview td:first-child { overflow-wrap: break-word; }  /* paths wrap at "/" (<wbr>) */
+.overview .kind { display: block; color: var(--muted); font-size: .8rem; }
+.overview th.num, .overview td.cell { padding: .3rem .1rem; width: 2.6rem; font-size: .8rem; }
+.overview .verdict { font-size: .8rem; padding: 0 .4rem; }
 .overview td.cell { text-align: center; font-weight: 600; }
+.path-part { white-space: nowrap; }
+dl.legend { display: grid; grid-template-columns: repeat(2, max-content 1fr); gap: .1rem .8rem;
+            font-size: .85rem; margin: 0 0 1rem; }
+dl.legend dt { font-weight: 600; text-align: center; }
+dl.legend dd { margin: 0; color: var(--muted); }
 .cell.error { background: #fbe3e1; color: var(--error); }
 .cell.warning { background: #fdf0d5; color: var(--warning); }
 .cell.info { background: #e3edfb; color: var(--info); }
@@ -154,7 +163,7 @@ def _header(report: RunReport, title: str) -> str:
         (report.count("info"), "infos"),
         (report.unreadable, "unreadable"),
     ]
-    spans = "".join(f"<span>{count} {escape(label(key, lang))}</span>" for count, key in totals)
+    spans = "".join(f"<span>{escape(counted(count, key, lang))}</span>" for count, key in totals)
     return (
         f"<header><h1>{escape(title)}</h1>"
         f'<p class="meta">{escape(meta)}</p>'
@@ -181,8 +190,8 @@ def _overview(report: RunReport) -> str:
         state = verdict(result)
         cells = "".join(_overview_cell(result, rules, lang) for _, rules in groups)
         rows.append(
-            f'<tr><td><a href="#doc-{index}">{escape(result.path)}</a></td>'
-            f"<td>{escape(label(result.kind, lang))}</td>"
+            f'<tr><td><a href="#doc-{index}">{_path(result.path)}</a>'
+            f'<span class="kind">{escape(label(result.kind, lang))}</span></td>'
             f'<td><span class="verdict {state}">{escape(label(f"verdict_{state}", lang))}'
             f"</span></td>{cells}</tr>"
         )
@@ -190,10 +199,29 @@ def _overview(report: RunReport) -> str:
         f'<section id="overview"><h2>{escape(label("overview", lang))}</h2>'
         f'<p class="muted">{escape(label("overview_hint", lang))}</p>'
         '<div class="scroll"><table class="overview"><thead><tr>'
-        f"<th>{escape(label('document', lang))}</th>"
-        f"<th>{escape(label('kind', lang))}</th><th>{escape(label('verdict', lang))}</th>"
-        f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div></section>"
+        f"<th>{escape(label('document', lang))}</th><th>{escape(label('verdict', lang))}</th>"
+        f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+        f"{_legend(groups, lang)}</section>"
     )
+
+
+def _path(path: str) -> str:
+    """An escaped path that the browser may break after each "/" (and nowhere else)."""
+    parts = path.split("/")
+    return "/<wbr>".join(f'<span class="path-part">{escape(part)}</span>' for part in parts)
+
+
+def _legend(groups: list[tuple[str, list[Rule]]], lang: str) -> str:
+    """What the columns and the marks mean, on the page (tooltips do not print)."""
+    items = []
+    for group, rules in groups:
+        ids = f"{rules[0].id}–{rules[-1].id}" if len(rules) > 1 else rules[0].id
+        name = label(f"group_{group}", lang)
+        meaning = f"{name} ({ids})" if name != f"group_{group}" else ids
+        items.append(f"<dt>{escape(group)}</dt><dd>{escape(meaning)}</dd>")
+    items.append(f"<dt>0</dt><dd>{escape(label('legend_zero', lang))}</dd>")
+    items.append(f"<dt>–</dt><dd>{escape(label('legend_na', lang))}</dd>")
+    return f'<dl class="legend">{"".join(items)}</dl>'
 
 
 def _overview_cell(result: FileResult, rules: list[Rule], lang: str) -> str:
@@ -216,7 +244,7 @@ def _document(result: FileResult, index: int, report: RunReport) -> str:
     state = verdict(result)
     counts = severity_counts(result.findings)
     count_text = ", ".join(
-        f"{counts[s]} {label(key, lang)}"
+        counted(counts[s], key, lang)
         for s, key in (("error", "errors"), ("warning", "warnings"), ("info", "infos"))
     )
     facts = [
@@ -232,7 +260,7 @@ def _document(result: FileResult, index: int, report: RunReport) -> str:
     rows = "".join(f"<dt>{escape(name)}</dt><dd>{value}</dd>" for name, value in facts)
     out = [
         f'<article class="document" id="doc-{index}">',
-        f"<h2>{escape(result.path)}</h2>",
+        f'<h2 title="{escape(result.path)}">{_path(result.path)}</h2>',
         f'<dl class="facts">{rows}</dl>',
     ]
     if result.error:
@@ -265,12 +293,15 @@ def _finding(result: FileResult, finding: Finding, anchor: str, report: RunRepor
     lang = report.lang
     loc = finding.location
     where = []
-    if loc.page is not None:
-        where.append(f"{label('page', lang)} {loc.page}")
-    where.append(f"{label('line', lang)} {loc.line}")
-    where.append(f"{label('column', lang)} {loc.column}")
+    found = place(result, finding, lang)
+    docx = result.document is not None and result.document.source.format == "docx"
+    if found:
+        where.append(found)  # a PDF's page and line on it; a DOCX's section and paragraph
+    if not docx and loc.page is None:
+        where.append(f"{label('line', lang)} {loc.line}")
+        where.append(f"{label('column', lang)} {loc.column}")
     section = section_title(result.document, finding.span)
-    if section:
+    if section and not docx:
         where.append(f"{label('section', lang)}: {section}")
     severity = finding.severity
     out = [

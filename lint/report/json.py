@@ -1,4 +1,4 @@
-"""The JSON report, version 1 (CONTRACT.md)."""
+"""The JSON report, version 1 with the 0.2 additions (docs/report-format.md)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "message": finding.message,
         "location": {
             "page": loc.page,
+            "page_line": loc.page_line,  # 0.2: the line on its PDF page (null outside PDFs)
             "line": loc.line,
             "column": loc.column,
             "end_line": loc.end_line,
@@ -77,6 +78,7 @@ def report_dict(report: RunReport) -> dict[str, Any]:
             "warnings": report.count("warning"),
             "infos": report.count("info"),
             "unreadable": report.unreadable,
+            "other_types_skipped": report.other_types,  # files in the folders not checked
         },
     }
 

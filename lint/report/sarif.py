@@ -22,6 +22,7 @@ SARIF_SCHEMA = (
 )
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 FINGERPRINT_KEY = "samlint/v1"
+READ_ERROR = "samlint/read-error"  # the rule id of a file that could not be read
 
 
 def render_sarif(report: RunReport) -> str:
@@ -42,6 +43,14 @@ def sarif_log(report: RunReport) -> dict[str, Any]:
         for artifact_index, result in enumerate(report.results)
         if result.error is not None
     ]
+    descriptors = [_descriptor(rule, report.lang) for rule in rules]
+    if notifications:  # unreadable files are results too, so that every viewer counts them
+        descriptors.append(_read_error_descriptor(report.lang))
+        results += [
+            _read_error_result(result, artifact_index, len(rules), report.lang)
+            for artifact_index, result in enumerate(report.results)
+            if result.error is not None
+        ]
     return {
         "$schema": SARIF_SCHEMA,
         "version": SARIF_VERSION,
@@ -54,7 +63,7 @@ def sarif_log(report: RunReport) -> dict[str, Any]:
                         "version": __version__,
                         "semanticVersion": __version__,
                         "language": report.lang,
-                        "rules": [_descriptor(rule, report.lang) for rule in rules],
+                        "rules": descriptors,
                     }
                 },
                 "invocations": [
@@ -115,7 +124,7 @@ def _descriptor(rule: Rule, lang: str) -> dict[str, Any]:
 
 def _uri(path: str) -> str:
     if path == "-" or path.startswith("<"):
-        return "stdin"
+        return "-"  # standard input, named as on the command line and in the other reports
     candidate = Path(path)
     if candidate.is_absolute():
         return candidate.as_uri()
@@ -234,4 +243,43 @@ def _notification(result: FileResult, artifact_index: int, lang: str) -> dict[st
                 }
             }
         ],
+    }
+
+
+def _read_error_descriptor(lang: str) -> dict[str, Any]:
+    text = label("read_error_rule", lang)
+    return {
+        "id": READ_ERROR,
+        "name": "read-error",
+        "shortDescription": {"text": text},
+        "fullDescription": {"text": text},
+        "help": {"text": text},
+        "defaultConfiguration": {"level": "error"},
+        "properties": {"tags": ["read-error"]},
+    }
+
+
+def _read_error_result(
+    result: FileResult, artifact_index: int, rule_index: int, lang: str
+) -> dict[str, Any]:
+    """An unreadable file as an error-level result located at the file itself."""
+    assert result.error is not None
+    message = f"{label('tool_notification', lang)} [{result.error.code}]: {result.error.message}"
+    basis = f"{READ_ERROR}\0{result.error.code}"
+    return {
+        "ruleId": READ_ERROR,
+        "ruleIndex": rule_index,
+        "level": "error",
+        "message": {"text": message},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": _uri(result.path), "index": artifact_index}
+                }
+            }
+        ],
+        "partialFingerprints": {
+            FINGERPRINT_KEY: hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]
+        },
+        "properties": {"code": result.error.code},
     }

@@ -17,13 +17,14 @@ from rich.table import Table
 from rich.text import Text
 
 from lint.check import Finding
-from lint.messages import label
+from lint.messages import counted, label
 from lint.pipeline import FileResult
 from lint.report import RunReport
 from lint.report.common import (
     SEVERITY_ORDER,
     ContextLine,
     hit_lines,
+    place,
     severity_counts,
     split_marks,
     verdict,
@@ -62,7 +63,9 @@ def render_text(report: RunReport, *, color: bool = False, width: int | None = N
     excerpt_width = PLAIN_WIDTH if not color else max(40, console.width - 16)
     for result in report.results:
         for renderable in _file_block(result, report, color, excerpt_width):
-            console.print(renderable)
+            # the `path:line:col:` header lines are never wrapped: editors and grep read them
+            header = isinstance(renderable, Text) and renderable.no_wrap
+            console.print(renderable, soft_wrap=True) if header else console.print(renderable)
         console.print()
     for renderable in _run_summary(report, color, console.width):
         console.print(renderable)
@@ -82,6 +85,7 @@ def _file_block(
     pack = f", {result.pack}" if result.pack else ""
     header.append(f" ({label(result.kind, lang)}{pack}) ")
     header.append(label(f"verdict_{state}", lang), style=VERDICT_STYLE[state])
+    header.no_wrap = True
     out: list[RenderableType] = [header]
     if result.error:
         line = Text(INDENT)
@@ -113,9 +117,11 @@ def _finding_block(
     head.append(" ")
     head.append(label(finding.severity, lang), style=style)
     head.append(f" {finding.name}")
-    if loc.page is not None:
-        head.append(f" ({label('page', lang)} {loc.page})")
+    where = place(result, finding, lang)
+    if where:
+        head.append(f" ({where})")
     head.append(f": {finding.message}")
+    head.no_wrap = True
     out: list[RenderableType] = [head]
     lines = [window(line, excerpt_width) for line in hit_lines(result, finding)]
     gutter = max(len(str(line.number)) for line in lines)
@@ -227,7 +233,7 @@ def _run_summary(report: RunReport, color: bool, width: int) -> list[RenderableT
             )
         out += [table, Text("")]
     totals = Text()
-    totals.append(f"{len(report.results)} {label('files', lang)}: ")
+    totals.append(f"{counted(len(report.results), 'files', lang)}: ")
     parts = [
         (report.count("error"), "errors", "error"),
         (report.count("warning"), "warnings", "warning"),
@@ -238,8 +244,10 @@ def _run_summary(report: RunReport, color: bool, width: int) -> list[RenderableT
         if index:
             totals.append(", ")
         style = SEVERITY_STYLE.get(severity, "bold magenta") if count and color else ""
-        totals.append(f"{count} {label(key, lang)}", style=style)
+        totals.append(counted(count, key, lang), style=style)
     out.append(totals)
+    if report.other_types:
+        out.append(Text(counted(report.other_types, "other_types_skipped", lang)))
     return out
 
 

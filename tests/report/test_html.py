@@ -127,3 +127,63 @@ def test_renders_in_headless_chromium(tmp_path: Path) -> None:
     printed = headless(browser, tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer",
                        page.as_uri())  # fmt: skip
     assert printed.returncode == 0 and pdf.read_bytes().startswith(b"%PDF")
+
+
+LAYOUT_PROBE = """<script>
+const table = document.querySelector("table.overview");
+const box = table.parentElement;
+const parts = [...table.querySelectorAll(".path-part")];
+const layout = {
+  tableWidth: table.scrollWidth, boxWidth: box.clientWidth,
+  pageWidth: document.documentElement.scrollWidth, viewport: window.innerWidth,
+  headersRight: Math.max(...[...table.querySelectorAll("th")].map(
+    (th) => th.getBoundingClientRect().right)),
+  brokenParts: parts.filter((p) => p.getClientRects().length > 1).map((p) => p.textContent),
+};
+document.body.setAttribute("data-layout", JSON.stringify(layout));
+</script>"""
+
+
+def test_overview_fits_1024_px_and_paths_wrap_only_at_slashes(tmp_path: Path) -> None:
+    """Issue 15: at 1024 px the TPL, PRI and TXT columns hid behind a scroll, paths broke
+    mid-word and unreadable files made the table overflow. Measured in Chromium."""
+    import dataclasses
+    import json
+
+    from lint.pipeline import FileError, FileResult
+
+    browser = chromium()
+    report = synthetic_report()
+    long_error = FileResult(
+        "arkiv/2019/stadsdelsforvaltningar/norrmalm/skannade-original/norrmalm-lokal-overenskommelse-2019-signerad.pdf",
+        "unknown",
+        FileError("no_text_layer", "Skannad."),
+    )  # fmt: skip
+    report = dataclasses.replace(report, results=(*report.results, long_error, long_error))
+    html = render_html(report)
+    page = tmp_path / "report.html"
+    page.write_text(html.replace("</body>", LAYOUT_PROBE + "</body>"), encoding="utf-8")
+    size = "--window-size=1024,900"
+    done = headless(browser, tmp_path, size, "--hide-scrollbars", "--dump-dom", page.as_uri())
+    assert done.returncode == 0, done.stderr[-2000:]
+    raw = re.search(r'data-layout="([^"]*)"', done.stdout)
+    assert raw, done.stdout[:500]
+    layout = json.loads(unescape(raw.group(1)))
+    assert layout["tableWidth"] <= layout["boxWidth"], layout  # no column behind a scroll
+    assert layout["headersRight"] <= layout["viewport"], layout
+    assert layout["pageWidth"] <= layout["viewport"], layout
+    assert layout["brokenParts"] == [], layout  # breaks only between path parts, at "/"
+    shot = tmp_path / "overview-1024.png"
+    taken = headless(browser, tmp_path, size, "--hide-scrollbars", f"--screenshot={shot}",
+                     (tmp_path / "report.html").as_uri())  # fmt: skip
+    assert taken.returncode == 0 and shot.read_bytes().startswith(b"\x89PNG")
+
+
+def test_overview_legend_explains_groups_and_marks_on_paper() -> None:
+    page = render_html(synthetic_report())
+    legend = page[page.index('<dl class="legend">') : page.index("</dl>", page.index("legend"))]
+    assert "<dt>ANX</dt><dd>bilagor (ANX001–ANX005)</dd>" in legend
+    assert "<dt>0</dt><dd>granskat, inga avvikelser</dd>" in legend
+    assert "<dt>–</dt><dd>ej tillämpligt" in legend
+    assert "norrm" not in page or "word-break: break-all" not in page
+    assert "word-break: break-all" not in page

@@ -5,19 +5,17 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
-from lint.report.sarif import FINGERPRINT_KEY, sarif_log
+from lint.report.sarif import FINGERPRINT_KEY, READ_ERROR, sarif_log
 from tests.conftest import AS_OF, LOCAL_AGREEMENTS, ROOT, check_json, run_cli
 from tests.report.synthetic import synthetic_report
 
-SCHEMA = ROOT.parent / "shared" / "data" / "sarif-schema-2.1.0.json"
+# The OASIS SARIF 2.1.0 schema, vendored so that every SARIF test runs on a fresh clone.
+SCHEMA = ROOT / "tests" / "data" / "sarif-schema-2.1.0.json"
 
 
 def validate(log: dict) -> None:
-    if not SCHEMA.is_file():
-        pytest.skip(f"the SARIF schema is not at {SCHEMA}")
-    jsonschema = pytest.importorskip("jsonschema")
+    import jsonschema
+
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     jsonschema.validators.validator_for(schema)(schema).validate(log)
 
@@ -36,7 +34,7 @@ def test_synthetic_report_validates_and_carries_every_field() -> None:
     log = sarif_log(report)
     validate(log)
     run = log["runs"][0]
-    results = run["results"]
+    results = [r for r in run["results"] if r["ruleId"] != READ_ERROR]
     findings = [f for r in report.results for f in r.findings]
     assert len(results) == len(findings)
     rules = run["tool"]["driver"]["rules"]
@@ -61,7 +59,8 @@ def test_synthetic_report_validates_and_carries_every_field() -> None:
 
 def test_every_rule_of_the_pack_has_a_descriptor(pack) -> None:
     rules = sarif_log(synthetic_report(lang="en"))["runs"][0]["tool"]["driver"]["rules"]
-    assert [r["id"] for r in rules] == [r.id for r in pack.rules]
+    assert [r["id"] for r in rules] == [*(r.id for r in pack.rules), READ_ERROR]
+    rules = rules[:-1]  # the synthetic report has an unreadable file
     levels = {"error": "error", "warning": "warning", "info": "note"}
     for descriptor, rule in zip(rules, pack.rules, strict=True):
         assert descriptor["name"] == rule.name
@@ -100,3 +99,23 @@ def test_sarif_language_follows_lang() -> None:
     assert run["language"] == "en"
     anx = next(d for d in run["tool"]["driver"]["rules"] if d["id"] == "ANX001")
     assert anx["fullDescription"]["text"].startswith("Every reference")
+
+
+def test_unreadable_files_are_error_results_that_sarif_viewers_count() -> None:
+    """Issue 15: unreadable files were only notifications, which `sarif summary` ignores."""
+    log = sarif_log(synthetic_report())
+    validate(log)
+    run = log["runs"][0]
+    errors = [r for r in run["results"] if r["ruleId"] == READ_ERROR]
+    assert len(errors) == 1
+    error = errors[0]
+    assert error["level"] == "error" and error["properties"]["code"] == "no_text_layer"
+    assert run["tool"]["driver"]["rules"][error["ruleIndex"]]["id"] == READ_ERROR
+    artifact = run["artifacts"][
+        error["locations"][0]["physicalLocation"]["artifactLocation"]["index"]
+    ]
+    assert (
+        artifact["location"]["uri"]
+        == error["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    )
+    assert "[no_text_layer]" in error["message"]["text"]

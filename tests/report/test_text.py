@@ -46,7 +46,7 @@ def test_page_suggestion_and_clause_only_when_verbose() -> None:
     quiet = render_text(synthetic_report())
     loud = render_text(synthetic_report(verbose=True))
     assert "= förslag: bilaga 1" in quiet
-    assert "(sida 1)" in quiet  # the PDF finding carries its page
+    assert re.search(r"\(sida 1, rad \d+\)", quiet)  # the PDF finding: its page and line on it
     clause = "Möten sammankallas vid minst två tillfällen per år"
     assert clause not in quiet and clause in loud
 
@@ -62,9 +62,9 @@ def test_summary_tables_per_file_and_for_the_run() -> None:
 
 def test_english_labels() -> None:
     text = render_text(synthetic_report(lang="en"))
-    assert "= suggestion: bilaga 1" in text and "(page 1)" in text
-    assert re.search(r"^file\s+kind\s+errors\s+warnings\s+infos\s+verdict$", text, re.M)
-    assert "4 files: 3 errors, 0 warnings, 2 infos, 1 could not be read" in text
+    assert "= suggestion: bilaga 1" in text and re.search(r"\(page 1, line \d+\)", text)
+    assert re.search(r"^file\s+kind\s+errors\s+warnings\s+info\s+verdict$", text, re.M)
+    assert "4 files: 3 errors, 0 warnings, 2 info, 1 could not be read" in text
     for swedish in ("förslag", "sida", "Sammanfattning", "bedömning"):
         assert swedish not in text
 
@@ -101,3 +101,72 @@ def test_piped_cli_run_is_plain_without_progress_bar() -> None:
     assert code in (0, 1)
     assert not ANSI.search(out) and err == ""
     assert out.rstrip().splitlines()[-1].startswith("4 files:")
+
+
+@pytest.mark.parametrize(
+    ("count", "key", "lang", "expected"),
+    [
+        (1, "files", "sv", "1 fil"), (2, "files", "sv", "2 filer"), (1, "files", "en", "1 file"),
+        (1, "warnings", "sv", "1 varning"), (0, "warnings", "sv", "0 varningar"),
+        (1, "errors", "en", "1 error"), (0, "errors", "en", "0 errors"),
+        (0, "infos", "en", "0 info"),
+        (1, "other_types_skipped", "sv", "1 fil av annan typ hoppades över"),
+    ],
+)  # fmt: skip
+def test_counted_nouns_agree_with_their_number(count, key, lang, expected) -> None:
+    from lint.messages import counted
+
+    assert counted(count, key, lang) == expected
+
+
+def test_one_file_with_one_warning_reads_as_singular_in_text_and_html() -> None:
+    """Issue 15: "1 filer", "1 varningar", "1 files", "1 errors", "0 infos"."""
+    import dataclasses
+
+    from lint.report.html import render_html
+
+    report = synthetic_report()
+    one = dataclasses.replace(report, results=report.results[:1])
+    errors, warnings = one.count("error"), one.count("warning")
+    text = render_text(one)
+    html = render_html(dataclasses.replace(one, lang="en"))
+    assert text.rstrip().splitlines()[-1].startswith("1 fil: ")
+    assert "1 filer" not in text and "1 varningar" not in text
+    assert "<span>1 file</span>" in html and "1 files" not in html and "infos" not in html
+    assert (errors == 1) == ("1 error," in html or "<span>1 error</span>" in html)
+    assert warnings != 1 or "1 warning<" in html or "1 warning," in html
+
+
+def test_narrow_terminal_never_wraps_the_header_and_cuts_excerpts_at_words() -> None:
+    """Issue 15: header lines were hard-wrapped on narrow terminals and excerpts cut
+    mid-word ("…å respektive")."""
+    report = synthetic_report()
+    text = ANSI.sub("", render_text(report, color=True, width=60))
+    findings = [f for r in report.results for f in r.findings]
+    headers = [line for line in text.splitlines() if HEADER.match(line)]
+    assert len(headers) == len(findings)
+    for header, finding in zip(headers, findings, strict=True):
+        assert header.endswith(finding.message)
+    for result in report.results:  # the file's own header line too
+        assert any(line.startswith(f"{result.path} (") for line in text.splitlines())
+    for line in text.splitlines():
+        if " | " in line and "…" in line:
+            excerpt = line.split(" | ", 1)[1]
+            words = excerpt.strip("…").split()
+            source = " ".join(r.document.source.text for r in report.results if r.document)
+            assert words[0] in source.split() and words[-1] in source.split(), excerpt
+
+
+def test_window_cuts_at_word_boundaries() -> None:
+    from lint.report.common import ContextLine, window
+
+    text = (
+        "Det ankommer på respektive part att till den andra parten lämna information om "
+        "sådant som kan vara av betydelse för samverkan"
+    )
+    start = text.index("den andra parten")
+    for width in range(24, 70, 3):
+        cut = window(ContextLine(1, None, text, ((start, start + 16),)), width)
+        inner = cut.text.strip("…")
+        assert f" {inner} " in f" {text} ", cut.text
+        assert cut.text[cut.marks[0][0] : cut.marks[0][1]] == "den andra parten"
