@@ -120,11 +120,26 @@ def check(paths: tuple[str, ...], **options: Any) -> None:
 
 
 def run_check(paths: tuple[str, ...], options: dict[str, Any]) -> int:
+    from lint.report import render
+
+    report, setting = checked_report(paths, options)
+    fmt = setting("format", "fmt", "text")
+    output = options.get("output")
+    color = wants_color(fmt, output, sys.stdout, os.environ)
+    _emit(render(report, fmt, color=color), output)
+    return exit_status(report, setting("fail-on", "fail_on", "warning"))
+
+
+def checked_report(
+    paths: tuple[str, ...], options: dict[str, Any]
+) -> tuple[Any, Callable[[str, str, Any], Any]]:
+    """Check the files with the check options; the RunReport and the lookup of a setting
+    (command line, then configuration, then the default)."""
     from lint.check import Settings
     from lint.pack import AUTO, load_pack
     from lint.pipeline import RunOptions
     from lint.read import ReadLimits
-    from lint.report import RunReport, render
+    from lint.report import RunReport
 
     config = _config_for(paths, options.get("config_file"))
 
@@ -164,12 +179,8 @@ def run_check(paths: tuple[str, ...], options: dict[str, Any]) -> int:
         pdf_engine=setting("pdf-engine", "pdf_engine", "pdfium"),
     )
     results = _check_with_progress(paths, pack, run_options, lang)
-    fmt = setting("format", "fmt", "text")
-    output = options.get("output")
     report = RunReport(tuple(results), pack, as_of, stage, lang, bool(options.get("verbose")))
-    color = wants_color(fmt, output, sys.stdout, os.environ)
-    _emit(render(report, fmt, color=color), output)
-    return exit_status(report, setting("fail-on", "fail_on", "warning"))
+    return report, setting
 
 
 def wants_color(fmt: str, output: str | None, stream: Any, environ: Any) -> bool:
@@ -295,3 +306,21 @@ def explain(rule_id: str, pack: str, lang: str | None) -> None:
         lang = (load_config(found).get("lang") if found else None) or "en"
     owner = next((c for c, _ in loaded.candidates if c.rule(rule.id) is rule), loaded)
     click.echo(explain_rule(rule, lang, owner), nl=False)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="The copy (one input).")
+@click.option("--output-dir", "output_dir", type=click.Path(file_okay=False), help="Copies here.")
+@click.option("--force", is_flag=True, help="Overwrite existing annotated copies.")
+@guard_usage
+def annotate(paths: tuple[str, ...], **options: Any) -> None:
+    """Write copies with every finding at its place: Word comments in a .docx, highlights in a
+    .pdf (the HTML report for .txt and .md). Default: <name>.samlint.<ext> beside the input."""
+    from lint.annotate import run_annotate
+
+    sys.exit(run_annotate(paths, options))
+
+
+# Every check option applies to annotate too (except the report's format and file).
+annotate.params.extend(p for p in check.params if p.name not in {"paths", "fmt", "output"})
