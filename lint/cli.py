@@ -324,3 +324,16 @@ def annotate(paths: tuple[str, ...], **options: Any) -> None:
 
 # Every check option applies to annotate too (except the report's format and file).
 annotate.params.extend(p for p in check.params if p.name not in {"paths", "fmt", "output"})
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--pack", help="Rule pack name or YAML file (default stockholm-2019).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False))
+@guard_usage
+def serve(host: str, port: int, pack: str | None, config_file: str | None) -> None:
+    """A local web page: upload agreements, read the report, download annotated copies."""
+    from lint.serve import run_server
+
+    run_server(host, port, pack, config_file)
