@@ -189,3 +189,27 @@ def test_only_loopback_host_names(server_url: str) -> None:
     with httpx.Client(base_url=server_url) as http:
         assert http.get("/").status_code == 200
         assert http.get("/", headers={"Host": "evil.example"}).status_code == 400
+
+
+def test_serve_binds_to_loopback_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    from tests.conftest import run_cli
+
+    called = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: called.update(kw, app=app))
+    code, out, _ = run_cli("serve")
+    assert code == 0
+    assert called["host"] == "127.0.0.1" and called["port"] == 8765
+    assert "http://127.0.0.1:8765/" in out
+
+
+def test_serve_without_its_extras_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from tests.conftest import run_cli
+
+    monkeypatch.setitem(sys.modules, "uvicorn", None)  # as if not installed
+    code, _, err = run_cli("serve")
+    assert code == 2
+    assert "pip install 'samverkan-lint[serve]'" in err
