@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import io
+import os
 import re
+import shutil
+import subprocess
 from dataclasses import replace
 from pathlib import Path
 
@@ -111,3 +114,18 @@ def test_finding_without_words_is_a_note_on_its_page(pack: Pack) -> None:
     assert page == 1
     assert note["/Contents"].startswith(whole_file.rule)
     assert len(_annotations(annotated)) == len(result.findings)
+
+
+@pytest.mark.skipif(
+    not os.environ.get("SAMLINT_PICTURES") or shutil.which("pdftoppm") is None,
+    reason="pictures only with SAMLINT_PICTURES=DIR and pdftoppm (poppler-utils); make pictures",
+)
+def test_picture_of_an_annotated_page(pack: Pack, tmp_path: Path) -> None:
+    path = SEEDS / "skarpnack-local-agreement-2020.pdf"
+    annotated = tmp_path / "annotated.pdf"
+    annotated.write_bytes(annotate_pdf(path.read_bytes(), checked(path, pack), "sv"))
+    out = Path(os.environ["SAMLINT_PICTURES"]) / "annotated-pdf"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    page = ["-f", "3", "-l", "3", "-singlefile", "-r", "70", "-png"]
+    subprocess.run(["pdftoppm", *page, str(annotated), str(out)], check=True)
+    assert out.with_suffix(".png").stat().st_size < 300_000
