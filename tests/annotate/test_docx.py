@@ -148,24 +148,69 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 def test_libreoffice_opens_the_annotated_copy(pack: Pack, tmp_path: Path) -> None:
     path = SEEDS / "skarpnack-local-agreement-2020.docx"
+    result = checked(path, pack)
     annotated = tmp_path / "annotated.docx"
-    annotated.write_bytes(annotate_docx(path.read_bytes(), checked(path, pack), "sv"))
+    annotated.write_bytes(annotate_docx(path.read_bytes(), result, "sv"))
     profile = tmp_path / "profile"
-    done = subprocess.run(
-        [
-            str(SOFFICE),
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(annotated),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert done.returncode == 0, done.stderr
-    assert "error" not in done.stderr.lower(), done.stderr
+    for target in ("pdf", "fodt"):  # print it, and save it as flat ODF to see the comments
+        done = subprocess.run(
+            [
+                str(SOFFICE),
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                target,
+                "--outdir",
+                str(tmp_path),
+                str(annotated),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
+        assert done.returncode == 0, done.stderr
+        assert "error" not in (done.stderr + done.stdout).lower(), done.stderr
     assert (tmp_path / "annotated.pdf").stat().st_size > 1000
+    flat = (tmp_path / "annotated.fodt").read_text(encoding="utf-8")
+    assert flat.count("<office:annotation ") == len(result.findings)
+    assert flat.count("<office:annotation-end ") == len(result.findings)
+    assert "ANX002 annex-reference-mismatch" in flat
+
+
+def _labelled(result, label: str):
+    """The result as a reader that puts `label` before every paragraph would give it (as
+    for numbered paragraphs and table cells): every line and finding span shifted."""
+    from dataclasses import replace
+
+    from lint.model import Span
+
+    source = result.document.source
+    shift = len(label)
+
+    def moved(offset: int) -> int:
+        return offset + source.line_at(offset).number * shift
+
+    lines = tuple(
+        replace(line, start=line.start + (line.number - 1) * shift, end=moved(line.end))
+        for line in source.lines
+    )
+    text = "\n".join(label + source.line_text(line) for line in source.lines)
+    labelled = replace(source, text=text, lines=lines)
+    findings = tuple(
+        replace(f, span=Span(moved(f.span.start), moved(max(f.span.start, f.span.end - 1)) + 1))
+        if f.span.end > f.span.start
+        else replace(f, span=Span(moved(f.span.start), moved(f.span.start)))
+        for f in result.findings
+    )
+    return replace(result, findings=findings, document=replace(result.document, source=labelled))
+
+
+@pytest.mark.parametrize("label", ["1.\t", "Tabell 1, rad 2: "])
+def test_labels_before_paragraph_text_are_allowed(label: str, pack: Pack) -> None:
+    path = SEEDS / "skarpnack-local-agreement-2020.docx"
+    plain = checked(path, pack)
+    result = _labelled(plain, label)
+    for before, after in zip(plain.findings, result.findings, strict=True):
+        assert result.document.source.slice(after.span) == plain.document.source.slice(before.span)
+    original = path.read_bytes()
+    assert_annotated(original, annotate_docx(original, result, "sv"), result)
