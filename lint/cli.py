@@ -310,8 +310,12 @@ def explain(rule_id: str, pack: str, lang: str | None) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="The copy (one input).")
-@click.option("--output-dir", "output_dir", type=click.Path(file_okay=False), help="Copies here.")
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False), help="The annotated copy (one input only)."
+)
+@click.option(
+    "--output-dir", "output_dir", type=click.Path(file_okay=False), help="Put the copies here."
+)
 @click.option("--force", is_flag=True, help="Overwrite existing annotated copies.")
 @guard_usage
 def annotate(paths: tuple[str, ...], **options: Any) -> None:

@@ -214,3 +214,23 @@ def test_labels_before_paragraph_text_are_allowed(label: str, pack: Pack) -> Non
         assert result.document.source.slice(after.span) == plain.document.source.slice(before.span)
     original = path.read_bytes()
     assert_annotated(original, annotate_docx(original, result, "sv"), result)
+
+
+def test_finding_inside_a_table_cell(pack: Pack, tmp_path: Path) -> None:
+    """The paragraph with a misspelt term moved into a table cell, beside another cell."""
+    path = tmp_path / "ostermalm-table.docx"
+    document = docx.Document(str(SEEDS / "ostermalm-local-agreement-2021.docx"))
+    paragraph = next(p for p in document.paragraphs if "lokalpolsområde" in p.text)
+    table = document.add_table(rows=1, cols=2)
+    left = table.rows[0].cells[0].paragraphs[0]
+    left.add_run("Bilaga")
+    right = table.rows[0].cells[1].paragraphs[0]
+    for run in paragraph.runs:
+        right._p.append(run._r)
+    paragraph._p.addnext(table._tbl)
+    paragraph._p.getparent().remove(paragraph._p)
+    document.save(str(path))
+    result = checked(path, pack)
+    assert "TXT001" in [f.rule for f in result.findings]
+    original = path.read_bytes()
+    assert_annotated(original, annotate_docx(original, result, "sv"), result)
