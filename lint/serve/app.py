@@ -17,7 +17,8 @@ import time
 import unicodedata
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from html import escape
@@ -36,8 +37,9 @@ from starlette.routing import Route
 
 from lint.annotate import annotated_name
 from lint.check import Settings
+from lint.messages import error_message
 from lint.pack import Pack
-from lint.pipeline import FileResult, RunOptions
+from lint.pipeline import FileError, FileResult, RunOptions
 from lint.read import SUPPORTED_SUFFIXES, ReadLimits
 from lint.report import RunReport
 from lint.serve.work import check_upload, init_worker
@@ -150,22 +152,15 @@ def create_app(
     limits = limits or ReadLimits()
     limit = upload_limit if upload_limit is not None else limits.max_bytes
     store = Store()
-    state: dict[str, Executor] = {}
+    checker = Checker(pack, workers)
 
     @asynccontextmanager
     async def lifespan(app: Starlette):  # type: ignore[no-untyped-def]
-        import multiprocessing
-
-        from lint.cli import usable_cpus
-
-        context = multiprocessing.get_context("spawn")  # no fork of a threaded server
-        state["pool"] = ProcessPoolExecutor(
-            workers or usable_cpus(), mp_context=context, initializer=init_worker, initargs=(pack,)
-        )
+        checker.start()
         try:
             yield
         finally:
-            state.pop("pool").shutdown(wait=False, cancel_futures=True)
+            checker.stop()
 
     async def form_page(request: Request) -> Response:
         lang = _lang(request.query_params.get("lang"))
@@ -192,7 +187,7 @@ def create_app(
                         while chunk := await upload.read(1024 * 1024):
                             out.write(chunk)
                     jobs.append((str(path), name))
-                done = await _run_all(state.get("pool"), jobs, options, pack)
+                done = await checker.run(jobs, options)
         report = RunReport(tuple(r for r, _, _ in done), pack, as_of, stage, lang)
         token = store.add(_answer(report, done))
         return _page(lang, text("title", lang), _answer_body(report, done, token, lang))
@@ -236,20 +231,68 @@ def create_app(
     )
 
 
-async def _run_all(
-    pool: Executor | None, jobs: list[tuple[str, str]], options: RunOptions, pack: Pack
-) -> list[tuple[FileResult, str | None, bytes | None]]:
-    loop = asyncio.get_running_loop()
-    if pool is None:  # no lifespan (a bare ASGI call): in a thread of this process
-        return [
-            await loop.run_in_executor(None, check_upload, path, name, options, pack)
-            for path, name in jobs
+Outcome = tuple[FileResult, str | None, bytes | None]
+
+
+class Checker:
+    """Worker processes that check uploads (spawned: a threaded server is never forked).
+
+    A worker that dies (a library crashing on a hostile file) costs only its own files,
+    which get the coded error `internal`; the pool is replaced for the next request.
+    """
+
+    def __init__(
+        self, pack: Pack, workers: int | None, work: Callable[..., Outcome] = check_upload
+    ):
+        self.pack = pack
+        self.workers = workers
+        self.work = work
+        self.pool: ProcessPoolExecutor | None = None
+
+    def start(self) -> None:
+        import multiprocessing
+
+        from lint.cli import usable_cpus
+
+        self.pool = ProcessPoolExecutor(
+            self.workers or usable_cpus(),
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=init_worker,
+            initargs=(self.pack,),
+        )
+
+    def stop(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = None
+
+    async def run(self, jobs: list[tuple[str, str]], options: RunOptions) -> list[Outcome]:
+        loop = asyncio.get_running_loop()
+        pool = self.pool
+        if pool is None:  # no lifespan (a bare ASGI call): in a thread of this process
+            return [
+                await loop.run_in_executor(None, self.work, path, name, options, self.pack)
+                for path, name in jobs
+            ]
+        futures = [
+            loop.run_in_executor(pool, self.work, path, name, options) for path, name in jobs
         ]
-    futures = [loop.run_in_executor(pool, check_upload, path, name, options) for path, name in jobs]
-    return list(await asyncio.gather(*futures))
+        done = await asyncio.gather(*futures, return_exceptions=True)
+        outcomes: list[Outcome] = []
+        for (_, name), outcome in zip(jobs, done, strict=True):
+            if isinstance(outcome, BaseException):
+                if isinstance(outcome, BrokenProcessPool) and self.pool is pool:
+                    self.stop()
+                    self.start()
+                lang = options.settings.lang
+                error = FileError("internal", error_message("internal", lang))
+                outcomes.append((FileResult(name, "unknown", error), None, None))
+            else:
+                outcomes.append(outcome)
+        return outcomes
 
 
-def _answer(report: RunReport, done: list[tuple[FileResult, str | None, bytes | None]]) -> Answer:
+def _answer(report: RunReport, done: list[Outcome]) -> Answer:
     from lint.report.html import render_html
     from lint.report.json import render_json
 
@@ -274,7 +317,7 @@ DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 
 def _answer_body(
     report: RunReport,
-    done: list[tuple[FileResult, str | None, bytes | None]],
+    done: list[Outcome],
     token: str,
     lang: str,
 ) -> str:

@@ -213,3 +213,32 @@ def test_serve_without_its_extras_says_how_to_install(monkeypatch: pytest.Monkey
     code, _, err = run_cli("serve")
     assert code == 2
     assert "pip install 'samverkan-lint[serve]'" in err
+
+
+def crash(*args: object) -> None:
+    """A worker that dies as a library crashing on a hostile file would."""
+    os._exit(1)
+
+
+def test_a_crashing_worker_costs_only_its_files(tmp_path: Path) -> None:
+    import asyncio
+
+    from lint.check import Settings
+    from lint.pack import load_pack
+    from lint.pipeline import RunOptions
+    from lint.serve.app import Checker
+    from lint.serve.work import check_upload
+
+    options = RunOptions(settings=Settings(as_of=AS_OF), use_cache=False)
+    checker = Checker(load_pack("stockholm-2019"), 1, work=crash)
+    checker.start()
+    try:
+        (outcome,) = asyncio.run(checker.run([("ingen.pdf", "a.pdf")], options))
+        assert outcome[0].path == "a.pdf" and outcome[0].error.code == "internal"
+        checker.work = check_upload  # the next request gets a fresh pool
+        path = tmp_path / "1.pdf"
+        path.write_bytes(SKARPNACK_PDF.read_bytes())
+        (outcome,) = asyncio.run(checker.run([(str(path), "b.pdf")], options))
+        assert outcome[0].error is None and outcome[0].findings
+    finally:
+        checker.stop()
