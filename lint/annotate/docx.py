@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import copy
 import io
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -21,9 +20,7 @@ from lint.check import Finding
 from lint.model import SourceText
 from lint.pipeline import FileResult
 
-# What the reader turns into spaces inside a line (lint.read.lines), kept length for length.
-_LINE_BREAKS = re.compile("[\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
-_LOOKAHEAD = 12  # paragraphs the reader may have left out between two lines
+_LOOKAHEAD = 40  # parts a line may be ahead by: the cells of a table row, skipped parts
 _RUN_CONTENT = ("t", "br", "cr", "noBreakHyphen", "ptab", "tab")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -39,10 +36,12 @@ class _Part:
 
 @dataclass(frozen=True)
 class _Segment:
-    """Where a part's text sits in a line of the extracted text."""
+    """A part's text found in a line: the line offset and the part offset of every
+    character they share (all but whitespace, which the reader may collapse)."""
 
-    line_offset: int
     part: _Part
+    line_positions: tuple[int, ...]
+    part_positions: tuple[int, ...]
 
 
 def annotate_docx(data: bytes, result: FileResult, lang: str) -> bytes:
@@ -77,56 +76,87 @@ def _parts(document: Any) -> Iterator[_Part]:
                 yield block._p
             elif isinstance(block, Table):
                 for row in block.rows:
+                    seen: dict[int, Any] = {}  # a merged cell is listed once per grid column
                     for cell in row.cells:
-                        yield from (p._p for p in cell.paragraphs)
+                        if id(cell._tc) not in seen:
+                            seen[id(cell._tc)] = cell._tc
+                            yield from (p._p for p in cell.paragraphs)
 
     for p in paragraphs():
         start = 0
         for text in p.text.split("\n"):
-            yield _Part(p, start, _LINE_BREAKS.sub(" ", text))
+            yield _Part(p, start, text)
             start += len(text) + 1
 
 
 def _align(source: SourceText, parts: list[_Part]) -> dict[int, list[_Segment]]:
-    """Line number → the paragraph parts whose text the line holds, in order.
+    """Line number → the paragraph parts whose text the line holds.
 
-    A line holds the next non-empty part (perhaps after a label); further parts may follow
-    in the same line (a table row read as one line). Parts the reader skipped are passed
-    over, a few at most.
+    A line holds the next unused part, perhaps after a label (a list number); a table row
+    holds the cells' k-th paragraphs side by side, so a few parts further on may share the
+    line. Whitespace is ignored in the comparison (the reader may collapse it).
     """
+    keys = [_non_space(part.text) for part in parts]
+    used = [not key[0] for key in keys]  # parts without text are never looked for
     aligned: dict[int, list[_Segment]] = {}
-    index = 0
+    first_unused = 0
+    reached = 0  # just past the furthest part matched so far
     for line in source.lines:
-        text = source.line_text(line)
-        if not text.strip():
+        chars, positions = _non_space(source.line_text(line))
+        if not chars:
             continue
+        while first_unused < len(parts) and used[first_unused]:
+            first_unused += 1
+        taken: list[tuple[int, int]] = []  # matched ranges in `chars`
         segments: list[_Segment] = []
-        position = 0
-        candidates = range(index, min(len(parts), index + _LOOKAHEAD))
-        for candidate in candidates:
-            part = parts[candidate]
-            if not part.text.strip():
+        low = max(first_unused, reached - _LOOKAHEAD)  # parts the reader skipped stay behind
+        for candidate in range(low, min(len(parts), reached + _LOOKAHEAD)):
+            if used[candidate]:
                 continue
-            found = _find(text, part.text, position)
-            if found < 0:
-                if segments:
-                    break  # the line ended; the next part belongs to the next line
+            key, key_positions = keys[candidate]
+            at = _find_free(chars, key, taken)
+            if at < 0:
                 continue
-            segments.append(_Segment(found, part))
-            position = found + len(part.text)
-            index = candidate + 1
+            used[candidate] = True
+            reached = max(reached, candidate + 1)
+            taken.append((at, at + len(key)))
+            segments.append(
+                _Segment(
+                    parts[candidate],
+                    tuple(positions[at : at + len(key)]),
+                    tuple(key_positions),
+                )
+            )
+            if max(high for _, high in taken) == len(chars) and _covered(taken, len(chars)):
+                break  # the whole line is accounted for (a label before it aside)
         if segments:
             aligned[line.number] = segments
     return aligned
 
 
-def _find(line: str, part: str, position: int) -> int:
-    found = line.find(part, position)
-    if found >= 0:
-        return found
-    stripped = part.strip()  # the reader may have trimmed the paragraph's edges
-    inner = line.find(stripped, position)
-    return inner - part.index(stripped) if inner >= 0 else -1
+def _non_space(text: str) -> tuple[str, list[int]]:
+    positions = [i for i, char in enumerate(text) if not char.isspace()]
+    return "".join(text[i] for i in positions), positions
+
+
+def _find_free(chars: str, key: str, taken: list[tuple[int, int]]) -> int:
+    at = chars.find(key)
+    while at >= 0:
+        if all(at + len(key) <= low or at >= high for low, high in taken):
+            return at
+        at = chars.find(key, at + 1)
+    return -1
+
+
+def _covered(taken: list[tuple[int, int]], length: int) -> bool:
+    """Whether the matched ranges cover the line from the first match to its end."""
+    ranges = sorted(taken)
+    reach = ranges[0][0]
+    for low, high in ranges:
+        if low > reach:
+            return False
+        reach = max(reach, high)
+    return reach >= length
 
 
 def _anchor(
@@ -164,25 +194,21 @@ def _points(
         return None
     first = source.line_at(start)
     last = source.line_at(end - 1)
-    begin: tuple[Any, int] | None = None
-    finish: tuple[Any, int] | None = None
+    hits: list[tuple[int, Any, int]] = []  # (text offset, paragraph, paragraph offset)
     for line in source.lines[first.number - 1 : last.number]:
-        low, high = start - line.start, end - line.start
         for segment in segments.get(line.number, []):
-            part_low, part_high = segment.line_offset, segment.line_offset + len(segment.part.text)
-            a, b = max(low, part_low), min(high, part_high)
-            text = segment.part.text[a - part_low : b - part_low]
-            if b <= a or not text.strip():
-                continue
-            a += len(text) - len(text.lstrip())  # never anchor on bare spaces at the edges
-            b -= len(text) - len(text.rstrip())
-            base = segment.part.start - part_low
-            if begin is None:
-                begin = (segment.part.paragraph, base + a)
-            finish = (segment.part.paragraph, base + b)
-    if begin is None or finish is None:
+            for line_at, part_at in zip(
+                segment.line_positions, segment.part_positions, strict=True
+            ):
+                offset = line.start + line_at
+                if start <= offset < end:
+                    part = segment.part
+                    hits.append((offset, part.paragraph, part.start + part_at))
+    if not hits:
         return None
-    return begin, finish
+    hits.sort(key=lambda hit: hit[0])
+    (_, p_start, begin), (_, p_end, finish) = hits[0], hits[-1]
+    return (p_start, begin), (p_end, finish + 1)
 
 
 def _runs_between(p_start: Any, start: int, p_end: Any, end: int) -> tuple[Any, Any]:

@@ -217,16 +217,24 @@ def test_labels_before_paragraph_text_are_allowed(label: str, pack: Pack) -> Non
 
 
 def test_finding_inside_a_table_cell(pack: Pack, tmp_path: Path) -> None:
-    """The paragraph with a misspelt term moved into a table cell, beside another cell."""
+    """The paragraph with a misspelt term moved into the second paragraph of a table's
+    second column, with doubled spaces, beside a cell of two paragraphs, under a merged row
+    (a reader may read the row as one line per paragraph, cells side by side)."""
     path = tmp_path / "ostermalm-table.docx"
     document = docx.Document(str(SEEDS / "ostermalm-local-agreement-2021.docx"))
     paragraph = next(p for p in document.paragraphs if "lokalpolsområde" in p.text)
-    table = document.add_table(rows=1, cols=2)
-    left = table.rows[0].cells[0].paragraphs[0]
-    left.add_run("Bilaga")
-    right = table.rows[0].cells[1].paragraphs[0]
+    table = document.add_table(rows=2, cols=2)
+    merged = table.cell(0, 0).merge(table.cell(0, 1))
+    merged.paragraphs[0].add_run("Parter  och bilagor")
+    left = table.cell(1, 0)
+    left.paragraphs[0].add_run("Bilaga")
+    left.add_paragraph("Underlag")
+    right = table.cell(1, 1)
+    right.paragraphs[0].add_run("Gemensam  lägesbild")
+    target = right.add_paragraph()
     for run in paragraph.runs:
-        right._p.append(run._r)
+        target._p.append(run._r)
+    target.runs[0].text = target.runs[0].text.replace(" ", "  ", 1)
     paragraph._p.addnext(table._tbl)
     paragraph._p.getparent().remove(paragraph._p)
     document.save(str(path))
