@@ -333,7 +333,7 @@ annotate.params.extend(p for p in check.params if p.name not in {"paths", "fmt",
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535))
-@click.option("--pack", help="Rule pack name or YAML file (default stockholm-2019).")
+@click.option("--pack", help="Rule pack name or YAML file (default: auto, as for check).")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False))
 @guard_usage
 def serve(host: str, port: int, pack: str | None, config_file: str | None) -> None:

@@ -27,16 +27,20 @@ def run_server(host: str, port: int, pack: str | None, config_file: str | None) 
 
 
 def server_settings(host: str, pack: str | None, config_file: str | None) -> dict[str, Any]:
-    """The app's pack, read limits and allowed Host headers, from the configuration."""
+    """The app's pack, read limits, PDF engine and allowed Host headers, from the
+    configuration (as `check` would use them)."""
     from lint.cli import _config_for
-    from lint.pack import load_pack
+    from lint.pack import AUTO, load_pack
     from lint.read import ReadLimits
 
     config = _config_for((".",), config_file)
     origin = str(config.path) if config.path else "command line"
-    loaded = load_pack(pack or config.get("pack", "stockholm-2019"))
+    loaded = load_pack(pack or config.get("pack", AUTO))
     limits = ReadLimits.from_mapping(config.get("limits"), origin)
-    return {"pack": loaded, "limits": limits, "allowed_hosts": allowed_hosts(host)}
+    settings: dict[str, Any] = {"pack": loaded, "limits": limits}
+    if config.get("pdf-engine"):
+        settings["pdf_engine"] = config.get("pdf-engine")
+    return {**settings, "allowed_hosts": allowed_hosts(host)}
 
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")

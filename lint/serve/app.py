@@ -20,7 +20,7 @@ from collections.abc import Awaitable, Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -147,6 +147,7 @@ def create_app(
     allowed_hosts: list[str] | None = None,
     upload_limit: int | None = None,
     workers: int | None = None,
+    pdf_engine: str | None = None,
 ) -> Starlette:
     """The web app. `upload_limit` defaults to the `max-bytes` read limit."""
     limits = limits or ReadLimits()
@@ -178,6 +179,8 @@ def create_app(
                 raise HTTPException(400, text("too_many", lang, n=MAX_FILES))
             settings = Settings(stage=stage, lang=lang, as_of=as_of)
             options = RunOptions(settings=settings, limits=limits, use_cache=False)
+            if pdf_engine:
+                options = replace(options, pdf_engine=pdf_engine)
             with tempfile.TemporaryDirectory(prefix="samlint-serve-") as folder:
                 jobs = []
                 for number, upload in enumerate(uploads, 1):
