@@ -32,6 +32,11 @@ format: $(STAMP)
 	$(BIN)/ruff format lint tests scripts bench
 	$(BIN)/ruff check --fix lint tests scripts bench
 
+# The pictures in the README: an annotated PDF page (pdftoppm) and the serve page (Chromium).
+.PHONY: pictures
+pictures: $(STAMP)
+	SAMLINT_PICTURES=docs $(BIN)/python -m pytest -q tests/annotate/test_pdf.py tests/serve/test_browser.py
+
 corpus: $(STAMP)
 	$(BIN)/python scripts/render_corpus.py
 

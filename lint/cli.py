@@ -154,11 +154,26 @@ def check(paths: tuple[str, ...], **options: Any) -> None:
 
 
 def run_check(paths: tuple[str, ...], options: dict[str, Any]) -> int:
+    from lint.report import render
+
+    report, setting = checked_report(paths, options)
+    output = options.get("output")
+    fmt = _report_format(options.get("fmt"), output, setting("format", "", None))
+    color = wants_color(fmt, output, sys.stdout, os.environ)
+    _emit(render(report, fmt, color=color), output)
+    return exit_status(report, setting("fail-on", "fail_on", "warning"))
+
+
+def checked_report(
+    paths: tuple[str, ...], options: dict[str, Any]
+) -> tuple[Any, Callable[[str, str, Any], Any]]:
+    """Check the files with the check options; the RunReport and the lookup of a setting
+    (command line, then configuration, then the default)."""
     from lint.check import Settings
     from lint.pack import AUTO, load_pack
     from lint.pipeline import RunOptions
     from lint.read import ReadLimits
-    from lint.report import RunReport, render
+    from lint.report import RunReport
 
     config = _config_for(paths, options.get("config_file"))
 
@@ -206,14 +221,10 @@ def run_check(paths: tuple[str, ...], options: dict[str, Any]) -> int:
     exclude = (*configured, *(options.get("exclude") or ()))
     found = find_files(paths, exclude)
     results = _check_with_progress(found.files, pack, run_options, lang)
-    output = options.get("output")
-    fmt = _report_format(options.get("fmt"), output, config.get("format"))
     report = RunReport(
         tuple(results), pack, as_of, stage, lang, bool(options.get("verbose")), found.other_types
     )
-    color = wants_color(fmt, output, sys.stdout, os.environ)
-    _emit(render(report, fmt, color=color), output)
-    return exit_status(report, setting("fail-on", "fail_on", "warning"))
+    return report, setting
 
 
 SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".json": "json", ".sarif": "sarif"}
@@ -421,3 +432,38 @@ def cache_clear(lang: str) -> None:
 
     removed = counted(store.clear(), "entries", lang)
     click.echo(label("cache_cleared", lang).format(count=removed, place=store.cache_dir()))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False), help="The annotated copy (one input only)."
+)
+@click.option(
+    "--output-dir", "output_dir", type=click.Path(file_okay=False), help="Put the copies here."
+)
+@click.option("--force", is_flag=True, help="Overwrite existing annotated copies.")
+@guard_usage
+def annotate(paths: tuple[str, ...], **options: Any) -> None:
+    """Write copies with every finding at its place: Word comments in a .docx, highlights in a
+    .pdf (the HTML report for .txt and .md). Default: <name>.samlint.<ext> beside the input."""
+    from lint.annotate import run_annotate
+
+    sys.exit(run_annotate(paths, options))
+
+
+# Every check option applies to annotate too (except the report's format and file).
+annotate.params.extend(p for p in check.params if p.name not in {"paths", "fmt", "output"})
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--pack", help="Rule pack name or YAML file (default: auto, as for check).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False))
+@guard_usage
+def serve(host: str, port: int, pack: str | None, config_file: str | None) -> None:
+    """A local web page: upload agreements, read the report, download annotated copies."""
+    from lint.serve import run_server
+
+    run_server(host, port, pack, config_file)
