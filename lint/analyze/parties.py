@@ -550,8 +550,41 @@ def find_terms(text: str, region: Span, vocab: PartyVocab) -> list[_Term]:
                 pattern is _CALLED_TERM and bool(match.group(1))
             )
             found.append(_Term(term, span, collective))
+    for term in _table_column_terms(text, region):
+        if not any(_overlaps(term.span, t.span) for t in found):
+            found.append(term)
     found.sort(key=lambda t: t.span.start)
     return found
+
+
+_TERM_COLUMN = re.compile(r"kallas|kallad|benämn|förkortning|definierat?\s+begrepp", re.I)
+
+
+def _table_column_terms(text: str, region: Span) -> list[_Term]:
+    """A party table whose header names a column of terms ("Kallas i överenskommelsen"):
+    each row's cell in that column defines a term, quoted or not."""
+    terms: list[_Term] = []
+    column: int | None = None
+    position = region.start
+    for line in text[region.start : region.end].split("\n"):
+        start, position = position, position + len(line) + 1
+        cells = line.split("\t")
+        if len(cells) < 2:
+            column = None
+            continue
+        header = next((i for i, c in enumerate(cells) if _TERM_COLUMN.search(c)), None)
+        if header is not None:
+            column = header
+            continue
+        if column is None or column >= len(cells):
+            continue
+        offset = start + sum(len(c) + 1 for c in cells[:column])
+        cell = cells[column]
+        word = cell.strip().strip(_QUOTES + "*").strip()
+        if re.fullmatch(r"[A-ZÅÄÖ][\w\-]*(?: [\w\-]+){0,2}", word):
+            begin = offset + cell.index(word)
+            terms.append(_Term(word, Span(begin, begin + len(word)), False))
+    return terms
 
 
 def _defined_terms(
