@@ -74,6 +74,7 @@ _LIST_LABEL = re.compile(
     r"(?:[ \t]+[^\s\d.]+){0,4}[ \t]*:?[ \t]*$",
     re.IGNORECASE,
 )
+_INLINE_COMMA = re.compile(rf"^({_KEYWORD}[ \t]+{_NUMBER}),")  # "bilaga 1, lägesbild …"
 _INLINE_LEAD = re.compile(r"^(?:och|samt)\s+", re.IGNORECASE)
 _HEADING_NUMBER = re.compile(r"^\s*(\d{1,2})[.)]?[ \t]")
 _ANNEX_INTRODUCTION = re.compile(r"\b(?:handlingar|bilagor|bilagorna|bifogas|bifogade)\b", re.I)
@@ -341,7 +342,7 @@ def _inline_entries(ctx: AnalysisContext, lines: Sequence[Line]) -> list[_Entry]
         start = first.start + position + len(part) - len(part.lstrip())
         position += len(part) + 1
         item = " ".join(_INLINE_LEAD.sub("", part.strip()).rstrip(" .").split())
-        match = _ENTRY_NAMED.match(item)
+        match = _ENTRY_NAMED.match(_INLINE_COMMA.sub(r"\1:", item, count=1))
         if match is None or not match.group("title"):
             continue
         numeral = parse_label(match.group("num"))

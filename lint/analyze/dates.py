@@ -107,7 +107,8 @@ _DURATION = re.compile(
 _EXTENDED = re.compile(r"\bförläng\w*", re.IGNORECASE)
 _START_MARKER = re.compile(
     r"(?:\bfrån\s+och\s+med|\bfr\.?\s?o\.?\s?m\.?|\bfrom|\bfrån|\bmed\s+start|\bmed\s+början"
-    r"|\bi\s+kraft|\bgälla|\bgäller|\blöper|\bper)(?:\s+(?:den|dagen))?\s*$",
+    r"|\bi\s+kraft|\bgälla|\bgäller|\blöper|\bper|\bperioden|\bavtalsperioden)"
+    r"(?:\s+(?:den|dagen))?\s*$",
     re.IGNORECASE,
 )
 _END_MARKER = re.compile(

@@ -66,7 +66,13 @@ _LEADING = frozenset(
     ]
 )
 # A group named after these words contains the statement's members ("ingår i styrgruppen").
-_CONTAINER = re.compile(r"(?:^|\s)(?:i|inom|till)\s+(?:den\s+|de\s+)?(?:lokala\s+)?$", re.I)
+# ("till styrgruppen" is a direction, "rapporterar till styrgruppen", unless someone is
+# co-opted to it.)
+_CONTAINER = re.compile(
+    r"(?:^|\s)(?:i|inom|(?<=adjungeras\s)till|(?<=adjungerad\s)till)\s+(?:den\s+|de\s+)?"
+    r"(?:lokala\s+)?$",
+    re.I,
+)
 # Sections where a group named as a subject counts as described.
 _ORGANISATION_SECTIONS = frozenset({"organisation", None})
 
