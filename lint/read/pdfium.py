@@ -131,27 +131,37 @@ class _PageReader:
         objects: dict[int, tuple[float, bool, bool]] = {}  # text object: its font
         bold_fonts: dict[int, bool] = {}
         texts = _GLYPH_TEXTS
+        new = tuple.__new__
         chars: list[PdfChar] = []
-        last = (0, math.nan, math.nan)
+        last_handle, last_x, last_y = -1, math.nan, math.nan
+        size, bold, upright = 0.0, False, True
         for i, char in enumerate(text):
             if char.isspace():  # word spaces come from the gaps (`pdflines`)
                 continue
             handle = text_object(page, i) or 0
             origin(page, i, at_x, at_y)
-            here = (handle, x.value, y.value)
-            glyph = texts.get(char) or texts.setdefault(char, glyph_text(char))
-            if here == last and chars:
+            ox, oy = x.value, y.value
+            glyph = texts.get(char)
+            if glyph is None:
+                glyph = texts[char] = glyph_text(char)
+            if handle != last_handle:
+                font = objects.get(handle)
+                if font is None:
+                    font = objects[handle] = self._font(page, i, handle, bold_fonts)
+                size, bold, upright = font
+                last_handle = handle
+            elif ox == last_x and oy == last_y:
                 # One glyph, several characters (a "tt" ligature): PDFium repeats the
                 # glyph for each, pdfminer reports one glyph with all of them.
                 chars[-1] = chars[-1]._replace(text=chars[-1].text + glyph)
                 continue
-            last = here
-            font = objects.get(handle)
-            if font is None:
-                font = objects[handle] = self._font(page, i, handle, bold_fonts)
+            last_x, last_y = ox, oy
             loose_box(page, i, at_rect)
-            x0 = here[1] - left
-            chars.append(PdfChar(top - here[2], x0, max(rect.right - left, x0), glyph, *font))
+            x0 = ox - left
+            x1 = rect.right - left
+            chars.append(
+                new(PdfChar, (top - oy, x0, x1 if x1 > x0 else x0, glyph, size, bold, upright))
+            )
         return tuple(chars)
 
     def _font(

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
-from itertools import pairwise
 from operator import attrgetter
 
 from lint.model import LineStyle
@@ -39,6 +37,9 @@ SHAPE_MAX_EM = 1.0
 SHAPE_REACH_EM = 4.0
 _MARKER_TEXTS = frozenset({BULLET, "-", "–", "—", "*"})
 _X0 = attrgetter("x0")
+_SIZE = attrgetter("size")
+_BOLD = attrgetter("bold")
+_BASELINE = attrgetter("baseline")
 
 # "Trygghets- och säkerhetssamordnare": a hyphen before a conjunction is part of the text.
 _KEEP_HYPHEN_BEFORE = re.compile(r"^(och|eller|samt|resp\.?|respektive|till)\b", re.IGNORECASE)
@@ -52,11 +53,13 @@ def page_lines(page: PdfPage, sizes: Counter[float]) -> list[RawLine]:
     """The page's lines, top to bottom; counts every character's size into `sizes`."""
     result = []
     counts: Counter[float] = Counter()
-    glyphs = sorted(c for c in page.chars if c.upright and not c.text.isspace())
+    glyphs = sorted(c for c in page.chars if c.upright)  # by baseline, then x0
     for chars in _group_lines(glyphs):
         result.append(_assemble(chars, page))
-        for char in chars:
-            counts[char.size] += len(char.text)
+        counts.update(map(_SIZE, chars))
+        for char in chars:  # a ligature is one glyph of several characters
+            if len(char.text) > 1:
+                counts[char.size] += len(char.text) - 1
     for size, count in counts.items():
         sizes[round_pt(size)] += count
     return result
@@ -74,52 +77,74 @@ def _group_lines(ordered: list[PdfChar]) -> list[list[PdfChar]]:
             line = [char]
             lines.append(line)
             anchor = char.baseline
-    return [sorted(_dedupe(line), key=_X0) for line in lines]
+    return [_dedupe(sorted(line, key=_X0)) for line in lines]
 
 
-def _dedupe(chars: Iterable[PdfChar]) -> list[PdfChar]:
-    """Drop a glyph printed twice at the same place (fake bold, overprinted text)."""
-    seen: set[tuple[str, int, int]] = set()
-    kept = []
+def _dedupe(chars: list[PdfChar]) -> list[PdfChar]:
+    """Drop a glyph printed twice at the same place (fake bold, overprinted text): the
+    same text at the same rounded origin and baseline. `chars` are sorted by x0, so that
+    the glyphs sharing a rounded x0 follow each other."""
+    kept: list[PdfChar] = []
+    block: list[PdfChar] = []
+    block_x = None
     for char in chars:
-        key = (char.text, round(char.x0), round(char.baseline))
-        if key not in seen:
-            seen.add(key)
-            kept.append(char)
+        x = round(char.x0)
+        if x != block_x:
+            block_x, block = x, [char]
+        elif any(
+            other.text == char.text and round(other.baseline) == round(char.baseline)
+            for other in block
+        ):
+            continue
+        else:
+            block.append(char)
+        kept.append(char)
     return kept
 
 
 def _assemble(chars: list[PdfChar], page: PdfPage) -> RawLine:
-    """One line from its glyphs (no spaces), left to right."""
-    gaps = [
-        (char.x0 - previous.x1) / max(previous.size, char.size, 1.0)
-        for previous, char in pairwise(chars)
-    ]
-    stretched = _stretched_space(gaps)
+    """One line from its glyphs, left to right."""
+    breaks: list[tuple[int, float]] = []  # (index of the glyph after a word gap, gap in ems)
+    previous_x1, previous_size = chars[0].x1, chars[0].size
+    for index, char in enumerate(chars):
+        gap = char.x0 - previous_x1
+        # An em is at least 1 pt: a gap within a tenth of a point is inside a word.
+        if gap > WORD_GAP_EM:
+            gap /= max(previous_size, char.size, 1.0)
+            if gap > WORD_GAP_EM:
+                breaks.append((index, gap))
+        previous_x1, previous_size = char.x1, char.size
     first = chars[0]
-    parts = [first.text]
-    cells = [first.x0]
-    size, baseline, bold = first.size, first.baseline, first.bold
-    for gap, char in zip(gaps, chars[1:], strict=True):
-        if gap > TAB_GAP_EM and gap > stretched and not _leading_marker(parts, cells):
-            parts.append("\t")
-            cells.append(char.x0)
-        elif gap > WORD_GAP_EM:
-            parts.append(" ")
-        parts.append(char.text)
-        size = max(size, char.size)
-        baseline = max(baseline, char.baseline)
-        bold = bold and char.bold
+    texts = [char.text for char in chars]
+    if not breaks:
+        text = "".join(texts)
+        cells = [first.x0]
+    else:
+        stretched = _stretched_space([gap for _, gap in breaks])
+        parts: list[str] = []
+        cells = [first.x0]
+        start = 0
+        for index, gap in breaks:
+            parts.append("".join(texts[start:index]))
+            start = index
+            if gap > TAB_GAP_EM and gap > stretched and not _leading_marker(parts, cells):
+                parts.append("\t")
+                cells.append(chars[index].x0)
+            else:
+                parts.append(" ")
+        parts.append("".join(texts[start:]))
+        text = "".join(parts)
+    size = max(map(_SIZE, chars))
     style = LineStyle(
         font_size=round_pt(size),
-        bold=bold,
+        bold=all(map(_BOLD, chars)),
         x0=round_pt(first.x0),
-        top=round_pt(baseline - size, per_point=1),
+        top=round_pt(max(map(_BASELINE, chars)) - size, per_point=1),
         page_height=round_pt(page.height),
         cells_x=tuple(round_pt(x) for x in cells) if len(cells) > 1 else (),
         shape_marker=_has_shape_marker(first, size, page.shapes),
     )
-    return RawLine("".join(parts), page.number, style)
+    return RawLine(text, page.number, style)
 
 
 def _stretched_space(gaps: list[float]) -> float:
@@ -128,8 +153,7 @@ def _stretched_space(gaps: list[float]) -> float:
     Justified: at least two word spaces wider than a tab gap, all of them as wide as each
     other, leaving aside the first (which may follow a list label) if need be.
     """
-    spaces = [gap for gap in gaps if gap > WORD_GAP_EM]
-    for candidates in (spaces, spaces[1:]):
+    for candidates in (gaps, gaps[1:]):
         if len(candidates) < 2 or sum(gap > TAB_GAP_EM for gap in candidates) < 2:
             return 0.0
         widest = max(candidates)

@@ -86,7 +86,7 @@ class PdfPage:
     width: float
     height: float
     has_images: bool
-    chars: tuple[PdfChar, ...]
+    chars: tuple[PdfChar, ...]  # the glyphs drawn, no whitespace (spaces are gaps)
     shapes: tuple[PdfShape, ...] = ()
 
 
