@@ -6,7 +6,7 @@ origin: wider than a tenth of an em it is a word space, wider than two ems a sin
 with the left edge of every tab-separated part in `cells_x` (a two-column signature line,
 a table row). Space glyphs decide nothing: PDFium drops a space glyph that the next glyph
 overlaps (a kerned ", A") and generates spaces of its own where pdfminer reports none.
-A justified line stretches every word space alike, so two or more equal wide gaps are
+A justified line stretches every word space alike, so three or more equal wide gaps are
 word spaces, not columns. Only what both engines report alike is used (origins,
 baselines, advances, sizes, font names), and positions are rounded (`round_pt`), so that
 the engines give identical text and styles.
@@ -141,7 +141,10 @@ def _assemble(chars: list[PdfChar], page: PdfPage) -> RawLine:
         x0=round_pt(first.x0),
         top=round_pt(max(map(_BASELINE, chars)) - size, per_point=1),
         page_height=round_pt(page.height),
-        cells_x=tuple(round_pt(x) for x in cells) if len(cells) > 1 else (),
+        # Whole points: PDFium advances by integer glyph widths, pdfminer by the widths
+        # the file gives (612.793), so a cell inside one string drifts a few tenths of a
+        # point between the engines; columns lie tens of points apart.
+        cells_x=tuple(round_pt(x, per_point=1) for x in cells) if len(cells) > 1 else (),
         shape_marker=_has_shape_marker(first, size, page.shapes),
     )
     return RawLine(text, page.number, style)
@@ -150,11 +153,12 @@ def _assemble(chars: list[PdfChar], page: PdfPage) -> RawLine:
 def _stretched_space(gaps: list[float]) -> float:
     """The widest word space of a justified line in ems, or 0 when the line is none.
 
-    Justified: at least two word spaces wider than a tab gap, all of them as wide as each
-    other, leaving aside the first (which may follow a list label) if need be.
+    Justified: at least three word spaces wider than a tab gap, all of them as wide as
+    each other, leaving aside the first (which may follow a list label) if need be. Two
+    equal gaps are as likely a table row of three like cells (dates, signature lines).
     """
     for candidates in (gaps, gaps[1:]):
-        if len(candidates) < 2 or sum(gap > TAB_GAP_EM for gap in candidates) < 2:
+        if len(candidates) < 3 or sum(gap > TAB_GAP_EM for gap in candidates) < 3:
             return 0.0
         widest = max(candidates)
         if widest - min(candidates) <= JUSTIFIED_SPREAD_EM:

@@ -44,9 +44,14 @@ def test_a_wide_gap_is_a_tab_and_equal_wide_gaps_are_a_justified_line() -> None:
     assert texts(justified) == ["ab cd ef gh"]
 
 
+def test_three_like_cells_are_a_table_row_not_a_justified_line() -> None:
+    dates = line((0, "2021-02-10"), (150, "2021-02-11"), (300, "2021-02-08"))
+    assert texts(dates) == ["2021-02-10\t2021-02-11\t2021-02-08"]
+
+
 def test_a_justified_line_after_a_list_label() -> None:
-    chars = line((0, "1."), (60, "ab"), (100, "cd"), (140, "ef"))
-    assert texts(chars) == ["1.\tab cd ef"]
+    chars = line((0, "1."), (60, "ab"), (100, "cd"), (140, "ef"), (180, "gh"))
+    assert texts(chars) == ["1.\tab cd ef gh"]
 
 
 def test_a_glyph_printed_twice_counts_once() -> None:
