@@ -51,7 +51,8 @@ def iter_pages(data: bytes, limits: ReadLimits) -> Iterator[PdfPage | int]:
 
 def _page_model(page: Any, number: int) -> PdfPage:
     left, bottom, right, top = _visible_box(page)
-    chars = tuple(_char(c, left, top) for c in page.chars)
+    # Word spaces come from the gaps between glyphs (`pdflines`), not from space glyphs.
+    chars = tuple(_char(c, left, top) for c in page.chars if not c.get("text", "").isspace())
     return PdfPage(
         number=number,
         width=right - left,

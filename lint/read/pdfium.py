@@ -20,6 +20,8 @@ from lint.read.pdfsource import check_page_count
 
 _MATRIX_EPSILON = 1e-6
 _FONT_NAME_BYTES = 256
+# Each character's text as the model wants it (`glyph_text`), once per character seen.
+_GLYPH_TEXTS: dict[str, str] = {}
 
 
 def iter_pages(data: bytes, limits: ReadLimits) -> Iterator[PdfPage | int]:
@@ -49,7 +51,12 @@ def iter_pages(data: bytes, limits: ReadLimits) -> Iterator[PdfPage | int]:
 
 
 class _PageReader:
-    """Reusable ctypes buffers and per-object caches for reading pages."""
+    """Reusable ctypes buffers, the per-character calls and per-page caches for reading.
+
+    The per-character functions are called through prototypes of their own that take
+    plain addresses: pypdfium2's bindings check typed pointers on every call, which costs
+    ten times the call itself, and a page has thousands of characters.
+    """
 
     def __init__(self, raw: Any) -> None:
         self.raw = raw
@@ -62,6 +69,27 @@ class _PageReader:
         self.fill = ctypes.c_int()
         self.stroke = ctypes.c_int()
         self.bounds = [ctypes.c_float() for _ in range(4)]
+        address, integer, double = ctypes.c_void_p, ctypes.c_int, ctypes.c_double
+        self.text_object = _prototype(raw.FPDFText_GetTextObject, address, address, integer)
+        self.origin = _prototype(
+            raw.FPDFText_GetCharOrigin, integer, address, integer, address, address
+        )
+        self.loose_box = _prototype(
+            raw.FPDFText_GetLooseCharBox, integer, address, integer, address
+        )
+        self.font_size = _prototype(raw.FPDFText_GetFontSize, double, address, integer)
+        self.char_matrix = _prototype(raw.FPDFText_GetMatrix, integer, address, integer, address)
+        self.object_font = _prototype(raw.FPDFTextObj_GetFont, address, address)
+        self.font_info = _prototype(
+            raw.FPDFText_GetFontInfo,
+            ctypes.c_ulong,
+            address,
+            integer,
+            address,
+            ctypes.c_ulong,
+            address,
+        )
+        self.at_flags = ctypes.addressof(self.flags)
 
     def read(self, document: Any, index: int) -> PdfPage:
         raw = self.raw
@@ -96,54 +124,68 @@ class _PageReader:
         text = bytes(buffer)[: max(written - 1, 0) * 2].decode("utf-16-le", "replace")
         if len(text) != count:  # characters beyond the BMP: fall back to one at a time
             text = "".join(_unicode(raw, text_page, i) for i in range(count))
+        page = ctypes.cast(text_page, ctypes.c_void_p).value
         x, y, rect = self.x, self.y, self.rect
-        byref = ctypes.byref
-        origin, loose = raw.FPDFText_GetCharOrigin, raw.FPDFText_GetLooseCharBox
-        generated, text_object = raw.FPDFText_IsGenerated, raw.FPDFText_GetTextObject
-        fonts: dict[int, tuple[float, bool, bool]] = {}
-        chars = []
-        for i in range(count):
-            char = text[i]
-            if char in "\r\n" or generated(text_page, i) == 1:
+        at_x, at_y, at_rect = ctypes.addressof(x), ctypes.addressof(y), ctypes.addressof(rect)
+        origin, loose_box, text_object = self.origin, self.loose_box, self.text_object
+        objects: dict[int, tuple[float, bool, bool]] = {}  # text object: its font
+        bold_fonts: dict[int, bool] = {}
+        texts = _GLYPH_TEXTS
+        new = tuple.__new__
+        chars: list[PdfChar] = []
+        last_handle, last_x, last_y = -1, math.nan, math.nan
+        size, bold, upright = 0.0, False, True
+        for i, char in enumerate(text):
+            if char.isspace():  # word spaces come from the gaps (`pdflines`)
                 continue
-            origin(text_page, i, byref(x), byref(y))
-            loose(text_page, i, byref(rect))
-            handle = text_object(text_page, i)
-            key = ctypes.cast(handle, ctypes.c_void_p).value or 0
-            font = fonts.get(key)
-            if font is None:
-                font = fonts[key] = self._font(text_page, i)
-            size, bold, upright = font
-            x0 = x.value - left
+            handle = text_object(page, i) or 0
+            origin(page, i, at_x, at_y)
+            ox, oy = x.value, y.value
+            glyph = texts.get(char)
+            if glyph is None:
+                glyph = texts[char] = glyph_text(char)
+            if handle != last_handle:
+                font = objects.get(handle)
+                if font is None:
+                    font = objects[handle] = self._font(page, i, handle, bold_fonts)
+                size, bold, upright = font
+                last_handle = handle
+            elif ox == last_x and oy == last_y:
+                # One glyph, several characters (a "tt" ligature): PDFium repeats the
+                # glyph for each, pdfminer reports one glyph with all of them.
+                chars[-1] = chars[-1]._replace(text=chars[-1].text + glyph)
+                continue
+            last_x, last_y = ox, oy
+            loose_box(page, i, at_rect)
+            x0 = ox - left
+            x1 = rect.right - left
             chars.append(
-                PdfChar(
-                    text=glyph_text(char),
-                    x0=x0,
-                    x1=max(rect.right - left, x0),
-                    baseline=top - y.value,
-                    size=size,
-                    bold=bold,
-                    upright=upright,
-                )
+                new(PdfChar, (top - oy, x0, x1 if x1 > x0 else x0, glyph, size, bold, upright))
             )
         return tuple(chars)
 
-    def _font(self, text_page: Any, index: int) -> tuple[float, bool, bool]:
+    def _font(
+        self, page: int, index: int, handle: int, bold_fonts: dict[int, bool]
+    ) -> tuple[float, bool, bool]:
         """Size (scaled as pdfminer scales it), boldness by name and orientation."""
-        raw, matrix = self.raw, self.matrix
-        size = raw.FPDFText_GetFontSize(text_page, index)
-        length = raw.FPDFText_GetFontInfo(
-            text_page, index, self.name, _FONT_NAME_BYTES, ctypes.byref(self.flags)
-        )
-        name = self.name.value.decode("utf-8", "replace") if length else ""
+        matrix = self.matrix
+        size = self.font_size(page, index)
+        font = (self.object_font(handle) or 0) if handle else 0
+        bold = bold_fonts.get(font) if font else None
+        if bold is None:
+            length = self.font_info(page, index, self.name, _FONT_NAME_BYTES, self.at_flags)
+            name = self.name.value.decode("utf-8", "replace") if length else ""
+            bold = is_bold_font(name)
+            if font:
+                bold_fonts[font] = bold
         upright, scale = True, 1.0
-        if raw.FPDFText_GetMatrix(text_page, index, ctypes.byref(matrix)):
+        if self.char_matrix(page, index, ctypes.addressof(matrix)):
             a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
             upright = abs(b) < _MATRIX_EPSILON and abs(c) < _MATRIX_EPSILON and a > 0 and d > 0
             # PDFium's size is the Tf operand; pdfminer's is the glyph's height on the page
             # (Chromium draws in pixels under a 0.75 scale: 16 px text is 12 pt).
             scale = abs(d) if upright else math.hypot(c, d)
-        return float(size) * scale, is_bold_font(name), upright
+        return float(size) * scale, bold, upright
 
     def _objects(self, page: Any, left: float, top: float) -> tuple[bool, tuple[PdfShape, ...]]:
         """Whether the page shows an image, and its small filled shapes (forms included)."""
@@ -224,3 +266,9 @@ def _unicode(raw: Any, text_page: Any, index: int) -> str:
         return chr(code) if code and not math.isnan(code) else "\ufffd"
     except (ValueError, OverflowError):
         return "\ufffd"
+
+
+def _prototype(function: Any, result: Any, *arguments: Any) -> Any:
+    """`function` of the PDFium library, called with plain addresses and integers."""
+    address = ctypes.cast(function, ctypes.c_void_p).value
+    return ctypes.CFUNCTYPE(result, *arguments)(address)

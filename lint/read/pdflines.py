@@ -1,18 +1,22 @@
 """One line assembly for every PDF engine: a `PdfPage` into `RawLine`s with their styles.
 
-Characters are grouped into lines by baseline and ordered left to right; a space glyph
-or a gap wider than a fifth of an em separates words, and a gap wider than two ems
-becomes a single tab, with the left edge of every tab-separated part in `cells_x` (a
-two-column signature line, a table row). Only what both engines report alike is used
-(origins, baselines, advances, sizes, font names), and positions are rounded to 0.1 pt,
-so that the engines give identical text and styles.
+Characters are grouped into lines by baseline and ordered left to right. Words are told
+apart by what a reader sees, the gap between one glyph's advance and the next glyph's
+origin: wider than a tenth of an em it is a word space, wider than two ems a single tab,
+with the left edge of every tab-separated part in `cells_x` (a two-column signature line,
+a table row). Space glyphs decide nothing: PDFium drops a space glyph that the next glyph
+overlaps (a kerned ", A") and generates spaces of its own where pdfminer reports none.
+A justified line stretches every word space alike, so three or more equal wide gaps are
+word spaces, not columns. Only what both engines report alike is used (origins,
+baselines, advances, sizes, font names), and positions are rounded (`round_pt`), so that
+the engines give identical text and styles.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from operator import attrgetter
 
 from lint.model import LineStyle
 from lint.read.lines import RawLine
@@ -21,16 +25,21 @@ from lint.read.pdfpage import BULLET, PdfChar, PdfPage, PdfShape, round_pt
 # A baseline within this many ems of a line's first baseline belongs to the line
 # (superscripts, a mixed-size run); lines of text are at least one em apart.
 BASELINE_EM = 0.4
-WORD_GAP_EM = 0.2
+# Across the corpus gaps inside words stay under 0.07 em (kerning, rounding) and word
+# spaces over 0.14 em (a space between two kerned capitals, "LOKALA ARBETSGRUPPER").
+WORD_GAP_EM = 0.1
 TAB_GAP_EM = 2.0
-# With this many word breaks a line's usual gap is known; a cell gap is this many times it.
-JUSTIFIED_MIN_BREAKS = 3
-CELL_GAP_TO_WORD_GAP = 2.5
+# The word spaces of a justified line differ by kerning only (a few hundredths of an em).
+JUSTIFIED_SPREAD_EM = 0.2
 # A drawn marker is small (a bullet is about a third of an em) and sits within a few ems
 # left of the text it marks.
 SHAPE_MAX_EM = 1.0
 SHAPE_REACH_EM = 4.0
 _MARKER_TEXTS = frozenset({BULLET, "-", "–", "—", "*"})
+_X0 = attrgetter("x0")
+_SIZE = attrgetter("size")
+_BOLD = attrgetter("bold")
+_BASELINE = attrgetter("baseline")
 
 # "Trygghets- och säkerhetssamordnare": a hyphen before a conjunction is part of the text.
 _KEEP_HYPHEN_BEFORE = re.compile(r"^(och|eller|samt|resp\.?|respektive|till)\b", re.IGNORECASE)
@@ -42,110 +51,130 @@ _NUMBER_REST = re.compile(r"^\d{4}\b")
 
 def page_lines(page: PdfPage, sizes: Counter[float]) -> list[RawLine]:
     """The page's lines, top to bottom; counts every character's size into `sizes`."""
-    upright = [c for c in page.chars if c.upright]
     result = []
-    for chars in _group_lines(upright):
-        line = _assemble(chars, page)
-        if line is not None:
-            result.append(line)
-            for char in chars:
-                if not char.text.isspace():
-                    sizes[round_pt(char.size)] += len(char.text)
+    counts: Counter[float] = Counter()
+    glyphs = sorted(c for c in page.chars if c.upright)  # by baseline, then x0
+    for chars in _group_lines(glyphs):
+        result.append(_assemble(chars, page))
+        counts.update(map(_SIZE, chars))
+        for char in chars:  # a ligature is one glyph of several characters
+            if len(char.text) > 1:
+                counts[char.size] += len(char.text) - 1
+    for size, count in counts.items():
+        sizes[round_pt(size)] += count
     return result
 
 
-def _group_lines(chars: list[PdfChar]) -> list[list[PdfChar]]:
-    ordered = sorted(chars, key=lambda c: (c.baseline, c.x0))
+def _group_lines(ordered: list[PdfChar]) -> list[list[PdfChar]]:
+    """Characters sorted by baseline (then x) into lines, each sorted left to right."""
     lines: list[list[PdfChar]] = []
+    line: list[PdfChar] = []
     anchor = 0.0
     for char in ordered:
-        if lines and char.baseline - anchor <= BASELINE_EM * max(char.size, 1.0):
-            lines[-1].append(char)
+        if line and char.baseline - anchor <= BASELINE_EM * max(char.size, 1.0):
+            line.append(char)
         else:
-            lines.append([char])
+            line = [char]
+            lines.append(line)
             anchor = char.baseline
-    return [sorted(_dedupe(line), key=lambda c: c.x0) for line in lines]
+    return [_dedupe(sorted(line, key=_X0)) for line in lines]
 
 
-def _dedupe(chars: Iterable[PdfChar]) -> list[PdfChar]:
-    """Drop a glyph printed twice at the same place (fake bold, overprinted text)."""
-    seen: set[tuple[str, float, float]] = set()
-    kept = []
+def _dedupe(chars: list[PdfChar]) -> list[PdfChar]:
+    """Drop a glyph printed twice at the same place (fake bold, overprinted text): the
+    same text at the same rounded origin and baseline. `chars` are sorted by x0, so that
+    the glyphs sharing a rounded x0 follow each other."""
+    kept: list[PdfChar] = []
+    block: list[PdfChar] = []
+    block_x = None
     for char in chars:
-        key = (char.text, round(char.x0), round(char.baseline))
-        if key not in seen:
-            seen.add(key)
-            kept.append(char)
+        x = round(char.x0)
+        if x != block_x:
+            block_x, block = x, [char]
+        elif any(
+            other.text == char.text and round(other.baseline) == round(char.baseline)
+            for other in block
+        ):
+            continue
+        else:
+            block.append(char)
+        kept.append(char)
     return kept
 
 
-def _assemble(chars: list[PdfChar], page: PdfPage) -> RawLine | None:
-    glyphs = [c for c in chars if not c.text.isspace()]
-    if not glyphs:
-        return None
-    breaks = _word_breaks(chars)
-    word_gaps = sorted(gap for _, gap, _em in breaks)
-    typical = word_gaps[len(word_gaps) // 2] if word_gaps else 0.0
-    parts: list[str] = []
-    cells = [glyphs[0].x0]
-    wide = {index for index, gap, em in breaks if _is_cell_gap(gap, em, typical, len(breaks))}
-    spaces = {index for index, _gap, _em in breaks}
-    for index, char in enumerate(glyphs):
-        if index in wide and not (len(cells) == 1 and "".join(parts).strip() in _MARKER_TEXTS):
-            parts.append("\t")
-            cells.append(char.x0)
-        elif index in spaces:
-            parts.append(" ")
-        parts.append(char.text)
-    size = max(c.size for c in glyphs)
-    baseline = max(c.baseline for c in glyphs)
+def _assemble(chars: list[PdfChar], page: PdfPage) -> RawLine:
+    """One line from its glyphs, left to right."""
+    breaks: list[tuple[int, float]] = []  # (index of the glyph after a word gap, gap in ems)
+    previous_x1, previous_size = chars[0].x1, chars[0].size
+    for index, char in enumerate(chars):
+        gap = char.x0 - previous_x1
+        # An em is at least 1 pt: a gap within a tenth of a point is inside a word.
+        if gap > WORD_GAP_EM:
+            gap /= max(previous_size, char.size, 1.0)
+            if gap > WORD_GAP_EM:
+                breaks.append((index, gap))
+        previous_x1, previous_size = char.x1, char.size
+    first = chars[0]
+    texts = [char.text for char in chars]
+    if not breaks:
+        text = "".join(texts)
+        cells = [first.x0]
+    else:
+        stretched = _stretched_space([gap for _, gap in breaks])
+        parts: list[str] = []
+        cells = [first.x0]
+        start = 0
+        for index, gap in breaks:
+            parts.append("".join(texts[start:index]))
+            start = index
+            if gap > TAB_GAP_EM and gap > stretched and not _leading_marker(parts, cells):
+                parts.append("\t")
+                cells.append(chars[index].x0)
+            else:
+                parts.append(" ")
+        parts.append("".join(texts[start:]))
+        text = "".join(parts)
+    size = max(map(_SIZE, chars))
     style = LineStyle(
         font_size=round_pt(size),
-        bold=all(c.bold for c in glyphs),
-        x0=round_pt(glyphs[0].x0),
-        top=round_pt(baseline - size),
+        bold=all(map(_BOLD, chars)),
+        x0=round_pt(first.x0),
+        top=round_pt(max(map(_BASELINE, chars)) - size, per_point=1),
         page_height=round_pt(page.height),
-        cells_x=tuple(round_pt(x) for x in cells) if len(cells) > 1 else (),
-        shape_marker=_has_shape_marker(glyphs, page.shapes),
+        # Whole points: PDFium advances by integer glyph widths, pdfminer by the widths
+        # the file gives (612.793), so a cell inside one string drifts a few tenths of a
+        # point between the engines; columns lie tens of points apart.
+        cells_x=tuple(round_pt(x, per_point=1) for x in cells) if len(cells) > 1 else (),
+        shape_marker=_has_shape_marker(first, size, page.shapes),
     )
-    return RawLine("".join(parts), page.number, style)
+    return RawLine(text, page.number, style)
 
 
-def _word_breaks(chars: list[PdfChar]) -> list[tuple[int, float, float]]:
-    """(index of the glyph after the break, the gap before it, the em there) for every
-    break between two words: a space glyph or a gap wider than a fifth of an em."""
-    breaks = []
-    previous: PdfChar | None = None
-    spaced = False
-    index = -1
-    for char in chars:
-        if char.text.isspace():
-            spaced = previous is not None
-            continue
-        index += 1
-        if previous is not None:
-            em = max(previous.size, char.size, 1.0)
-            gap = char.x0 - previous.x1
-            if spaced or gap > WORD_GAP_EM * em:
-                breaks.append((index, gap, em))
-        previous, spaced = char, False
-    return breaks
+def _stretched_space(gaps: list[float]) -> float:
+    """The widest word space of a justified line in ems, or 0 when the line is none.
+
+    Justified: at least three word spaces wider than a tab gap, all of them as wide as
+    each other, leaving aside the first (which may follow a list label) if need be. Two
+    equal gaps are as likely a table row of three like cells (dates, signature lines).
+    """
+    for candidates in (gaps, gaps[1:]):
+        if len(candidates) < 3 or sum(gap > TAB_GAP_EM for gap in candidates) < 3:
+            return 0.0
+        widest = max(candidates)
+        if widest - min(candidates) <= JUSTIFIED_SPREAD_EM:
+            return widest + JUSTIFIED_SPREAD_EM
+    return 0.0
 
 
-def _is_cell_gap(gap: float, em: float, typical: float, count: int) -> bool:
-    """A gap between two cells: wider than two ems and, on a line with several breaks,
-    much wider than its usual word gap (a justified line stretches all its gaps alike)."""
-    if gap <= TAB_GAP_EM * em:
-        return False
-    return count < JUSTIFIED_MIN_BREAKS or gap > CELL_GAP_TO_WORD_GAP * max(typical, 0.1 * em)
+def _leading_marker(parts: list[str], cells: list[float]) -> bool:
+    """The line so far is a list marker alone ("•", "-"): a wide gap after it is no tab."""
+    return len(cells) == 1 and "".join(parts).strip() in _MARKER_TEXTS
 
 
-def _has_shape_marker(glyphs: list[PdfChar], shapes: tuple[PdfShape, ...]) -> bool:
+def _has_shape_marker(first: PdfChar, em: float, shapes: tuple[PdfShape, ...]) -> bool:
     """A small filled shape left of the line's first glyph, within the line's height."""
     if not shapes:
         return False
-    first = glyphs[0]
-    em = max(c.size for c in glyphs)
     top, bottom = first.baseline - em, first.baseline + 0.3 * em
     for shape in shapes:
         if shape.width > SHAPE_MAX_EM * em or shape.height > SHAPE_MAX_EM * em:

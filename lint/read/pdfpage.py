@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import NamedTuple
 
-# In tenths of a point: 0.0005 pt.
+# In rounding steps: 0.0005 pt for tenths of a point.
 _HALF_MARGIN = 0.005
 
 # Glyphs that mean "bullet" but carry no Unicode meaning of their own: pdfminer's
@@ -28,8 +29,10 @@ _BULLET_GLYPHS = frozenset(
 # A glyph no Unicode could be found for: pdfminer says "(cid:N)", PDFium U+FFFD or a C0
 # control code. Both become U+FFFD so that the engines agree.
 UNKNOWN = "\ufffd"
-# PDFium reports a hyphen that ends a line (a word broken by the producer) as U+0002.
-_PDFIUM_LINE_END_HYPHEN = "\x02"
+# PDFium reports a hyphen that ends a line (a word broken by the producer) as U+0002 one
+# character at a time and as U+FFFE in the page's text; a soft hyphen is drawn as a hyphen
+# where the producer broke the word (PDFium takes it for one, pdfminer keeps U+00AD).
+_HYPHENS = frozenset({"\x02", "\ufffe", "\u00ad"})
 
 _LIGATURES = {
     "\ufb00": "ff",
@@ -42,18 +45,18 @@ _LIGATURES = {
 }
 
 
-@dataclass(frozen=True)
-class PdfChar:
-    """One glyph: its text, its origin on the baseline and its advance, size and font.
+class PdfChar(NamedTuple):
+    """One glyph: its baseline, its origin and advance, its text, size and font.
 
     `x0` is the glyph's origin (where the pen stood), `x1` where the pen would stand next
     without kerning; `baseline` is the distance of the baseline from the top of the page.
+    A plain tuple, ordered top to bottom and left to right: a page has thousands.
     """
 
-    text: str
+    baseline: float
     x0: float
     x1: float
-    baseline: float
+    text: str
     size: float
     bold: bool
     upright: bool = True
@@ -83,7 +86,7 @@ class PdfPage:
     width: float
     height: float
     has_images: bool
-    chars: tuple[PdfChar, ...]
+    chars: tuple[PdfChar, ...]  # the glyphs drawn, no whitespace (spaces are gaps)
     shapes: tuple[PdfShape, ...] = ()
 
 
@@ -99,21 +102,24 @@ def glyph_text(text: str) -> str:
         return BULLET
     if text.startswith("(cid:") and text.endswith(")"):
         return UNKNOWN
-    if text == _PDFIUM_LINE_END_HYPHEN:
+    if text in _HYPHENS:
         return "-"
     if len(text) == 1:
         code = ord(text)
-        if (code < 0x20 and text not in "\t\n\r") or code in (0xFFFE, 0xFFFF):
+        if (code < 0x20 and text not in "\t\n\r") or code == 0xFFFF:
             return UNKNOWN
         return _LIGATURES.get(text, text)
     return "".join(_LIGATURES.get(c, c) for c in text)
 
 
-def round_pt(value: float) -> float:
-    """A position or size rounded to 0.1 pt, as both engines agree on it.
+def round_pt(value: float, per_point: int = 10) -> float:
+    """A position or size rounded to 1/`per_point` pt, as both engines agree on it.
 
     PDFium computes in single precision, pdfminer in double: 77.95 is 77.9499969 in one
-    and 77.95 in the other. Halves are rounded up with a margin well above single
-    precision's error (a few 1e-5 pt on a page), so both land on the same tenth.
+    and 77.95 in the other, and after a few transformations the two differ by up to
+    1e-4 pt. Halves are rounded up with a margin of 0.005 steps, so that both land on the
+    same value for every position a producer writes with up to three decimals; a value
+    that happens to fall within 1e-4 pt of the shifted boundary can still split them,
+    which is why a coarse position (a line's top) is rounded to whole points.
     """
-    return math.floor(value * 10 + 0.5 + _HALF_MARGIN) / 10 + 0.0
+    return math.floor(value * per_point + 0.5 + _HALF_MARGIN) / per_point + 0.0
