@@ -16,27 +16,12 @@ import yaml
 from tests.conftest import CORPUS, check_json
 
 NATIONAL = CORPUS / "national"
-# False alarms of the analyzers (parties, annexes, signatures, dates) on layouts the
-# Stockholm corpus does not have; see the report of the packs branch.
-KNOWN = {
-    "goteborg-nordost-2024.txt": "PTY002: the party table is read as five parties",
-    "gotland-2024.txt": "PTY003: 'Polisen' defined in a sentence the analyzer does not read",
-    "lulea-2024.txt": "ANX001 missed (plain Bilaga lines without blank lines are no list); PTY002",
-    "vimmerby-2024.txt": "PTY002/PTY003/ANX002 on the party table and medborgarlöften annex",
-    "ystad-2022.txt": "PTY002, SIG002 and DAT003 on the three-column signature table",
-}
 
 
 def _cases() -> list[Any]:
     labels = yaml.safe_load((NATIONAL / "labels.yaml").read_text(encoding="utf-8"))
     return [
-        pytest.param(
-            case,
-            id=case["file"],
-            marks=[pytest.mark.xfail(reason=KNOWN[case["file"]], strict=True)]
-            if case["file"] in KNOWN
-            else [],
-        )
+        pytest.param(case, id=case["file"])  # known gaps: tests/data/known-gaps.txt
         for case in labels
     ]
 
