@@ -116,7 +116,7 @@ _QUOTED_TERM = re.compile(
 _BOLD_TERM = re.compile(r"\*\*([A-ZÅÄÖ][\w\-]*(?:[ \t]+[\w\-]+){0,2})\*\*")
 _CALLED_TERM = re.compile(
     rf"\b(?:nedan|hädanefter|härefter|i\s+det\s+följande)\s*,?\s+(gemensamt\s+)?"
-    rf"(?:kallad|kallade|kallat|kallas|benämnd|benämnda|benämns|omnämnd|omnämnda)[ \t]+"
+    rf"(?:kallad|kallade|kallat|kallas|benämnd|benämnda|benämns|omnämnd|omnämnda)\s+"
     rf"(?:för\s+)?(?:\*\*)?[{_QUOTES}]?([A-ZÅÄÖ][\w\-]*)",
     re.IGNORECASE,
 )
@@ -544,7 +544,7 @@ def find_terms(text: str, region: Span, vocab: PartyVocab) -> list[_Term]:
             group = match.lastindex or 1
             term = match.group(group)
             span = Span(match.start(group), match.end(group))
-            if any(_overlaps(span, t.span) for t in found):
+            if any(_overlaps(span, t.span) for t in found) or _table_header_reach(text, match):
                 continue
             collective = term.lower() in vocab.collective or (
                 pattern is _CALLED_TERM and bool(match.group(1))
@@ -555,6 +555,14 @@ def find_terms(text: str, region: Span, vocab: PartyVocab) -> list[_Term]:
             found.append(term)
     found.sort(key=lambda t: t.span.start)
     return found
+
+
+def _table_header_reach(text: str, match: re.Match[str]) -> bool:
+    """A "Nedan kallad" column header of a table names no term on the next row."""
+    if "\n" not in match.group():
+        return False
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    return "\t" in text[line_start : match.start() + match.group().index("\n")]
 
 
 _TERM_COLUMN = re.compile(r"kallas|kallad|benämn|förkortning|definierat?\s+begrepp", re.I)
