@@ -17,17 +17,12 @@ from lint.model import Line, SourceText
 
 _CELL_SPLIT = re.compile(r"\t|(?<=\S) {4,}(?=\S)")
 _TEXT_CELL_SPLIT = re.compile(r"\t")
+# What opens a signature block: its place and date, or "För <party>".
+_OPENING = r"för\s|\S+\s+den\s+\d|\S+\s+\d{4}-\d{2}-\d{2}|ort\s+och\s+datum|\d{4}-\d{2}-\d{2}"
+SIGNATURE_OPENING = re.compile(rf"^(?:{_OPENING})", re.IGNORECASE)
 # What opens or underlines a signature block.
 _SIGNATURE_CUE = re.compile(
-    r"^(?:för\s|\S+\s+den\s+\d|\S+\s+\d{4}-\d{2}-\d{2}|ort\s+och\s+datum|datum\b|\d{4}-\d{2}-\d{2}"
-    r"|[._…\-–]{5,}|underskrift|namnförtydligande)",
-    re.IGNORECASE,
-)
-
-# What opens a signature block: its place and date, or "För <party>".
-SIGNATURE_OPENING = re.compile(
-    r"^(?:för\s|\S+\s+den\s+\d|\S+\s+\d{4}-\d{2}-\d{2}|ort\s+och\s+datum|\d{4}-\d{2}-\d{2})",
-    re.IGNORECASE,
+    rf"^(?:{_OPENING}|datum\b|[._…\-–]{{5,}}|underskrift|namnförtydligande)", re.IGNORECASE
 )
 
 
