@@ -36,15 +36,22 @@ class LineStyle:
     # PDF line becomes a tab in the text; `cells_x` holds the left edge of each tab-separated
     # part, so the layout stage can put side-by-side blocks (signatures, tables) in columns.
     x0: float | None = None
+    # Where the line's last glyph starts (whole points). Glyph origins inside one string
+    # come from advances, in which the engines differ by tenths of a point, so that these
+    # may differ by a point between them: used with an em's tolerance, never compared.
+    x1: float | None = field(default=None, compare=False)
     top: float | None = None
     page_height: float | None = None
     cells_x: tuple[float, ...] = ()
+    cells_x1: tuple[float, ...] = field(default=(), compare=False)  # each cell's, likewise
     shape_marker: bool = False  # a small drawn shape (a bullet with no text) left of the line
     # DOCX structure: the computed label of a numbered paragraph (also prefixed to the text,
     # as Word's plain-text export does), its list level, and a table cell's coordinates.
     list_label: str | None = None
     list_level: int | None = None
-    table_cell: tuple[int, int, int] | None = None  # (table, row, line within the row)
+    # A table cell's coordinates (DOCX; a PDF table drawn with rules): (table, row, line
+    # within the row).
+    table_cell: tuple[int, int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -54,6 +61,47 @@ class Line:
     end: int  # offset just past the last character (the newline is not included)
     page: int | None  # 1-based PDF page, None for text and DOCX
     style: LineStyle = field(default_factory=LineStyle)
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One view line: `prefix` (synthetic) followed by raw text [raw_start, raw_end).
+
+    A piece that `continues` adds to the view line of the piece before it, its prefix the
+    separator ("\t" between two cells, " " or "" between the lines of a wrapped cell)."""
+
+    raw_start: int
+    raw_end: int
+    page: int | None
+    style: LineStyle
+    prefix: str = ""
+    continues: bool = False
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    view_starts: tuple[int, ...]
+    pieces: tuple[Piece, ...]
+
+    @cached_property
+    def identity(self) -> bool:
+        return all(
+            not p.prefix and p.raw_start == v
+            for v, p in zip(self.view_starts, self.pieces, strict=True)
+        )
+
+    def to_raw(self, offset: int) -> int:
+        index = max(0, bisect.bisect_right(self.view_starts, offset) - 1)
+        piece = self.pieces[index]
+        inside = offset - self.view_starts[index] - len(piece.prefix)
+        return piece.raw_start + min(max(inside, 0), piece.raw_end - piece.raw_start)
+
+    def span_to_raw(self, span: Span) -> Span:
+        start = self.to_raw(span.start)
+        if span.end <= span.start:
+            return Span(start, start)
+        end = self.to_raw(span.end - 1) + 1
+        return Span(start, max(end, start))
 
 
 @dataclass(frozen=True)
@@ -306,6 +354,16 @@ class Document:
     # What was recognised when the kind was decided: (cue, count), e.g. ("parties", 3).
     kind_cues: tuple[tuple[str, int], ...] = ()
     kind_forced: bool = False
+    # The text as the analyzers read it (the layout stage's view: no page furniture, table
+    # cells and wrapped lines joined) and its map back to `source`.
+    reading: SourceText | None = None
+    reading_map: OffsetMap | None = None
+
+    def reading_text(self) -> tuple[str, OffsetMap | None]:
+        """The reading text and the map of its offsets to `source` (None: the same text)."""
+        if self.reading is None:
+            return self.source.text, None
+        return self.reading.text, self.reading_map
 
     def section(self, template_key: str) -> Section | None:
         return next((s for s in self.sections if s.template_key == template_key), None)

@@ -350,6 +350,7 @@ def _stands_alone(source: SourceText, index: int) -> bool:
         or _shape_ok(previous)
         or _shape_ok(_SECTION_NUMBER.sub("", previous))  # "5. Lokal samverkansorganisation"
         or bool(_LIST_MARKER.match(previous))  # a list ends, the next section begins
+        or bool(_ANNEX_ENTRY.match(clean_heading(previous)))  # so does a list of annexes
         or previous_line.style.list_item
     )
 

@@ -151,6 +151,9 @@ class Table:
     rows: list[list[list[str]]]  # row -> cell -> lines
     signatures: bool = False
     sign_line: bool = False  # draw a line to sign on where a cell's second line is empty
+    # A Markdown signature table: each column one signatory (a header row naming the party,
+    # a row with place, date, line, name and title); else each cell is one.
+    by_column: bool = False
 
 
 @dataclass
@@ -350,6 +353,24 @@ def doc_from_text(source: Path, rel: Path, index: int) -> Doc:
     return Doc(source, rel, blocks, options, index)
 
 
+def signatories_by_column(rows: list[list[list[str]]]) -> list[list[str]]:
+    """One signatory a column of a signature table: the column's cells one under the other
+    (a header row naming the party, then its place, date, line, name and title)."""
+    width = max((len(row) for row in rows), default=0)
+    people = []
+    for column in range(width):
+        lines = [line for row in rows if column < len(row) for line in row[column]]
+        if any(lines):
+            people.append(lines)
+    return people
+
+
+def _signatories(block: Table) -> list[list[str]]:
+    if block.by_column:
+        return signatories_by_column(block.rows)
+    return [cell for row in block.rows for cell in row if any(line for line in cell)]
+
+
 def signature_rows(signatories: list[list[str]], per_row: int) -> list[list[list[str]]]:
     """One column per signatory; more than ``per_row`` signatories go two to a row."""
     width = len(signatories) if len(signatories) <= per_row else 2
@@ -423,7 +444,7 @@ def parse_markdown(text: str) -> tuple[dict[str, str], list[Block]]:
                 i += 1
             width = max(len(r) for r in rows)
             rows = [r + [[""]] * (width - len(r)) for r in rows]
-            blocks.append(Table(rows, signatures=signatures_next))
+            blocks.append(Table(rows, signatures=signatures_next, by_column=signatures_next))
             signatures_next = False
             after_blank = False
             continue
@@ -917,7 +938,7 @@ def _html_list(items: list[Item]) -> str:
 def _html_table(block: Table) -> str:
     rows = block.rows
     if block.signatures:
-        people = [cell for row in rows for cell in row if any(line for line in cell)]
+        people = _signatories(block)
         rows = signature_rows(people, per_row=2) if people else rows
     cls = "signatures" if block.signatures else "grid"
     out = [f'<table class="{cls}">']
@@ -1099,7 +1120,7 @@ def render_reportlab(doc: Doc, out: Path) -> None:
             story.append(Spacer(1, 4))
         elif isinstance(block, Table):
             if block.signatures:
-                people = [c for row in block.rows for c in row if any(line for line in c)]
+                people = _signatories(block)
                 rows = signature_rows(people, per_row=2)
                 data = [
                     [_rl_signature(cell, cell_style, HRFlowable, block.sign_line) for cell in row]

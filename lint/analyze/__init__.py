@@ -26,7 +26,12 @@ def analyze(raw: SourceText, pack: Pack, kind: Kind | None = None) -> Document:
     document = _analyze_view(layout.view, pack, kind)
     if layout.mapping.identity:
         return replace(document, source=raw)
-    return replace(remap_spans(document, layout.mapping), source=raw)
+    return replace(
+        remap_spans(document, layout.mapping),
+        source=raw,
+        reading=layout.view,
+        reading_map=layout.mapping,
+    )
 
 
 def _analyze_view(source: SourceText, pack: Pack, forced: Kind | None) -> Document:

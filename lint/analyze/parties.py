@@ -352,7 +352,11 @@ def _walk(text: str, events: Iterable[tuple[int, int, object]], prose: bool) -> 
 def _starts_new_party(
     text: str, current: _Draft | None, head: _Head, closed: bool, prose: bool
 ) -> bool:
-    if current is None or closed:
+    if current is None:
+        return True
+    if head.name_start < current.heads[-1].name_end:
+        return False  # two organisation words in one name ("AB Stockholmshem")
+    if closed:
         return True
     if head.subunit:
         return False

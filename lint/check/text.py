@@ -54,7 +54,7 @@ def term_spelling(document: Document, params: Mapping[str, Any]) -> Iterator[Vio
     if not terms:
         return
     min_score = float(params.get("min_score", 90))
-    text = document.source.text
+    text, to_source = document.reading_text()
     verdicts: dict[str, _NearMiss | None] = {}
     for match in _WORD.finditer(text):
         word = match.group().lower()
@@ -63,8 +63,9 @@ def term_spelling(document: Document, params: Mapping[str, Any]) -> Iterator[Vio
         miss = verdicts[word]
         if miss is None:
             continue
+        span = Span(match.start(), match.end())
         yield Violation(
-            span=Span(match.start(), match.end()),
+            span=to_source.span_to_raw(span) if to_source else span,
             args={"word": match.group(), "term": miss.term},
             suggestion=_same_case(match.group(), miss.suggestion),
         )
@@ -119,7 +120,7 @@ def number_words(document: Document, params: Mapping[str, Any]) -> Iterator[Viol
     if not words:
         return
     word_then_digits, digits_then_word = _number_patterns(tuple(sorted(words, key=len)))
-    text = document.source.text
+    text, to_source = document.reading_text()
     for pattern, word_group, digit_group in (
         (word_then_digits, 1, 2),
         (digits_then_word, 2, 1),
@@ -127,8 +128,9 @@ def number_words(document: Document, params: Mapping[str, Any]) -> Iterator[Viol
         for match in pattern.finditer(text):
             said = words[match.group(word_group).lower()]
             if said != int(match.group(digit_group)):
+                span = Span(match.start(), match.end())
                 yield Violation(
-                    span=Span(match.start(), match.end()),
+                    span=to_source.span_to_raw(span) if to_source else span,
                     args={"text": " ".join(match.group().split()), "word": said},
                     suggestion=None,
                 )

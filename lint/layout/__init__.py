@@ -13,11 +13,12 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from lint.layout.columns import SIGNATURE_OPENING, Table, find_tables
+from lint.layout.columns import SIGNATURE_OPENING, Table, columns_of, find_tables, split_cells
 from lint.layout.furniture import furniture_lines
 from lint.layout.patterns import LIST_MARKER
 from lint.layout.view import OffsetMap, Piece, build_view, remap_spans
 from lint.model import Line, LineStyle, SourceText
+from lint.read.pdflines import KEEP_HYPHEN_BEFORE
 
 __all__ = ["Layout", "OffsetMap", "lay_out", "remap_spans"]
 
@@ -48,6 +49,10 @@ def lay_out(source: SourceText) -> Layout:
 def _pieces(source: SourceText, furniture: frozenset[int], tables: list[Table]) -> list[Piece]:
     by_first = {table.first: table for table in tables}
     joins = _page_break_joins(source, furniture)
+    in_tables = {i for table in tables for i in range(table.first, table.last + 1)}
+    continued, list_ends = _list_item_lines(source, furniture | in_tables)
+    skip = furniture | in_tables | continued.keys() | list_ends
+    continued.update(_paragraph_lines(source, skip, joins))
     pieces: list[Piece] = []
     index = 0
     lines = source.lines
@@ -61,8 +66,207 @@ def _pieces(source: SourceText, furniture: frozenset[int], tables: list[Table]) 
         index += 1
         if line.number - 1 in furniture or line.number - 1 in joins:
             continue
-        pieces.append(_line_piece(source, line))
+        joint = continued.get(index - 1)
+        if joint is not None and pieces:
+            pieces.extend(_continuation(source, line, pieces.pop(), joint))
+        else:
+            pieces.append(_line_piece(source, line))
+        if index - 1 in list_ends:
+            pieces.append(_blank(line))
     return pieces
+
+
+def _list_item_lines(
+    source: SourceText, skip: set[int] | frozenset[int]
+) -> tuple[dict[int, str], set[int]]:
+    """PDF list items that wrap: the lines that continue an item (by index, with how they
+    join it), and the last line of every list, after which the view puts a blank line.
+
+    A wrapped item's next line stands at the item's hanging indent: right of a typed
+    marker, or at the text of an item whose bullet is drawn. A line at the marker or left
+    of it ends the item; one that is no item ends the list (a blank line has set it apart
+    already)."""
+    continued: dict[int, str] = {}
+    ends: set[int] = set()
+    if source.format == "text":
+        return _wrapped_text_items(source), ends
+    if source.format != "pdf":
+        return continued, ends
+    lines = source.lines
+    margins = _right_margins(source)
+    item: Line | None = None  # the item's first line
+    last = -1  # index of the item's last line so far
+    for index, line in enumerate(lines):
+        if index in skip:
+            continue
+        text = source.line_text(line)
+        if not text.strip():  # the list, if it ends here, is already set apart
+            item = None
+            continue
+        if _is_item(text, line.style):
+            if item is not None and not _at_or_right_of(line, item):
+                ends.add(last)
+            item, last = line, index
+            continue
+        above = lines[last]
+        previous = source.line_text(above)
+        if item is not None and (
+            _hangs_from(line, item, above)
+            or _wrapped_onto(above, line, previous, text, margins.get(above.page))
+        ):
+            continued[index] = _line_joint(previous, text)
+            last = index
+            continue
+        if item is not None and not _runs_on(previous, text):
+            ends.add(last)
+        item = None
+    if item is not None:
+        ends.add(last)
+    return continued, ends
+
+
+def _runs_on(previous: str, text: str) -> bool:
+    """The sentence goes on after the list ("a) …," | "samt Utbildningsförvaltningen …")."""
+    return previous.rstrip().endswith((",", ";")) or text.lstrip()[:1].islower()
+
+
+# A line this far below the one above (in ems, top to top) starts a new paragraph.
+_PARAGRAPH_PITCH_EM = 1.6
+# The average width of a character, in ems, to tell whether a word would have fitted.
+_CHAR_EM = 0.5
+
+
+def _paragraph_lines(source: SourceText, skip: set[int], joins: set[int]) -> dict[int, str]:
+    """PDF lines that continue the paragraph of the line above, with how they join it.
+
+    The line above was wrapped by the producer: it reaches so near the page's right margin
+    that the next line's first word would not have fitted, the two share their left edge,
+    size and weight, and the next follows at the line pitch, not after a paragraph gap."""
+    if source.format != "pdf":
+        return {}
+    lines = source.lines
+    margins = _right_margins(source)
+    continued: dict[int, str] = {}
+    for index in range(1, len(lines)):
+        above, line = lines[index - 1], lines[index]
+        if index in skip or index - 1 in skip or index in joins:
+            continue
+        text, previous = source.line_text(line), source.line_text(above)
+        if not text.strip() or not previous.strip() or _is_item(text, line.style):
+            continue
+        if _wrapped_onto(above, line, previous, text, margins.get(above.page)):
+            continued[index] = _line_joint(previous, text)
+    return continued
+
+
+def _right_margins(source: SourceText) -> dict[int | None, float]:
+    """The right edge of the text on each page: where its widest lines end."""
+    margins: dict[int | None, float] = {}
+    for line in source.lines:
+        if line.style.x1 is not None and not line.style.cells_x:
+            margins[line.page] = max(margins.get(line.page, 0.0), line.style.x1)
+    return margins
+
+
+def _wrapped_onto(above: Line, line: Line, previous: str, text: str, margin: float | None) -> bool:
+    a, b = above.style, line.style
+    if margin is None or a.x1 is None or a.x0 is None or b.x0 is None or a.top is None:
+        return False
+    em = a.font_size or 10.0
+    if line.page != above.page or a.font_size != b.font_size or a.bold != b.bold:
+        return False
+    if abs(a.x0 - b.x0) > 1.0 or b.top is None or not 0 < b.top - a.top <= _PARAGRAPH_PITCH_EM * em:
+        return False
+    if previous.rstrip().endswith(":"):
+        return False
+    word = text.split(maxsplit=1)[0]
+    return margin - a.x1 < (len(word) + 1) * _CHAR_EM * em
+
+
+# A plain text is hard-wrapped when nearly all its lines are at most this long.
+_HARD_WRAP_MAX = 100
+# A line this near the wrap width, ending where a phrase cannot end, was wrapped.
+_NEAR_WRAP = 0.75
+_OPEN_END = re.compile(
+    r"(?:,|\b(?:och|eller|samt|i|på|av|för|med|till|om|som|vid|från|mot|inom|kring|under|"
+    r"över|mellan|efter|enligt|den|det|de|en|ett|att|särskilt))$",
+    re.IGNORECASE,
+)
+
+
+def _wrapped_text_items(source: SourceText) -> dict[int, str]:
+    """The lines of a hard-wrapped plain text that continue a list item ("• … centrum och" |
+    "Skarpnäcks torg"): the item's line reaches the wrap width, and it ends in a comma or a
+    word that cannot end a phrase, or the next line goes on in lower case."""
+    lines = source.lines
+    texts = [source.line_text(line).rstrip() for line in lines]
+    lengths = sorted(len(t) for t in texts if t.strip())
+    if not lengths:
+        return {}
+    width = lengths[int(0.95 * (len(lengths) - 1))]
+    if width > _HARD_WRAP_MAX:
+        return {}
+    continued: dict[int, str] = {}
+    in_item = False
+    for index, text in enumerate(texts):
+        if not text.strip():
+            in_item = False
+            continue
+        if LIST_MARKER.match(text):
+            in_item = True
+            continue
+        previous = texts[index - 1] if index else ""
+        wrapped = len(previous) >= _NEAR_WRAP * width and (
+            _OPEN_END.search(previous) or text.lstrip()[:1].islower()
+        )
+        if in_item and wrapped:
+            continued[index] = _line_joint(previous, text.lstrip())
+        else:
+            in_item = False
+    return continued
+
+
+def _is_item(text: str, style: LineStyle) -> bool:
+    return bool(LIST_MARKER.match(text)) or style.shape_marker
+
+
+def _at_or_right_of(line: Line, item: Line) -> bool:
+    x, marker = line.style.x0, item.style.x0
+    return x is not None and marker is not None and x >= marker - 1.0
+
+
+# How far right of its marker a wrapped item's text may start, in ems.
+_HANGING_EM = 4.0
+
+
+def _hangs_from(line: Line, item: Line, previous: Line) -> bool:
+    """`line` continues the list item that `item` opened (its last line `previous`)."""
+    x, marker, em = line.style.x0, item.style.x0, item.style.font_size or 10.0
+    if x is None or marker is None or line.page != previous.page:
+        return False
+    if line.style.font_size != item.style.font_size:
+        return False
+    if item.style.shape_marker:  # the line's x0 is the item text's own
+        return abs(x - marker) <= 1.0
+    return marker + 1.0 < x <= marker + _HANGING_EM * em
+
+
+def _line_joint(above: str, below: str) -> str:
+    """How a wrapped line joins the one above: a space, or "-" when the word above was
+    broken after its hyphen (the hyphen is dropped)."""
+    broken = _BROKEN_AFTER_HYPHEN.search(above.rstrip())
+    if broken and below[:1].islower() and not KEEP_HYPHEN_BEFORE.match(below.lstrip()):
+        return "-"
+    return " "
+
+
+def _continuation(source: SourceText, line: Line, before: Piece, joint: str) -> list[Piece]:
+    """`line` added to the view line of `before`."""
+    start, end = _trimmed(source, line.start, line.end)
+    if joint == "-":
+        before = dataclasses.replace(before, raw_end=before.raw_end - 1)
+        joint = ""
+    return [before, Piece(start, end, line.page, LineStyle(), joint, continues=True)]
 
 
 def _line_piece(source: SourceText, line: Line) -> Piece:
@@ -109,8 +313,10 @@ def _page_break_joins(source: SourceText, furniture: frozenset[int]) -> set[int]
 
 def _table_pieces(source: SourceText, table: Table) -> list[Piece]:
     lines = source.lines
-    if not table.signatures and table.wrapped:
+    if not table.signatures and table.wrapped and table.drawn:
         return _wrapped_row_pieces(source, table)
+    if not table.signatures and table.wrapped:
+        return _row_line_pieces(source, table)
     if not table.signatures:
         pieces = []
         for index in range(table.first, table.last + 1):
@@ -122,14 +328,18 @@ def _table_pieces(source: SourceText, table: Table) -> list[Piece]:
     pieces = [_blank(lines[table.first])]
     columns = sorted({cell.column for cell in table.cells})
     for column in columns:
-        opened = False
+        opened = started = False
         for cell in (c for c in table.cells if c.column == column):
             line = lines[cell.line]
             start, end = _trimmed(source, cell.start, cell.end)
-            opening = bool(SIGNATURE_OPENING.match(source.text[start:end]))
+            text = source.text[start:end]
+            opening = bool(SIGNATURE_OPENING.match(text))
             if opening and opened:
                 pieces.append(_blank(line))  # the next block in this column
-            opened = not opening
+            if started and text[:1].islower():  # a wrapped cell: "Skarpnäcks" | "stadsdels…"
+                pieces.append(Piece(start, end, line.page, LineStyle(), " ", continues=True))
+                continue
+            opened, started = not opening, True
             style = dataclasses.replace(line.style, cells_x=())
             pieces.append(Piece(start, end, line.page, style))
         pieces.append(_blank(lines[table.last]))
@@ -137,8 +347,36 @@ def _table_pieces(source: SourceText, table: Table) -> list[Piece]:
 
 
 def _wrapped_row_pieces(source: SourceText, table: Table) -> list[Piece]:
-    """A PDF table whose cells wrap: a row's lines stay together, its first line an item and
-    a blank line after it, so that two rows never read as one."""
+    """A PDF table whose cells wrap: each row one line, as a Word table row reads (an item),
+    its cells in column order separated by tabs and the lines of a wrapped cell joined."""
+    pieces: list[Piece] = []
+    widest = _widest_cell_ends(source, table)
+    for row in table.rows:
+        fragments = _row_fragments(source, table, row)
+        column = None
+        for number, fragment in enumerate(fragments):
+            start, end = fragment.start, fragment.end
+            if number == 0:
+                pieces.append(Piece(start, end, fragment.line.page, _as_item(fragment.line.style)))
+            else:
+                previous = fragments[number - 1]
+                if fragment.column != column:
+                    prefix = "\t" * max(1, fragment.column - (column or 0))
+                else:
+                    prefix = _cell_line_joint(source, previous, fragment, widest)
+                    if prefix == "-":  # a word broken after a hyphen: the hyphen goes
+                        pieces[-1] = dataclasses.replace(pieces[-1], raw_end=previous.end - 1)
+                        prefix = ""
+                pieces.append(Piece(start, end, fragment.line.page, LineStyle(), prefix, True))
+            column = fragment.column
+    pieces.append(_blank(source.lines[table.last]))
+    return pieces
+
+
+def _row_line_pieces(source: SourceText, table: Table) -> list[Piece]:
+    """A table whose rows are known from the gaps between lines only: a row's lines stay
+    together, its first line an item and a blank line after it, so that two rows never read
+    as one, and no line is joined to another on a guess."""
     lines = source.lines
     pieces: list[Piece] = []
     for row in table.rows:
@@ -150,6 +388,69 @@ def _wrapped_row_pieces(source: SourceText, table: Table) -> list[Piece]:
             pieces.append(Piece(line.start, line.end, line.page, style))
         pieces.append(_blank(lines[row[-1]]))
     return pieces
+
+
+@dataclass(frozen=True)
+class _Fragment:
+    line: Line
+    start: int
+    end: int
+    column: int
+    x1: float | None  # where its text ends on the page
+
+
+def _row_fragments(source: SourceText, table: Table, row: tuple[int, ...]) -> list[_Fragment]:
+    """The row's cell texts line by line, ordered by column, then top to bottom."""
+    fragments = []
+    for index in row:
+        line = source.lines[index]
+        parts = split_cells(source, line)
+        numbers = columns_of(line, parts, list(table.columns_x))
+        ends = line.style.cells_x1 if len(line.style.cells_x1) == len(parts) else ()
+        for position, ((start, end), column) in enumerate(zip(parts, numbers, strict=True)):
+            start, end = _trimmed(source, start, end)
+            if start < end:
+                x1 = ends[position] if ends else None
+                fragments.append(_Fragment(line, start, end, column, x1))
+    return sorted(fragments, key=lambda f: f.column)  # stable: lines stay top to bottom
+
+
+def _widest_cell_ends(source: SourceText, table: Table) -> dict[int, float]:
+    """How far right the text of each column reaches anywhere in the table."""
+    widest: dict[int, float] = {}
+    for row in table.rows:
+        for fragment in _row_fragments(source, table, row):
+            if fragment.x1 is not None:
+                widest[fragment.column] = max(widest.get(fragment.column, 0.0), fragment.x1)
+    return widest
+
+
+# A wrapped cell line that reaches this close to the column's right edge (in ems) was broken
+# where it hit the edge, inside a word too long for the column.
+_FULL_EM = 0.6
+_BROKEN_AFTER_HYPHEN = re.compile(r"(?<=[a-zåäöéü])-$", re.IGNORECASE)
+_CONTINUES_WORD = re.compile(r"[a-zåäöéü”’»),.;:]")
+
+
+def _cell_line_joint(
+    source: SourceText, above: _Fragment, below: _Fragment, widest: dict[int, float]
+) -> str:
+    """How two lines of one cell join: a space; nothing, for a word too long for the column
+    broken at its edge; "-" for a word broken after a hyphen (the hyphen is dropped)."""
+    text = source.text[above.start : above.end]
+    following = source.text[below.start : below.end]
+    if _BROKEN_AFTER_HYPHEN.search(text):
+        lower = following[:1].islower()
+        return "-" if lower and not KEEP_HYPHEN_BEFORE.match(following) else " "
+    if not text[-1:].isalnum():
+        return " "
+    if not _CONTINUES_WORD.match(following) or re.search(r"\s", text):
+        return " "
+    em = above.line.style.font_size or 10.0
+    edge = widest.get(above.column)
+    if above.x1 is None or edge is None or above.x1 < edge - _FULL_EM * em:
+        return " "
+    return ""
 
 
 def _blank(line: Line) -> Piece:

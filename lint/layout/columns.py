@@ -17,8 +17,8 @@ from lint.model import Line, SourceText
 
 _CELL_SPLIT = re.compile(r"\t|(?<=\S) {4,}(?=\S)")
 _TEXT_CELL_SPLIT = re.compile(r"\t")
-# What opens a signature block: its place and date, or "För <party>".
-_OPENING = r"för\s|\S+\s+den\s+\d|\S+\s+\d{4}-\d{2}-\d{2}|ort\s+och\s+datum|\d{4}-\d{2}-\d{2}"
+# What opens a signature block: its place and date (or a line for the date), or "För <party>".
+_OPENING = r"för\s|\S+\s+den\s+\d|\S+\s+den\s*[_.…]{3,}|\S+\s+\d{4}-\d{2}-\d{2}|ort\s+och\s+datum|\d{4}-\d{2}-\d{2}"
 SIGNATURE_OPENING = re.compile(rf"^(?:{_OPENING})", re.IGNORECASE)
 # What opens or underlines a signature block.
 _SIGNATURE_CUE = re.compile(
@@ -41,6 +41,8 @@ class Table:
     cells: tuple[Cell, ...]
     signatures: bool  # side-by-side signature blocks: read column by column
     rows: tuple[tuple[int, ...], ...] = ()  # line indices of each row (a PDF cell may wrap)
+    columns_x: tuple[float, ...] = ()  # PDF: the left edge of each column
+    drawn: bool = False  # the reader saw its rules (`LineStyle.table_cell`)
 
     @property
     def wrapped(self) -> bool:
@@ -84,15 +86,40 @@ def _run_end(source: SourceText, first: int, skip: frozenset[int]) -> int:
         if index in skip:
             index += 1
             continue
-        if len(split_cells(source, lines[index])) >= 2:
+        if len(split_cells(source, lines[index])) >= 2 or _same_table(lines[last], lines[index]):
             last = index
             index += 1
             continue
         ahead = _next_celled(source, index, skip)
         if ahead is None or ahead - index > 2 or lines[ahead].page != lines[first].page:
+            if index == last + 1 and _wraps_in_column(source, first, last, lines[index]):
+                last = index
+                index += 1
+                continue
             break
         index = ahead
     return last
+
+
+def _wraps_in_column(source: SourceText, first: int, last: int, line: Line) -> bool:
+    """A PDF line right under a table that starts where one of its columns does, in lower
+    case: the rest of a cell that wrapped ("Skarpnäcks" | "stadsdelsförvaltning")."""
+    above = source.lines[last]
+    x, top, em = line.style.x0, line.style.top, line.style.font_size or 10.0
+    if x is None or top is None or above.style.top is None or line.page != above.page:
+        return False
+    if not 0 < top - above.style.top <= 1.6 * em:
+        return False
+    if not source.line_text(line).lstrip()[:1].islower():
+        return False
+    columns = _column_positions(source, first, last)
+    return len(columns) > 1 and any(abs(x - column) <= 1.5 for column in columns)
+
+
+def _same_table(line: Line, other: Line) -> bool:
+    """Both lines lie in one table that the reader saw drawn (PDF rules)."""
+    a, b = line.style.table_cell, other.style.table_cell
+    return a is not None and b is not None and a[0] == b[0] and line.page is not None
 
 
 def _next_celled(source: SourceText, index: int, skip: frozenset[int]) -> int | None:
@@ -110,7 +137,7 @@ def _table(source: SourceText, first: int, last: int) -> Table:
     for index in range(first, last + 1):
         line = lines[index]
         parts = split_cells(source, line)
-        numbers = _columns_of(line, parts, columns_x)
+        numbers = columns_of(line, parts, columns_x)
         cues = 0
         for (start, end), column in zip(parts, numbers, strict=True):
             text = source.text[start:end].strip()
@@ -120,7 +147,16 @@ def _table(source: SourceText, first: int, last: int) -> Table:
             cues += bool(_SIGNATURE_CUE.match(text))
         signature_rows += cues >= 2
     rows = _rows(source, first, last)
-    return Table(first, last, tuple(cells), signatures=signature_rows >= 1, rows=rows)
+    return Table(
+        first,
+        last,
+        tuple(cells),
+        signatures=signature_rows >= 1,
+        rows=rows,
+        columns_x=tuple(columns_x),
+        drawn=source.format == "pdf"
+        and all(lines[i].style.table_cell is not None for row in rows for i in row),
+    )
 
 
 # A row starts where the gap to the line above is this much wider than the table's tightest
@@ -135,6 +171,15 @@ def _rows(source: SourceText, first: int, last: int) -> tuple[tuple[int, ...], .
     tops = [lines[i].style.top for i in indices]
     if source.format != "pdf" or any(t is None for t in tops) or len(indices) < 2:
         return tuple((i,) for i in indices)
+    cells = [lines[i].style.table_cell for i in indices]
+    if all(cell is not None for cell in cells):  # rows between the table's drawn rules
+        return tuple(
+            tuple(i for _, i in group)
+            for _, group in itertools.groupby(
+                zip(cells, indices, strict=True),
+                key=lambda pair: pair[0][:2],  # type: ignore[index]
+            )
+        )
     pitches = [
         b - a  # type: ignore[operator]
         for (a, b), (i, j) in zip(
@@ -165,7 +210,7 @@ def _column_positions(source: SourceText, first: int, last: int) -> list[float]:
     return list(widest)
 
 
-def _columns_of(line: Line, parts: list[tuple[int, int]], columns_x: list[float]) -> list[int]:
+def columns_of(line: Line, parts: list[tuple[int, int]], columns_x: list[float]) -> list[int]:
     xs = line.style.cells_x
     if columns_x and len(xs) == len(parts):
         return [min(range(len(columns_x)), key=lambda c: abs(columns_x[c] - x)) for x in xs]

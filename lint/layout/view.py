@@ -8,50 +8,12 @@ synthetic characters, so any view offset maps to an exact offset in the reader's
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
-from dataclasses import dataclass
-from functools import cached_property
 from typing import Any
 
-from lint.model import Line, LineStyle, SourceText, Span
+from lint.model import Line, OffsetMap, Piece, SourceText, Span
 
-
-@dataclass(frozen=True)
-class Piece:
-    """One view line: `prefix` (synthetic) followed by raw text [raw_start, raw_end)."""
-
-    raw_start: int
-    raw_end: int
-    page: int | None
-    style: LineStyle
-    prefix: str = ""
-
-
-@dataclass(frozen=True)
-class OffsetMap:
-    view_starts: tuple[int, ...]
-    pieces: tuple[Piece, ...]
-
-    @cached_property
-    def identity(self) -> bool:
-        return all(
-            not p.prefix and p.raw_start == v
-            for v, p in zip(self.view_starts, self.pieces, strict=True)
-        )
-
-    def to_raw(self, offset: int) -> int:
-        index = max(0, bisect.bisect_right(self.view_starts, offset) - 1)
-        piece = self.pieces[index]
-        inside = offset - self.view_starts[index] - len(piece.prefix)
-        return piece.raw_start + min(max(inside, 0), piece.raw_end - piece.raw_start)
-
-    def span_to_raw(self, span: Span) -> Span:
-        start = self.to_raw(span.start)
-        if span.end <= span.start:
-            return Span(start, start)
-        end = self.to_raw(span.end - 1) + 1
-        return Span(start, max(end, start))
+__all__ = ["OffsetMap", "Piece", "build_view", "remap_spans"]
 
 
 def build_view(raw: SourceText, pieces: list[Piece]) -> tuple[SourceText, OffsetMap]:
@@ -59,10 +21,16 @@ def build_view(raw: SourceText, pieces: list[Piece]) -> tuple[SourceText, Offset
     lines: list[Line] = []
     starts: list[int] = []
     offset = 0
-    for number, piece in enumerate(pieces, start=1):
+    for piece in pieces:
         text = piece.prefix + raw.text[piece.raw_start : piece.raw_end]
+        if piece.continues and lines:
+            starts.append(offset - 1)  # the newline before it is gone
+            lines[-1] = dataclasses.replace(lines[-1], end=lines[-1].end + len(text))
+            parts[-1] += text
+            offset += len(text)
+            continue
         starts.append(offset)
-        lines.append(Line(number, offset, offset + len(text), piece.page, piece.style))
+        lines.append(Line(len(lines) + 1, offset, offset + len(text), piece.page, piece.style))
         parts.append(text)
         offset += len(text) + 1
     view = SourceText(
@@ -82,7 +50,7 @@ def remap_spans(value: Any, mapping: OffsetMap) -> Any:
         return mapping.span_to_raw(value)
     if isinstance(value, tuple):
         return tuple(remap_spans(item, mapping) for item in value)
-    if isinstance(value, SourceText) or not dataclasses.is_dataclass(value):
+    if isinstance(value, SourceText | OffsetMap) or not dataclasses.is_dataclass(value):
         return value
     changes = {}
     for field in dataclasses.fields(value):

@@ -14,7 +14,15 @@ from typing import Any
 
 from lint.errors import ReadError
 from lint.read.limits import ReadLimits
-from lint.read.pdfpage import PdfChar, PdfPage, PdfShape, glyph_text, is_bold_font, round_pt
+from lint.read.pdfpage import (
+    PdfChar,
+    PdfPage,
+    PdfShape,
+    as_rule,
+    glyph_text,
+    is_bold_font,
+    round_pt,
+)
 from lint.read.pdfsource import check_page_count
 
 _MATRIX_EPSILON = 1e-6
@@ -60,6 +68,7 @@ def _page_model(page: Any, number: int) -> PdfPage:
         has_images=_has_images(page),
         chars=chars,
         shapes=tuple(_shapes(page, left, top)),
+        rules=tuple(_rules(page, left, top)),
     )
 
 
@@ -105,6 +114,22 @@ def _shapes(page: Any, left: float, top: float) -> Iterator[PdfShape]:
             top=round_pt(top - (shape["y1"] + media[1])),
             bottom=round_pt(top - (shape["y0"] + media[1])),
         )
+
+
+def _rules(page: Any, left: float, top: float) -> Iterator[PdfShape]:
+    """Thin lines and rectangles, stroked or filled (table borders)."""
+    media = _normal(page.page_obj.mediabox)
+    for shape in (*page.lines, *page.rects, *page.curves):
+        if not (shape.get("fill") or shape.get("stroke")):
+            continue
+        rule = as_rule(
+            shape["x0"] + media[0] - left,
+            shape["x1"] + media[0] - left,
+            top - (shape["y1"] + media[1]),
+            top - (shape["y0"] + media[1]),
+        )
+        if rule is not None:
+            yield rule
 
 
 def _has_images(page: Any) -> bool:

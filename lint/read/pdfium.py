@@ -15,7 +15,15 @@ from typing import Any
 
 from lint.errors import ReadError
 from lint.read.limits import ReadLimits
-from lint.read.pdfpage import PdfChar, PdfPage, PdfShape, glyph_text, is_bold_font, round_pt
+from lint.read.pdfpage import (
+    PdfChar,
+    PdfPage,
+    PdfShape,
+    as_rule,
+    glyph_text,
+    is_bold_font,
+    round_pt,
+)
 from lint.read.pdfsource import check_page_count
 
 _MATRIX_EPSILON = 1e-6
@@ -102,7 +110,7 @@ class _PageReader:
                 raise ValueError(f"page {index + 1} has no box")
             left, top = min(box.left, box.right), max(box.top, box.bottom)
             width, height = abs(box.right - box.left), abs(box.top - box.bottom)
-            has_images, shapes = self._objects(page, left, top)
+            has_images, shapes, rules = self._objects(page, left, top)
             text_page = raw.FPDFText_LoadPage(page)
             if not text_page:
                 raise ValueError(f"page {index + 1} has no text page")
@@ -112,7 +120,7 @@ class _PageReader:
                 raw.FPDFText_ClosePage(text_page)
         finally:
             raw.FPDF_ClosePage(page)
-        return PdfPage(index + 1, width, height, has_images, chars, shapes)
+        return PdfPage(index + 1, width, height, has_images, chars, shapes, rules)
 
     def _chars(self, text_page: Any, left: float, top: float) -> tuple[PdfChar, ...]:
         raw = self.raw
@@ -187,11 +195,15 @@ class _PageReader:
             scale = abs(d) if upright else math.hypot(c, d)
         return float(size) * scale, bold, upright
 
-    def _objects(self, page: Any, left: float, top: float) -> tuple[bool, tuple[PdfShape, ...]]:
-        """Whether the page shows an image, and its small filled shapes (forms included)."""
+    def _objects(
+        self, page: Any, left: float, top: float
+    ) -> tuple[bool, tuple[PdfShape, ...], tuple[PdfShape, ...]]:
+        """Whether the page shows an image, its small filled shapes and its thin lines
+        (forms included)."""
         raw = self.raw
         has_images = False
         shapes: list[PdfShape] = []
+        rules: list[PdfShape] = []
         stack: list[tuple[Any, bool, tuple[float, ...]]] = [(page, True, _IDENTITY)]
         while stack:
             container, is_page, transform = stack.pop()
@@ -210,33 +222,44 @@ class _PageReader:
                         inner = (m.a, m.b, m.c, m.d, m.e, m.f)
                         stack.append((obj, False, _multiply(inner, transform)))
                 elif kind == raw.FPDF_PAGEOBJ_PATH:
-                    shape = self._filled_shape(obj, transform, left, top)
-                    if shape is not None:
-                        shapes.append(shape)
-        return has_images, tuple(shapes)
+                    self._path(obj, transform, left, top, shapes, rules)
+        return has_images, tuple(shapes), tuple(rules)
 
-    def _filled_shape(
-        self, obj: Any, transform: tuple[float, ...], left: float, top: float
-    ) -> PdfShape | None:
+    def _path(
+        self,
+        obj: Any,
+        transform: tuple[float, ...],
+        left: float,
+        top: float,
+        shapes: list[PdfShape],
+        rules: list[PdfShape],
+    ) -> None:
         raw = self.raw
         if not raw.FPDFPath_GetDrawMode(obj, ctypes.byref(self.fill), ctypes.byref(self.stroke)):
-            return None
-        if self.fill.value == raw.FPDF_FILLMODE_NONE:
-            return None
+            return
+        filled = self.fill.value != raw.FPDF_FILLMODE_NONE
+        if not filled and not self.stroke.value:
+            return
         b = self.bounds
         if not raw.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in b)):
-            return None
+            return
         x0, y0, x1, y1 = (v.value for v in b)
         if transform != _IDENTITY:
             corners = [_apply(transform, px, py) for px in (x0, x1) for py in (y0, y1)]
             xs, ys = [p[0] for p in corners], [p[1] for p in corners]
             x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
-        return PdfShape(
-            x0=round_pt(x0 - left),
-            x1=round_pt(x1 - left),
-            top=round_pt(top - y1),
-            bottom=round_pt(top - y0),
-        )
+        if filled:
+            shapes.append(
+                PdfShape(
+                    x0=round_pt(x0 - left),
+                    x1=round_pt(x1 - left),
+                    top=round_pt(top - y1),
+                    bottom=round_pt(top - y0),
+                )
+            )
+        rule = as_rule(x0 - left, x1 - left, top - y1, top - y0)
+        if rule is not None:
+            rules.append(rule)
 
 
 _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)

@@ -14,12 +14,14 @@ the engines give identical text and styles.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from operator import attrgetter
 
 from lint.model import LineStyle
 from lint.read.lines import RawLine
+from lint.read.pdfgrid import Grid, grid_at, page_grids
 from lint.read.pdfpage import BULLET, PdfChar, PdfPage, PdfShape, round_pt
 
 # A baseline within this many ems of a line's first baseline belongs to the line
@@ -35,6 +37,9 @@ JUSTIFIED_SPREAD_EM = 0.2
 # left of the text it marks.
 SHAPE_MAX_EM = 1.0
 SHAPE_REACH_EM = 4.0
+# The gap recorded for a cell boundary the page shows (a vertical rule between two glyphs,
+# an alignment with the next row): a tab whatever its width.
+_RULED = float("inf")
 _MARKER_TEXTS = frozenset({BULLET, "-", "–", "—", "*"})
 _X0 = attrgetter("x0")
 _SIZE = attrgetter("size")
@@ -42,7 +47,7 @@ _BOLD = attrgetter("bold")
 _BASELINE = attrgetter("baseline")
 
 # "Trygghets- och säkerhetssamordnare": a hyphen before a conjunction is part of the text.
-_KEEP_HYPHEN_BEFORE = re.compile(r"^(och|eller|samt|resp\.?|respektive|till)\b", re.IGNORECASE)
+KEEP_HYPHEN_BEFORE = re.compile(r"^(och|eller|samt|resp\.?|respektive|till)\b", re.IGNORECASE)
 _SPLIT_COMPOUND = re.compile(r"(?<=[a-zåäöéü])-$", re.IGNORECASE)
 # "202100-" at a line end and "0076" at the start of the next: an organisation number.
 _SPLIT_NUMBER = re.compile(r"(?<![\d-])\d{6}-$")
@@ -53,16 +58,48 @@ def page_lines(page: PdfPage, sizes: Counter[float]) -> list[RawLine]:
     """The page's lines, top to bottom; counts every character's size into `sizes`."""
     result = []
     counts: Counter[float] = Counter()
+    grids = page_grids(page.number, page.rules)
+    row_lines: Counter[tuple[int, int]] = Counter()
     glyphs = sorted(c for c in page.chars if c.upright)  # by baseline, then x0
-    for chars in _group_lines(glyphs):
-        result.append(_assemble(chars, page))
+    groups = _group_lines(glyphs)
+    edge = _right_edge(groups)
+    for chars in groups:
+        first = chars[0]
+        grid = grid_at(grids, first.x0, first.baseline) if grids else None
+        line = _assemble(chars, page, grid, right_edge=edge)
+        if grid is not None:
+            row = grid.row_of(first.baseline - 0.3 * first.size)
+            cell = (grid.key, row, row_lines[grid.key, row])
+            row_lines[grid.key, row] += 1
+            line.style = dataclasses.replace(line.style, table_cell=cell)
+        result.append(line)
         counts.update(map(_SIZE, chars))
         for char in chars:  # a ligature is one glyph of several characters
             if len(char.text) > 1:
                 counts[char.size] += len(char.text) - 1
+    _split_aligned_cells(groups, result, page)
     for size, count in counts.items():
         sizes[round_pt(size)] += count
     return result
+
+
+def _split_aligned_cells(groups: list[list[PdfChar]], lines: list[RawLine], page: PdfPage) -> None:
+    """A line next to a table row whose wide gaps stand where that row's cells start is a
+    row of the same table ("Stockholm den 19 mars 2020   Stockholm den 19 mars 2020" above
+    two names), even when its gaps are narrower than a tab's."""
+    for index, line in enumerate(lines):
+        if line.style.cells_x or line.style.table_cell is not None:
+            continue
+        columns = [
+            x
+            for other in lines[max(0, index - 1) : index + 2]
+            if len(other.style.cells_x) > 1 and other.style.table_cell is None
+            for x in other.style.cells_x[1:]
+        ]
+        if columns:
+            split = _assemble(groups[index], page, None, tuple(columns))
+            if len(split.style.cells_x) > 1:
+                line.text, line.style = split.text, split.style
 
 
 def _group_lines(ordered: list[PdfChar]) -> list[list[PdfChar]]:
@@ -102,68 +139,122 @@ def _dedupe(chars: list[PdfChar]) -> list[PdfChar]:
     return kept
 
 
-def _assemble(chars: list[PdfChar], page: PdfPage) -> RawLine:
-    """One line from its glyphs, left to right."""
+def _assemble(
+    chars: list[PdfChar],
+    page: PdfPage,
+    grid: Grid | None = None,
+    columns: tuple[float, ...] = (),
+    right_edge: float | None = None,
+) -> RawLine:
+    """One line from its glyphs, left to right; inside a ruled table a vertical rule
+    between two glyphs separates two cells, and so does a wide gap before a glyph at one of
+    `columns` (the cell starts of a table row next to it)."""
     breaks: list[tuple[int, float]] = []  # (index of the glyph after a word gap, gap in ems)
     previous_x1, previous_size = chars[0].x1, chars[0].size
     for index, char in enumerate(chars):
         gap = char.x0 - previous_x1
+        ruled = index and grid is not None and grid.divides(previous_x1, char.x0, char.baseline)
+        if ruled or (columns and _at_column(char, gap, columns)):
+            breaks.append((index, _RULED))
         # An em is at least 1 pt: a gap within a tenth of a point is inside a word.
-        if gap > WORD_GAP_EM:
+        elif gap > WORD_GAP_EM:
             gap /= max(previous_size, char.size, 1.0)
             if gap > WORD_GAP_EM:
                 breaks.append((index, gap))
         previous_x1, previous_size = char.x1, char.size
     first = chars[0]
     texts = [char.text for char in chars]
+    cells_end = []
     if not breaks:
         text = "".join(texts)
         cells = [first.x0]
     else:
-        stretched = _stretched_space([gap for _, gap in breaks])
+        gaps = [gap for _, gap in breaks if gap != _RULED]
+        stretched = _stretched_space(gaps, justified=_ends_at(chars[-1], right_edge))
         parts: list[str] = []
         cells = [first.x0]
         start = 0
         for index, gap in breaks:
             parts.append("".join(texts[start:index]))
             start = index
-            if gap > TAB_GAP_EM and gap > stretched and not _leading_marker(parts, cells):
+            ruled = gap == _RULED
+            if ruled or (
+                gap > TAB_GAP_EM and gap > stretched and not _leading_marker(parts, cells)
+            ):
                 parts.append("\t")
                 cells.append(chars[index].x0)
+                cells_end.append(chars[index - 1].x0)
             else:
                 parts.append(" ")
         parts.append("".join(texts[start:]))
         text = "".join(parts)
+    cells_end.append(chars[-1].x0)
     size = max(map(_SIZE, chars))
     style = LineStyle(
         font_size=round_pt(size),
         bold=all(map(_BOLD, chars)),
         x0=round_pt(first.x0),
+        x1=round_pt(chars[-1].x0, per_point=1),
         top=round_pt(max(map(_BASELINE, chars)) - size, per_point=1),
         page_height=round_pt(page.height),
         # Whole points: PDFium advances by integer glyph widths, pdfminer by the widths
         # the file gives (612.793), so a cell inside one string drifts a few tenths of a
         # point between the engines; columns lie tens of points apart.
-        cells_x=tuple(round_pt(x, per_point=1) for x in cells) if len(cells) > 1 else (),
+        cells_x=tuple(round_pt(x, per_point=1) for x in cells) if len(cells) > 1 or grid else (),
+        cells_x1=tuple(round_pt(x, per_point=1) for x in cells_end)
+        if len(cells) > 1 or grid
+        else (),
         shape_marker=_has_shape_marker(first, size, page.shapes),
     )
     return RawLine(text, page.number, style)
 
 
-def _stretched_space(gaps: list[float]) -> float:
+# A gap before a glyph that stands at a neighbouring row's cell start is a cell boundary
+# when it is this wide (ems) and the glyph this near the cell start (points).
+_ALIGNED_GAP_EM = 0.5
+_ALIGNED_X = 1.5
+
+
+def _at_column(char: PdfChar, gap: float, columns: tuple[float, ...]) -> bool:
+    if gap < _ALIGNED_GAP_EM * max(char.size, 1.0):
+        return False
+    return any(abs(char.x0 - x) <= _ALIGNED_X for x in columns)
+
+
+def _stretched_space(gaps: list[float], justified: bool = False) -> float:
     """The widest word space of a justified line in ems, or 0 when the line is none.
 
     Justified: at least three word spaces wider than a tab gap, all of them as wide as
     each other, leaving aside the first (which may follow a list label) if need be. Two
-    equal gaps are as likely a table row of three like cells (dates, signature lines).
+    equal gaps are as likely a table row of three like cells (dates, signature lines),
+    unless the line ends where the page's justified lines end (`justified`).
     """
+    least = 2 if justified else 3
     for candidates in (gaps, gaps[1:]):
-        if len(candidates) < 3 or sum(gap > TAB_GAP_EM for gap in candidates) < 3:
+        if len(candidates) < least or sum(gap > TAB_GAP_EM for gap in candidates) < least:
             return 0.0
         widest = max(candidates)
         if widest - min(candidates) <= JUSTIFIED_SPREAD_EM:
             return widest + JUSTIFIED_SPREAD_EM
     return 0.0
+
+
+# Lines that end within this many points of each other end at one right margin.
+_EDGE_PT = 2.0
+
+
+def _right_edge(groups: list[list[PdfChar]]) -> float | None:
+    """Where the page's justified lines end: the right end shared by most lines (three at
+    least), or None."""
+    ends = Counter(round(chars[-1].x1 / _EDGE_PT) for chars in groups if len(chars) > 1)
+    if not ends:
+        return None
+    common, count = ends.most_common(1)[0]
+    return common * _EDGE_PT if count >= 3 else None
+
+
+def _ends_at(last: PdfChar, edge: float | None) -> bool:
+    return edge is not None and abs(last.x1 - edge) <= _EDGE_PT
 
 
 def _leading_marker(parts: list[str], cells: list[float]) -> bool:
@@ -204,7 +295,7 @@ def join_split_words(raw_lines: list[RawLine]) -> None:
             word, _, remainder = rest.partition(" ")
             raw.text += word
         else:
-            if not rest or not rest[0].islower() or _KEEP_HYPHEN_BEFORE.match(rest):
+            if not rest or not rest[0].islower() or KEEP_HYPHEN_BEFORE.match(rest):
                 continue
             word, _, remainder = rest.partition(" ")
             raw.text = raw.text[:-1] + word

@@ -88,6 +88,23 @@ class PdfPage:
     has_images: bool
     chars: tuple[PdfChar, ...]  # the glyphs drawn, no whitespace (spaces are gaps)
     shapes: tuple[PdfShape, ...] = ()
+    rules: tuple[PdfShape, ...] = ()  # thin drawn lines, stroked or filled: table borders
+
+
+# A rule is at most this thick and at least this many times as long as it is thick (a table
+# border, drawn as a stroked line by LibreOffice and ReportLab, as a thin filled rectangle
+# by Chromium and Word). PDFium's bounds include the stroke's width, pdfminer's do not.
+RULE_MAX_THICKNESS = 3.0
+RULE_MIN_LENGTH = 5.0
+
+
+def as_rule(x0: float, x1: float, top: float, bottom: float) -> PdfShape | None:
+    """The shape as a horizontal or vertical rule, or None when it is no thin line."""
+    width, height = x1 - x0, bottom - top
+    thin, long = min(width, height), max(width, height)
+    if thin > RULE_MAX_THICKNESS or long < RULE_MIN_LENGTH or long < 3 * thin:
+        return None
+    return PdfShape(round_pt(x0), round_pt(x1), round_pt(top), round_pt(bottom))
 
 
 def is_bold_font(name: str) -> bool:
