@@ -93,7 +93,7 @@ def _list_item_lines(
     if source.format != "pdf":
         return continued, ends
     lines = source.lines
-    margins = _right_margins(source)
+    margin = _right_margin(source)
     item: Line | None = None  # the item's first line
     last = -1  # index of the item's last line so far
     for index, line in enumerate(lines):
@@ -103,7 +103,8 @@ def _list_item_lines(
         if not text.strip():  # the list, if it ends here, is already set apart
             item = None
             continue
-        if _is_item(text, line.style):
+        previous_line = source.line_text(lines[index - 1]) if index else ""
+        if _is_item(text, line.style) and not _awaited_number(previous_line, text):
             if item is not None and not _at_or_right_of(line, item):
                 ends.add(last)
             item, last = line, index
@@ -111,8 +112,7 @@ def _list_item_lines(
         above = lines[last]
         previous = source.line_text(above)
         if item is not None and (
-            _hangs_from(line, item, above)
-            or _wrapped_onto(above, line, previous, text, margins.get(above.page))
+            _hangs_from(line, item, above) or _wrapped_onto(above, line, previous, text, margin)
         ):
             continued[index] = _line_joint(previous, text)
             last = index
@@ -145,27 +145,37 @@ def _paragraph_lines(source: SourceText, skip: set[int], joins: set[int]) -> dic
     if source.format != "pdf":
         return {}
     lines = source.lines
-    margins = _right_margins(source)
+    margin = _right_margin(source)
     continued: dict[int, str] = {}
     for index in range(1, len(lines)):
         above, line = lines[index - 1], lines[index]
         if index in skip or index - 1 in skip or index in joins:
             continue
         text, previous = source.line_text(line), source.line_text(above)
-        if not text.strip() or not previous.strip() or _is_item(text, line.style):
+        if not text.strip() or not previous.strip():
             continue
-        if _wrapped_onto(above, line, previous, text, margins.get(above.page)):
+        if _is_item(text, line.style) and not _awaited_number(previous, text):
+            continue
+        if _wrapped_onto(above, line, previous, text, margin):
             continued[index] = _line_joint(previous, text)
     return continued
 
 
-def _right_margins(source: SourceText) -> dict[int | None, float]:
-    """The right edge of the text on each page: where its widest lines end."""
-    margins: dict[int | None, float] = {}
-    for line in source.lines:
-        if line.style.x1 is not None and not line.style.cells_x:
-            margins[line.page] = max(margins.get(line.page, 0.0), line.style.x1)
-    return margins
+# The share of a document's lines that run to its right margin, at the least.
+_FULL_LINES = 0.1
+
+
+def _right_margin(source: SourceText) -> float | None:
+    """The right edge of the document's running text: where its longest lines end (not the
+    longest line of a page, which on a signature page is a short one)."""
+    ends = sorted(
+        line.style.x1
+        for line in source.lines
+        if line.style.x1 is not None and not line.style.cells_x
+    )
+    if not ends:
+        return None
+    return ends[int((1 - _FULL_LINES) * (len(ends) - 1))]
 
 
 def _wrapped_onto(above: Line, line: Line, previous: str, text: str, margin: float | None) -> bool:
@@ -224,6 +234,12 @@ def _wrapped_text_items(source: SourceText) -> dict[int, str]:
         else:
             in_item = False
     return continued
+
+
+def _awaited_number(previous: str, text: str) -> bool:
+    """ "… enligt åtgärdsplanen, bilaga" | "2. I varje arbetsgrupp …": the number the line
+    above asks for, not a list marker."""
+    return bool(_AWAITS_NUMBER.search(previous.rstrip()) and _NUMBER_FIRST.match(text.lstrip()))
 
 
 def _is_item(text: str, style: LineStyle) -> bool:
@@ -319,31 +335,64 @@ def _table_pieces(source: SourceText, table: Table) -> list[Piece]:
         return _row_line_pieces(source, table)
     if not table.signatures:
         pieces = []
-        for index in range(table.first, table.last + 1):
+        for index in (i for row in table.rows for i in row):
             line = lines[index]
-            if source.line_text(line).strip():
-                pieces.append(Piece(line.start, line.end, line.page, _as_item(line.style)))
+            pieces.append(Piece(line.start, line.end, line.page, _as_item(line.style)))
         pieces.append(_blank(lines[table.last]))
         return pieces
     pieces = [_blank(lines[table.first])]
     columns = sorted({cell.column for cell in table.cells})
     for column in columns:
-        opened = started = False
-        for cell in (c for c in table.cells if c.column == column):
+        cells = [c for c in table.cells if c.column == column]
+        widest = max((c.x1 for c in cells if c.x1 is not None), default=None)
+        opened = False
+        previous: tuple[str, float | None] | None = None  # the text and end of the last cell
+        for cell in cells:
             line = lines[cell.line]
             start, end = _trimmed(source, cell.start, cell.end)
             text = source.text[start:end]
             opening = bool(SIGNATURE_OPENING.match(text))
+            joint = _signature_joint(previous, text, widest, line.style.font_size)
+            previous = (text, cell.x1)
+            if joint is not None:  # a wrapped cell: "Skarpnäcks" | "stadsdelsförvaltning"
+                pieces.append(Piece(start, end, line.page, LineStyle(), joint, continues=True))
+                continue
             if opening and opened:
                 pieces.append(_blank(line))  # the next block in this column
-            if started and text[:1].islower():  # a wrapped cell: "Skarpnäcks" | "stadsdels…"
-                pieces.append(Piece(start, end, line.page, LineStyle(), " ", continues=True))
-                continue
-            opened, started = not opening, True
+            opened = not opening
             style = dataclasses.replace(line.style, cells_x=())
             pieces.append(Piece(start, end, line.page, style))
         pieces.append(_blank(lines[table.last]))
     return pieces
+
+
+# "För" alone, or "För lokalpolisområde" that reaches the column's edge: the party's name
+# follows on the next line.
+_OPEN_FOR = re.compile(r"^[Ff]ör(?:\s+[a-zåäö][\w-]*)*$")
+
+
+def _signature_joint(
+    previous: tuple[str, float | None] | None,
+    text: str,
+    widest: float | None,
+    font_size: float | None,
+) -> str | None:
+    """How a line of a signature column continues the one above, or None when it does not:
+    a word too long for the column broken at its edge, a line going on in lower case, a
+    line for the date after "Stockholm den", a party's name after "För"."""
+    if previous is None:
+        return None
+    above, x1 = previous
+    em = font_size or 10.0
+    filled = x1 is not None and widest is not None and x1 >= widest - _FULL_EM * em
+    if text[:1].islower():
+        single = not re.search(r"\s", above) and above[-1:].isalnum()
+        return "" if single and filled else " "
+    if _AWAITS_DATE.search(above) and _SIGNING_RULE.match(text):
+        return " "
+    if _OPEN_FOR.match(above) and (above.strip().lower() == "för" or filled):
+        return " "
+    return None
 
 
 def _wrapped_row_pieces(source: SourceText, table: Table) -> list[Piece]:
@@ -371,6 +420,11 @@ def _wrapped_row_pieces(source: SourceText, table: Table) -> list[Piece]:
             column = fragment.column
     pieces.append(_blank(source.lines[table.last]))
     return pieces
+
+
+# "Stockholm den" at the end of a cell, its line for the date wrapped to the next line.
+_AWAITS_DATE = re.compile(r"(?:\bden|datum:?)\s*$", re.IGNORECASE)
+_SIGNING_RULE = re.compile(r"[_.…]{3,}\s*$")
 
 
 def _row_line_pieces(source: SourceText, table: Table) -> list[Piece]:

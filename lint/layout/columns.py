@@ -18,7 +18,10 @@ from lint.model import Line, SourceText
 _CELL_SPLIT = re.compile(r"\t|(?<=\S) {4,}(?=\S)")
 _TEXT_CELL_SPLIT = re.compile(r"\t")
 # What opens a signature block: its place and date (or a line for the date), or "För <party>".
-_OPENING = r"för\s|\S+\s+den\s+\d|\S+\s+den\s*[_.…]{3,}|\S+\s+\d{4}-\d{2}-\d{2}|ort\s+och\s+datum|\d{4}-\d{2}-\d{2}"
+_OPENING = (
+    r"för\s|\S+\s+den\s+\d|\S+\s+den\s*[_.…]{3,}|\S+\s+\d{4}-\d{2}-\d{2}"
+    r"|ort\s+och\s+datum|\d{4}-\d{2}-\d{2}"
+)
 SIGNATURE_OPENING = re.compile(rf"^(?:{_OPENING})", re.IGNORECASE)
 # What opens or underlines a signature block.
 _SIGNATURE_CUE = re.compile(
@@ -32,6 +35,7 @@ class Cell:
     start: int  # offsets into source.text
     end: int
     column: int
+    x1: float | None = None  # PDF: where its last glyph starts
 
 
 @dataclass(frozen=True)
@@ -71,7 +75,7 @@ def find_tables(source: SourceText, skip: frozenset[int]) -> list[Table]:
             index += 1
             continue
         last = _run_end(source, index, skip)
-        tables.append(_table(source, index, last))
+        tables.append(_table(source, index, last, skip))
         index = last + 1
     return tables
 
@@ -91,6 +95,9 @@ def _run_end(source: SourceText, first: int, skip: frozenset[int]) -> int:
             index += 1
             continue
         ahead = _next_celled(source, index, skip)
+        if ahead is not None and _continued_overleaf(source, first, last, ahead, skip):
+            index = ahead
+            continue
         if ahead is None or ahead - index > 2 or lines[ahead].page != lines[first].page:
             if index == last + 1 and _wraps_in_column(source, first, last, lines[index]):
                 last = index
@@ -99,6 +106,22 @@ def _run_end(source: SourceText, first: int, skip: frozenset[int]) -> int:
             break
         index = ahead
     return last
+
+
+def _continued_overleaf(
+    source: SourceText, first: int, last: int, ahead: int, skip: frozenset[int]
+) -> bool:
+    """The table goes on at the top of the next page: nothing but page furniture and blank
+    lines between, and the next row's cells stand where the table's columns do."""
+    lines = source.lines
+    if lines[ahead].page is None or lines[ahead].page == lines[last].page:
+        return False
+    between = range(last + 1, ahead)
+    if any(i not in skip and source.line_text(lines[i]).strip() for i in between):
+        return False
+    columns = _column_positions(source, first, last)
+    cells = lines[ahead].style.cells_x
+    return len(cells) > 1 and all(any(abs(x - c) <= 2.0 for c in columns) for x in cells)
 
 
 def _wraps_in_column(source: SourceText, first: int, last: int, line: Line) -> bool:
@@ -123,30 +146,41 @@ def _same_table(line: Line, other: Line) -> bool:
 
 
 def _next_celled(source: SourceText, index: int, skip: frozenset[int]) -> int | None:
-    for other in range(index, min(index + 3, len(source.lines))):
-        if other not in skip and len(split_cells(source, source.lines[other])) >= 2:
+    """The next celled line within three lines, page furniture not counted."""
+    seen = 0
+    for other in range(index, len(source.lines)):
+        if other in skip:
+            continue
+        if len(split_cells(source, source.lines[other])) >= 2:
             return other
+        seen += 1
+        if seen == 3:
+            break
     return None
 
 
-def _table(source: SourceText, first: int, last: int) -> Table:
+def _table(source: SourceText, first: int, last: int, skip: frozenset[int]) -> Table:
     lines = source.lines
     columns_x = _column_positions(source, first, last)
     cells: list[Cell] = []
     signature_rows = 0
     for index in range(first, last + 1):
+        if index in skip:  # page furniture where the table crosses a page break
+            continue
         line = lines[index]
         parts = split_cells(source, line)
         numbers = columns_of(line, parts, columns_x)
         cues = 0
-        for (start, end), column in zip(parts, numbers, strict=True):
+        ends = line.style.cells_x1 if len(line.style.cells_x1) == len(parts) else ()
+        for position, ((start, end), column) in enumerate(zip(parts, numbers, strict=True)):
             text = source.text[start:end].strip()
             if not text:
                 continue
-            cells.append(Cell(index, start, end, column))
+            x1 = ends[position] if ends else line.style.x1 if len(parts) == 1 else None
+            cells.append(Cell(index, start, end, column, x1))
             cues += bool(_SIGNATURE_CUE.match(text))
         signature_rows += cues >= 2
-    rows = _rows(source, first, last)
+    rows = _rows(source, first, last, skip)
     return Table(
         first,
         last,
@@ -164,9 +198,15 @@ def _table(source: SourceText, first: int, last: int) -> Table:
 _ROW_GAP = 1.3
 
 
-def _rows(source: SourceText, first: int, last: int) -> tuple[tuple[int, ...], ...]:
+def _rows(
+    source: SourceText, first: int, last: int, skip: frozenset[int]
+) -> tuple[tuple[int, ...], ...]:
     """Rows of a PDF table by the vertical gaps between its lines; a line a row elsewhere."""
-    indices = [i for i in range(first, last + 1) if source.line_text(source.lines[i]).strip()]
+    indices = [
+        i
+        for i in range(first, last + 1)
+        if i not in skip and source.line_text(source.lines[i]).strip()
+    ]
     lines = source.lines
     tops = [lines[i].style.top for i in indices]
     if source.format != "pdf" or any(t is None for t in tops) or len(indices) < 2:

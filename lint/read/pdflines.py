@@ -88,17 +88,17 @@ def _split_aligned_cells(groups: list[list[PdfChar]], lines: list[RawLine], page
     row of the same table ("Stockholm den 19 mars 2020   Stockholm den 19 mars 2020" above
     two names), even when its gaps are narrower than a tab's."""
     for index, line in enumerate(lines):
-        if line.style.cells_x or line.style.table_cell is not None:
+        if line.style.table_cell is not None:
             continue
         columns = [
             x
-            for other in lines[max(0, index - 1) : index + 2]
+            for other in lines[max(0, index - _ALIGNED_REACH) : index + _ALIGNED_REACH + 1]
             if len(other.style.cells_x) > 1 and other.style.table_cell is None
             for x in other.style.cells_x[1:]
         ]
         if columns:
             split = _assemble(groups[index], page, None, tuple(columns))
-            if len(split.style.cells_x) > 1:
+            if len(split.style.cells_x) > max(1, len(line.style.cells_x)):
                 line.text, line.style = split.text, split.style
 
 
@@ -213,6 +213,9 @@ def _assemble(
 # when it is this wide (ems) and the glyph this near the cell start (points).
 _ALIGNED_GAP_EM = 0.5
 _ALIGNED_X = 1.5
+# How many lines above and below a row's cell starts are looked for (a cell that wrapped
+# pushes the rest of its column down a line).
+_ALIGNED_REACH = 3
 
 
 def _at_column(char: PdfChar, gap: float, columns: tuple[float, ...]) -> bool:
