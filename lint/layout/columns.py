@@ -19,7 +19,7 @@ _CELL_SPLIT = re.compile(r"\t|(?<=\S) {4,}(?=\S)")
 _TEXT_CELL_SPLIT = re.compile(r"\t")
 # What opens a signature block: its place and date (or a line for the date), or "För <party>".
 _OPENING = (
-    r"för\s|\S+\s+den\s+\d|\S+\s+den\s*[_.…]{3,}|\S+\s+\d{4}-\d{2}-\d{2}"
+    r"för(?:\s|$)|\S+\s+den\s+\d|\S+\s+den\s*[_.…]{3,}|\S+\s+\d{4}-\d{2}-\d{2}"
     r"|ort\s+och\s+datum|\d{4}-\d{2}-\d{2}"
 )
 SIGNATURE_OPENING = re.compile(rf"^(?:{_OPENING})", re.IGNORECASE)

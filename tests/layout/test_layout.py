@@ -1,0 +1,130 @@
+"""The reading view: ruled table rows, wrapped list items, wrapped paragraphs and signature
+columns read as a reader of the page reads them, every offset mapped back exactly."""
+
+from __future__ import annotations
+
+from lint.layout import lay_out
+from lint.model import LineStyle, SourceText, Span
+from lint.read.limits import ReadLimits
+from lint.read.lines import RawLine, build_source
+
+
+def pdf(*lines: tuple[str, LineStyle]) -> SourceText:
+    raw = [RawLine(text, 1, style) for text, style in lines]
+    return build_source(raw, "t.pdf", "pdf", ReadLimits(), body_font_size=10.0)
+
+
+def text(*lines: str) -> SourceText:
+    return build_source([RawLine(t) for t in lines], "t.txt", "text", ReadLimits())
+
+
+def at(x0: float, top: float, x1: float, **more: object) -> LineStyle:
+    return LineStyle(font_size=10.0, x0=x0, top=top, x1=x1, **more)  # type: ignore[arg-type]
+
+
+def view_lines(source: SourceText) -> list[str]:
+    layout = lay_out(source)
+    return [layout.view.line_text(line) for line in layout.view.lines]
+
+
+def cell(x: tuple[float, ...], x1: tuple[float, ...], top: float, row: int, k: int) -> LineStyle:
+    return LineStyle(
+        font_size=10.0, x0=x[0], top=top, cells_x=x, cells_x1=x1, table_cell=(1001, row, k)
+    )
+
+
+def test_a_ruled_table_row_whose_cells_wrap_is_one_line() -> None:
+    source = pdf(
+        ("Part\tNummer", cell((55, 125), (70, 150), 90, 1, 0)),
+        (
+            "Järva\t212000-0142\t”Stadsdelsförvaltninge",
+            cell((55, 125, 200), (80, 170, 290), 112, 2, 0),
+        ),
+        ("stadsdelsförvaltning\tn”", cell((55, 200), (110, 205), 124, 2, 1)),
+        ("Utbildnings-\t556043-6429", cell((55, 125), (110, 170), 146, 3, 0)),
+        ("förvaltningen", cell((55,), (110,), 158, 3, 1)),
+    )
+    assert view_lines(source)[:4] == [
+        "Part\tNummer",
+        "Järva stadsdelsförvaltning\t212000-0142\t”Stadsdelsförvaltningen”",
+        "Utbildningsförvaltningen\t556043-6429",
+        "",
+    ]
+
+
+def test_view_offsets_map_back_to_the_reader_text() -> None:
+    source = pdf(
+        ("• Riktat arbete mot platser, särskilt Farsta centrum och", at(50, 100, 400)),
+        ("Hökarängens centrum", at(60, 112, 150)),
+    )
+    layout = lay_out(source)
+    view = layout.view.text
+    start = view.index("Hökarängens")
+    raw = layout.mapping.span_to_raw(Span(start, start + len("Hökarängens")))
+    assert source.text[raw.start : raw.end] == "Hökarängens"
+    assert view.startswith("• Riktat arbete mot platser, särskilt Farsta centrum och Hökarängens")
+
+
+def test_a_line_at_the_margin_after_a_list_ends_it() -> None:
+    source = pdf(
+        ("• Unga i risk för kriminalitet", at(50, 100, 200)),
+        ("• Skolan som brottsplats", at(50, 112, 180)),
+        ("Åtgärderna framgår av åtgärdsplanen, bilaga 2.", at(40, 124, 300)),
+    )
+    assert view_lines(source) == [
+        "• Unga i risk för kriminalitet",
+        "• Skolan som brottsplats",
+        "",
+        "Åtgärderna framgår av åtgärdsplanen, bilaga 2.",
+    ]
+
+
+def test_a_paragraph_wrapped_at_the_margin_is_one_line_but_a_short_line_ends_it() -> None:
+    source = pdf(
+        ("Arbetsgrupperna sätts samman enligt åtgärdsplanen, bilaga", at(40, 100, 500)),
+        ("2. I varje arbetsgrupp finns representanter från båda parter.", at(40, 112, 500)),
+        ("Styrgrupp", at(40, 130, 90)),
+        ("Styrgruppen leder arbetet.", at(40, 142, 200)),
+    )
+    assert view_lines(source) == [
+        "Arbetsgrupperna sätts samman enligt åtgärdsplanen, bilaga 2. I varje arbetsgrupp finns"
+        " representanter från båda parter.",
+        "Styrgrupp",
+        "Styrgruppen leder arbetet.",
+    ]
+
+
+def test_a_hard_wrapped_plain_text_item_is_one_line() -> None:
+    filler = "Den lokala lägesbilden ska revideras minst en gång varje år och biläggas."
+    source = text(
+        filler,
+        filler,
+        "",
+        "• Unga i riskzon för destruktivt beteende",
+        "• Otrygga och brottsutsatta platser, särskilt Bagarmossens centrum och",
+        "Skarpnäcks torg",
+        "• Särskilt utsatta och sårbara brottsoffer",
+    )
+    assert view_lines(source)[4] == (
+        "• Otrygga och brottsutsatta platser, särskilt Bagarmossens centrum och Skarpnäcks torg"
+    )
+
+
+def test_signature_columns_rejoin_a_wrapped_party_name() -> None:
+    def row(x1: tuple[float, ...], top: float) -> LineStyle:
+        return LineStyle(font_size=10.0, x0=50, top=top, cells_x=(50, 250), cells_x1=x1)
+
+    source = pdf(
+        ("För\tFör lokalpolisområde", row((60, 338), 100)),
+        ("Stadsdelsförvaltningen\tGloben", row((160, 280), 112)),
+        ("Stockholm 15.1.2025\tStockholm 15.1.2025", row((140, 340), 124)),
+        ("…………………\t…………………", row((140, 340), 136)),
+        ("Maria Sandberg\tTomas Lund", row((120, 300), 148)),
+    )
+    assert view_lines(source)[1:5] == [
+        "För Stadsdelsförvaltningen",
+        "Stockholm 15.1.2025",
+        "…………………",
+        "Maria Sandberg",
+    ]
+    assert "För lokalpolisområde Globen" in view_lines(source)
