@@ -175,12 +175,13 @@ def _find_headings(source: SourceText, template: Sequence[TemplateHeading]) -> l
     found: list[_Heading] = []
     title_seen = False
     last_top = 0  # the last top-level section number ("3" of "3.2 Styrgrupp")
+    outline: tuple[int, ...] = ()  # the last decimal section number ("3.2")
     index = 0
     while index < len(lines):
         line = lines[index]
         text = source.line_text(line).strip()
         index += 1
-        if not text or not _heading_candidate(source, line, text, template, last_top):
+        if not text or not _heading_candidate(source, line, text, template, last_top, outline):
             if text:
                 title_seen = True
             continue
@@ -200,7 +201,8 @@ def _find_headings(source: SourceText, template: Sequence[TemplateHeading]) -> l
             continue
         alone = _stands_alone(source, line.number - 1) and not _wraps_on(source, last)
         top = _top_number(title)
-        continues = last_top > 0 and last_top + 1 in section_number_values(title)
+        follows = _follows_outline(outline, title)
+        continues = (last_top > 0 and last_top + 1 in section_number_values(title)) or follows
         if top is not None and top < last_top and not continues:
             continue  # numbering restarts: a numbered list under a heading, not a section
         if matched and (layout or alone):
@@ -210,7 +212,8 @@ def _find_headings(source: SourceText, template: Sequence[TemplateHeading]) -> l
             found.append(_Heading(line, last, title, level, None, 0.0))
         else:
             continue
-        last_top = last_top + 1 if continues else (top if top is not None else last_top)
+        last_top = last_top + 1 if continues and not follows else (top or last_top)
+        outline = _outline_number(title) or outline
     return found
 
 
@@ -220,6 +223,7 @@ def _heading_candidate(
     text: str,
     template: Sequence[TemplateHeading],
     last_top: int = 0,
+    outline: tuple[int, ...] = (),
 ) -> bool:
     if line.style.list_item and line.style.heading_level is None:
         return False  # a DOCX list paragraph ("Lokal styrgrupp" in a list of groups)
@@ -228,7 +232,10 @@ def _heading_candidate(
     numbered = _SECTION_NUMBER.match(text)
     if numbered is None:
         return False
-    if _in_numbered_list(source, line, numbered.group()):
+    in_list = _in_numbered_list(source, line, numbered.group())
+    if not in_list and _follows_outline(outline, text) and _shape_ok(text[numbered.end() :]):
+        return True  # "1.3 Underlag" after "1.2 Parter", "12. Information" after "11. Bilagor"
+    if in_list:
         # "4. Tid" right after an annex list numbered 1-3: a heading when it carries on the
         # document's section numbers and names a template section, or is set as a heading.
         continues = last_top > 0 and last_top + 1 in section_number_values(text)
@@ -252,6 +259,29 @@ def _in_numbered_list(source: SourceText, line: Line, number: str) -> bool:
         if other is not None and _number_depth(other.group()) == depth:
             return True
     return False
+
+
+_OUTLINE_NUMBER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S")
+
+
+def _outline_number(text: str) -> tuple[int, ...]:
+    """The parts of a decimal section number: "3.2 Styrgrupp" → (3, 2); () for none."""
+    numbered = _OUTLINE_NUMBER.match(text)
+    return tuple(int(part) for part in numbered.group(1).split(".")) if numbered else ()
+
+
+def _follows_outline(previous: tuple[int, ...], text: str) -> bool:
+    """The decimal number of `text` is the next one in outline order after `previous`: the
+    next sibling ("1.3" after "1.2"), a first child ("2.1" after "2") or the next sibling of
+    an ancestor ("4" after "3.2")."""
+    current = _outline_number(text)
+    if not previous or not current:
+        return False
+    if current == (*previous, 1):
+        return True
+    return any(
+        current == (*previous[:depth], previous[depth] + 1) for depth in range(len(previous))
+    )
 
 
 def _number_depth(number: str) -> int:

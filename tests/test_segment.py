@@ -59,3 +59,22 @@ def test_plain_text_headings_from_shape(pack: Pack) -> None:
     sections = segment(source, pack.template)
     assert [s.template_key for s in sections] == [None, "background", "term"]
     assert source.slice(sections[1].body).strip() == prose
+
+
+def test_numbered_headings_that_carry_on_the_outline(pack: Pack) -> None:
+    """ "1.3 Underlag" after "1.2 Parter" and "12. Information" after "11. Bilagor" are
+    headings although the template does not name them; a numbered list is not."""
+    prose = "Detta är en lång mening som beskriver hur samverkan ska gå till i kommunen."
+    lines = ["Överenskommelse", "", "1.2 Parter", "", prose, "", "1.3 Underlag", "", prose]
+    lines += ["", "11. Bilagor", "", "Bilaga 1: Lägesbild", "", "12. Information om ändringar"]
+    lines += ["", prose, "", "13. Tid", "", "1. Första punkten", "2. Andra punkten"]
+    source = _source(lines)
+    titles = [s.title for s in segment(source, pack.template)]
+    assert titles == [
+        "Överenskommelse",
+        "1.2 Parter",
+        "1.3 Underlag",
+        "11. Bilagor",
+        "12. Information om ändringar",
+        "13. Tid",
+    ]
