@@ -56,6 +56,8 @@ class PartyVocab:
     subunit_cues: tuple[str, ...]
     list_end: tuple[re.Pattern[str], ...]
     collective: frozenset[str]
+    whole_words: frozenset[str] = frozenset()  # cues that name no compound ("stad": not "Ystad")
+    agents: tuple[str, ...] = ()  # "X genom kommunstyrelsen": the organs X acts through
 
     @classmethod
     def from_vocab(cls, data: dict[str, Any]) -> PartyVocab:
@@ -72,6 +74,8 @@ class PartyVocab:
             subunit_cues=tuple(c.lower() for c in data.get("subunit_cues", ())),
             list_end=tuple(re.compile(p, re.IGNORECASE) for p in data.get("list_end", ())),
             collective=frozenset(c.lower() for c in data.get("collective_terms", ())),
+            whole_words=frozenset(c.lower() for c in data.get("whole_word_cues", ())),
+            agents=tuple(w.lower() for w in data.get("agent_words", ())),
         )
 
 
@@ -87,6 +91,10 @@ def classify_word(word: str, vocab: PartyVocab) -> tuple[str, OrgType] | None:
     for cue, org_type in vocab.cues:
         if len(cue) <= 3:
             if word == cue.upper():
+                return cue, org_type
+            continue
+        if cue in vocab.whole_words:
+            if any(lower == cue + ending for ending in _ENDINGS):
                 return cue, org_type
             continue
         if any(lower.endswith(cue + ending) for ending in _ENDINGS):
@@ -120,10 +128,14 @@ _CALLED_TERM = re.compile(
     rf"(?:för\s+)?(?:\*\*)?[{_QUOTES}]?([A-ZÅÄÖ][\w\-]*)",
     re.IGNORECASE,
 )
-_PAREN_TERM = re.compile(r"\(\s*([A-ZÅÄÖ][a-zåäö]+(?:en|et|na)|[A-ZÅÄÖ]{2,6})\s*\)")
+_TERM_LEAD = r"(?:nedan|hädanefter|härefter)\s+"
+_PAREN_TERM = re.compile(
+    rf"\(\s*(?:{_TERM_LEAD})?([A-ZÅÄÖ][a-zåäö]+(?:en|et|na)|[A-ZÅÄÖ]{{2,6}})\s*\)"
+)
+# "(”Polisen”)", "(nedan ”kommunen”)": quoted in parentheses, a term even in lower case.
 _PAREN_QUOTED_TERM = re.compile(
-    rf"\(\s*(?:nedan\s+|hädanefter\s+)?[{_QUOTES}]"
-    rf"([A-ZÅÄÖ][\w\-]*(?:[ \t]+[\w\-]+){{0,3}})[{_QUOTES}]\s*\)"
+    rf"\(\s*(?:{_TERM_LEAD})?[{_QUOTES}]"
+    rf"([A-ZÅÄÖa-zåäö][\w\-]*(?:[ \t]+[\w\-]+){{0,3}})[{_QUOTES}]\s*\)"
 )
 # A term left without quotes after the address (bold lost in a PDF): "… 121 17 Johanneshov Polisen".
 _UNMARKED_TERM = re.compile(
@@ -284,13 +296,18 @@ def _parse_region(
 ) -> tuple[tuple[Party, ...], list[_Term]]:
     terms = find_terms(text, region, vocab)
     masked = _mask(text, region, (t.span for t in terms))
-    heads = _referring_back_removed(text, _find_heads(masked, region, vocab), terms)
+    agents = _agent_clauses(text, region, vocab)
+    heads = _referring_back_removed(text, _find_heads(masked, region, vocab, agents), terms)
     if not any(not h.generic for h in heads):
         return (), terms
     first = next(h for h in heads if not h.generic)
     prose = _is_prose(text, region.start, first.name_start)
     stop = _list_end(text, first.end, region.end, vocab, prose)
-    separators = _separators(text, region, list_items, prose)
+    separators = [
+        position
+        for position in _separators(text, region, list_items, prose)
+        if not _inside(position, agents)
+    ]
     numbers = [n for n in org_numbers if first.name_start <= n.span.start < stop]
     events: list[tuple[int, int, object]] = []
     events += [(h.start, 2, h) for h in heads if h.start >= first.start and h.start < stop]
@@ -407,14 +424,17 @@ def _address_end(text: str, draft: _Draft) -> int:
 # --- heads: organisation words and their names ---------------------------------------------
 
 
-def _find_heads(masked: str, region: Span, vocab: PartyVocab) -> list[_Head]:
+def _find_heads(
+    masked: str, region: Span, vocab: PartyVocab, agents: Sequence[Span] = ()
+) -> list[_Head]:
     words = [
         (m.start(), m.end(), m.group()) for m in _WORD.finditer(masked, region.start, region.end)
     ]
+    found_words = [classify_word(word, vocab) for _start, _end, word in words]
     heads = []
     for index, (start, end, word) in enumerate(words):
-        found = classify_word(word, vocab)
-        if found is None:
+        found = found_words[index]
+        if found is None or _modifies_next(masked, words, found_words, index):
             continue
         cue, org_type = found
         name_start = _name_start(masked, words, index)
@@ -423,9 +443,56 @@ def _find_heads(masked: str, region: Span, vocab: PartyVocab) -> list[_Head]:
         lower_start = not _UPPER_START.match(word)
         bare_generic = word.lower().startswith(cue) and cue in vocab.generic_cues
         generic = lower_start and not named and (org_type in vocab.generic_types or bare_generic)
-        subunit = any(word.lower().startswith(c) or c in word.lower() for c in vocab.subunit_cues)
+        subunit = _inside(start, agents) or any(
+            word.lower().startswith(c) or c in word.lower() for c in vocab.subunit_cues
+        )
         heads.append(_Head(start, end, cue, org_type, name_start, name_end, generic, subunit))
     return heads
+
+
+_GENITIVE_ENDINGS = ("s", "ens", "ets")
+
+
+def _modifies_next(
+    text: str,
+    words: Sequence[tuple[int, int, str]],
+    found: Sequence[tuple[str, OrgType] | None],
+    index: int,
+) -> bool:
+    """ "Göteborgs Stads Bostadsaktiebolag": an organisation word in the genitive right before
+    another one is part of that one's name, not a party of its own."""
+    cue = found[index]
+    if cue is None or index + 1 >= len(words) or found[index + 1] is None:
+        return False
+    word = words[index][2].lower()
+    between = text[words[index][1] : words[index + 1][0]]
+    return (
+        not between.strip()
+        and "\n" not in between
+        and word.endswith(tuple(cue[0] + ending for ending in _GENITIVE_ENDINGS))
+    )
+
+
+# An agent clause ends where the party's name, number or term goes on, or at the line's end.
+_AGENT_END = re.compile(r"[,;.(\t\n]")
+
+
+def _agent_clauses(text: str, region: Span, vocab: PartyVocab) -> list[Span]:
+    """ "Göteborgs Stad genom kommunstyrelsen och stadsområdesnämnd Nordost": the organs a
+    party acts through, up to the next comma, parenthesis or line end. Organisation words
+    there belong to the party before, and an "och" there joins organs, not parties."""
+    if not vocab.agents:
+        return []
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, vocab.agents)) + r")\b", re.I)
+    clauses = []
+    for match in pattern.finditer(text, region.start, region.end):
+        end = _AGENT_END.search(text, match.end(), region.end)
+        clauses.append(Span(match.start(), end.start() if end else region.end))
+    return clauses
+
+
+def _inside(position: int, spans: Sequence[Span]) -> bool:
+    return any(span.start <= position < span.end for span in spans)
 
 
 def _name_start(text: str, words: Sequence[tuple[int, int, str]], index: int) -> int:
@@ -542,7 +609,14 @@ def find_terms(text: str, region: Span, vocab: PartyVocab) -> list[_Term]:
     """Terms defined in a region: quoted, bold, "nedan kallad X", "(SDF)", or left unmarked
     after the address."""
     found: list[_Term] = []
-    patterns = (_QUOTED_TERM, _BOLD_TERM, _CALLED_TERM, _PAREN_TERM, _UNMARKED_TERM)
+    patterns = (
+        _QUOTED_TERM,
+        _PAREN_QUOTED_TERM,
+        _BOLD_TERM,
+        _CALLED_TERM,
+        _PAREN_TERM,
+        _UNMARKED_TERM,
+    )
     for pattern in patterns:
         for match in pattern.finditer(text, region.start, region.end):
             group = match.lastindex or 1
