@@ -91,6 +91,8 @@ _REFERENCE = re.compile(
 )
 _REFERENCE_NUMBER = re.compile(_NUMBER)
 _ROMAN_END = re.compile(r"[ \t]*(?:[.,;:)]|$|[ \t]+(?:och|samt)\b)", re.MULTILINE)
+# "… och trygghetsvandringarna (" right before a reference: a last conjunct of its own.
+_LAST_CONJUNCT = re.compile(r"\s+(?:och|samt|eller)\s+[^\W\d_][\w-]*[ \t]*[(,–-]?[ \t]*$", re.I)
 _RANGE_CONNECTOR = re.compile(r"^[ \t]*(?:–|-|till)[ \t]*$")
 _EXTERNAL_LINK = re.compile(r"^[ \t)]*\n?[ \t]*(?:till|i|från|av|enligt)\s", re.IGNORECASE)
 
@@ -727,7 +729,7 @@ def _sentence_references(
         window_start = matches[index - 1].end if index else span.start
         window_end = matches[index + 1].start if index + 1 < len(matches) else span.end
         in_window = [m for m in mentions if window_start <= m.start < window_end]
-        subject = _clause_subject(match, in_window, mentions, claimed)
+        subject = _clause_subject(ctx.text, match, in_window, mentions, claimed)
         if len(match.numerals) > 1:
             subject = None  # "bilagorna 2 och 3": which subject goes with which is unclear
         context = tuple(dict.fromkeys(m.key for m in in_window))
@@ -748,15 +750,20 @@ def _sentence_references(
 
 
 def _clause_subject(
+    text: str,
     match: _Match,
     in_window: Sequence[_Mention],
     mentions: Sequence[_Mention],
     claimed: set[_Mention],
 ) -> _Mention | None:
     """The nearest subject before the reference in its clause, else the nearest after it,
-    else the nearest earlier one that no other reference took."""
+    else the nearest earlier one that no other reference took. None when the reference
+    follows a conjunct that names no subject ("åtgärdsplanen och trygghetsvandringarna
+    (bilaga 3)"): the reference is about that conjunct."""
     strong = [m for m in in_window if m.strong]
     before = [m for m in strong if m.end <= match.start]
+    if before and _LAST_CONJUNCT.match(text, before[-1].end, match.start):
+        return None
     after = [m for m in strong if m.start >= match.end]
     earlier = [m for m in mentions if m.strong and m.end <= match.start and m not in claimed]
     chosen = before[-1] if before else after[0] if after else earlier[-1] if earlier else None

@@ -395,3 +395,26 @@ def test_overarching_agreement_by_its_full_title(pack: Pack) -> None:
         "action_plan",
         "overarching_agreement",
     ]
+
+
+def test_a_reference_after_a_conjunct_is_about_that_conjunct(pack: Pack) -> None:
+    """ "åtgärdsplanen och trygghetsvandringarna (bilaga 3)": not about the action plan."""
+    _, references = extract_text(
+        pack,
+        "Bilaga 1: Lägesbild\nBilaga 2: Åtgärdsplan\nBilaga 3: Trygghetsvandringar",
+        background=(
+            "Rådet följer upp åtgärdsplanen och trygghetsvandringarna (bilaga 3) varje år. "
+            "Rådet följer upp lägesbilden och åtgärdsplanen (bilaga 2) varje år."
+        ),
+    )
+    assert [(r.number, r.subject) for r in references] == [(3, None), (2, "action_plan")]
+
+
+def test_medborgarloften_are_an_annex_subject(pack: Pack) -> None:
+    annexes, references = extract_text(
+        pack,
+        "Bilaga 1: Lägesbild\nBilaga 2: Åtgärdsplan\nBilaga 3: Medborgarlöften 2024",
+        background="Rådet följer upp åtgärdsplanen och medborgarlöftena (bilaga 3) varje år.",
+    )
+    assert annexes[2].subject == "citizen_promises"
+    assert [(r.number, r.subject) for r in references] == [(3, "citizen_promises")]
