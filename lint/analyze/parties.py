@@ -81,6 +81,14 @@ class PartyVocab:
 
 # Definite and genitive endings an organisation word may carry ("förvaltningen", "områdets").
 _ENDINGS = ("", "en", "et", "t", "s", "ens", "ets", "ts")
+
+
+def is_cue_word(word: str, cue: str) -> bool:
+    """`word` is the cue itself, inflected ("Stadens"), not a compound ending in it ("Ystad")."""
+    lower = word.lower()
+    return any(lower == cue + ending for ending in _ENDINGS)
+
+
 _FUZZY_MIN_LENGTH = 10
 _FUZZY_MIN_RATIO = 92.0
 
@@ -94,7 +102,7 @@ def classify_word(word: str, vocab: PartyVocab) -> tuple[str, OrgType] | None:
                 return cue, org_type
             continue
         if cue in vocab.whole_words:
-            if any(lower == cue + ending for ending in _ENDINGS):
+            if is_cue_word(lower, cue):
                 return cue, org_type
             continue
         if any(lower.endswith(cue + ending) for ending in _ENDINGS):

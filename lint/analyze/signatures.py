@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 
 from lint.analyze.context import AnalysisContext
 from lint.analyze.dates import find_dates
+from lint.analyze.parties import is_cue_word
 from lint.model import DateMention, Line, OrgType, Party, Signature, SourceText, Span
 
 MAX_BLOCK_LINES = 6  # content lines after the anchor
@@ -338,10 +339,12 @@ class SignatureVocab:
 
     cues: tuple[tuple[str, OrgType], ...]
     roles: tuple[tuple[tuple[str, ...], OrgType | None], ...]
+    whole_words: frozenset[str] = frozenset()  # cues never read inside a compound ("Ystad")
 
     @classmethod
     def from_pack(cls, vocab: dict[str, Any]) -> SignatureVocab:
-        configured = (vocab.get("parties") or {}).get("org_types") or _DEFAULT_ORG_CUES
+        parties = vocab.get("parties") or {}
+        configured = parties.get("org_types") or _DEFAULT_ORG_CUES
         cues = [
             (str(cue).lower(), OrgType(type_name))
             for type_name, type_cues in configured.items()
@@ -358,12 +361,16 @@ class SignatureVocab:
             for role in _roles(vocab).values()
             if isinstance(role, dict)
         )
-        return cls(tuple(sorted(cues, key=lambda c: len(c[0]), reverse=True)), roles)
+        whole = frozenset(str(cue).lower() for cue in parties.get("whole_word_cues", ()))
+        return cls(tuple(sorted(cues, key=lambda c: len(c[0]), reverse=True)), roles, whole)
 
     def org_type(self, text: str) -> OrgType | None:
         words = re.findall(r"\w+", text.lower())
         for cue, org_type in self.cues:
-            if cue in words or (len(cue) > _SHORT_CUE and any(cue in word for word in words)):
+            if cue in self.whole_words:
+                if any(is_cue_word(word, cue) for word in words):
+                    return org_type
+            elif cue in words or (len(cue) > _SHORT_CUE and any(cue in word for word in words)):
                 return org_type
         return None
 
