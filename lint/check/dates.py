@@ -52,12 +52,16 @@ def _first_line(document: Document) -> Span:
 
 
 def first_day(mention: DateMention) -> date:
+    if mention.precision == "year":
+        return date(int(mention.iso[:4]), 1, 1)
     return date.fromisoformat(mention.iso if mention.precision == "day" else mention.iso + "-01")
 
 
 def last_day(mention: DateMention) -> date:
     if mention.precision == "day":
         return date.fromisoformat(mention.iso)
+    if mention.precision == "year":
+        return date(int(mention.iso[:4]), 12, 31)
     year, month = (int(part) for part in mention.iso.split("-"))
     return date(year, month, calendar.monthrange(year, month)[1])
 
@@ -268,8 +272,11 @@ def _content_words(text: str) -> set[str]:
     return {w for w in re.findall(r"\w+", text) if len(w) >= CONTENT_WORD_CHARS}
 
 
+# How much of an ISO date each precision states: "2024-03-05", "2024-03", "2024".
+_ISO_WIDTH = {"day": 10, "month": 7, "year": 4}
+
+
 def _conflicting(a: DateMention, b: DateMention) -> bool:
     """Different dates, compared at the coarser of the two precisions."""
-    if a.precision == "day" and b.precision == "day":
-        return a.iso != b.iso
-    return a.iso[:7] != b.iso[:7]
+    width = min(_ISO_WIDTH.get(a.precision, 10), _ISO_WIDTH.get(b.precision, 10))
+    return a.iso[:width] != b.iso[:width]

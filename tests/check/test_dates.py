@@ -87,6 +87,14 @@ def test_month_precision_end_counts_to_the_last_day() -> None:
     assert found.args["end"] == "2026-11-30"
 
 
+def test_year_precision_end_counts_to_the_last_day_of_the_year() -> None:
+    end = DateMention("2026", "year", Span(0, 4))
+    doc = document("x" * 20, validity=(Validity(Span(0, 5), None, end),))
+    assert list(validity_current(doc, PARAMS)) == []
+    (found,) = validity_current(doc, {**PARAMS, "_as_of": "2027-01-01"})
+    assert found.args["end"] == "2026-12-31"
+
+
 def test_duration_from_signing_ends_after_the_last_signature() -> None:
     clause = Validity(Span(0, 5), from_signing=True, duration_months=24)
     signatures = (

@@ -76,6 +76,16 @@ def test_month_precision_start_allows_any_day_of_that_month() -> None:
     assert list(signature_dates(doc, PARAMS)) == []
 
 
+def test_year_precision_start_allows_any_day_of_that_year() -> None:
+    """ "Överenskommelsen avser perioden 2024–2026", signed in March 2024."""
+    start = DateMention("2024", "year", Span(0, 4))
+    validity = (Validity(Span(0, 5), start=start),)
+    march = document(validity=validity, signatures=(signed(0, "2024-03-05"),))
+    assert list(signature_dates(march, PARAMS)) == []
+    later = document(validity=validity, signatures=(signed(0, "2025-01-02"),))
+    assert [f.key for f in signature_dates(later, PARAMS)] == ["after_start"]
+
+
 def test_validity_from_signing_never_contradicts() -> None:
     validity = (Validity(Span(0, 5), from_signing=True, until_further_notice=True),)
     doc = document(validity=validity, signatures=(signed(0, "2020-03-19"), signed(1, "2020-04-02")))
