@@ -199,7 +199,9 @@ def _find_headings(source: SourceText, template: Sequence[TemplateHeading]) -> l
                 _Heading(line, last, title, matched.level if matched else 0, matched, score)
             )
             continue
-        alone = _stands_alone(source, line.number - 1) and not _wraps_on(source, last)
+        alone = (_stands_alone(source, line.number - 1) or _all_capitals(title)) and not _wraps_on(
+            source, last
+        )
         top = _top_number(title)
         follows = _follows_outline(outline, title)
         continues = (last_top > 0 and last_top + 1 in section_number_values(title)) or follows
@@ -207,7 +209,9 @@ def _find_headings(source: SourceText, template: Sequence[TemplateHeading]) -> l
             continue  # numbering restarts: a numbered list under a heading, not a section
         if matched and (layout or alone):
             found.append(_Heading(line, last, title, matched.level, matched, score))
-        elif layout or (alone and (continues or _shape_heading(source, line.number - 1))):
+        elif layout or (
+            alone and (continues or _all_capitals(title) or _shape_heading(source, line.number - 1))
+        ):
             level = ranks.get(_layout_key(line), 1)
             found.append(_Heading(line, last, title, level, None, 0.0))
         else:
@@ -383,6 +387,13 @@ def _stands_alone(source: SourceText, index: int) -> bool:
         or bool(_ANNEX_ENTRY.match(clean_heading(previous)))  # so does a list of annexes
         or previous_line.style.list_item
     )
+
+
+def _all_capitals(title: str) -> bool:
+    """ "AVTALETS PARTER": a line set in capitals is a heading by its typography, even right
+    after a title line that ends without a full stop."""
+    letters = [ch for ch in title if ch.isalpha()]
+    return len(letters) >= 4 and all(ch.isupper() for ch in letters)
 
 
 def _layout_says_heading(source: SourceText, line: Line) -> bool:

@@ -78,3 +78,14 @@ def test_numbered_headings_that_carry_on_the_outline(pack: Pack) -> None:
         "12. Information om ändringar",
         "13. Tid",
     ]
+
+
+def test_a_line_in_capitals_is_a_heading_after_a_title_without_a_full_stop(pack: Pack) -> None:
+    """Word paragraphs have no blank lines: "AVTALETS PARTER" right under a subtitle."""
+    prose = "Detta är en lång mening som beskriver hur samverkan ska gå till i kommunen."
+    subtitle = "Borås Stad och Polismyndigheten 2024–2027"
+    source = _source(
+        ["SAMVERKANSAVTAL", subtitle, "AVTALETS PARTER", prose, "UTGÅNGSPUNKTER", prose]
+    )
+    titles = [s.title for s in segment(source, pack.template)]
+    assert titles == ["SAMVERKANSAVTAL", "AVTALETS PARTER", "UTGÅNGSPUNKTER"]
