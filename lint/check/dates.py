@@ -142,17 +142,20 @@ class _Dated:
 
 @register(
     "dates_consistent",
-    params={"min_similarity": Param("number", 80)},
+    params={"min_similarity": Param("number", 80), "event_words": Param("strings", [])},
     messages={"default": {"first", "first_line", "second"}},
 )
 def dates_consistent(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     min_similarity = float(params.get("min_similarity", 80))
+    event_words = tuple(w.lower() for w in params.get("event_words", ()))
     dated = dated_contexts(document)
     reported: set[int] = set()
     for first, second in candidate_pairs(dated):
         if second.mention.span.start in reported or not _conflicting(first.mention, second.mention):
             continue
         if similarity(first, second) < min_similarity:
+            continue
+        if different_events(first, second, event_words):
             continue
         reported.add(second.mention.span.start)
         source = document.source
@@ -266,6 +269,21 @@ def similarity(a: _Dated, b: _Dated) -> float:
     if len(shared) >= MIN_SHARED_WORDS:
         score = max(score, fuzz.token_set_ratio(a.context, b.context))
     return score
+
+
+def different_events(a: _Dated, b: _Dated, event_words: Sequence[str]) -> bool:
+    """Each context names something the other does not ("Kommunstyrelsen godkände …" /
+    "Polisområdets ledning godkände …", "lägesbilden" / "åtgärdsplanen", "den första" /
+    "den senaste"): two events, not one event dated twice. A word counts inside a
+    compound ("kommunpolisen" names the police)."""
+    named_a = _event_words(a.context, event_words)
+    named_b = _event_words(b.context, event_words)
+    return bool(named_a - named_b) and bool(named_b - named_a)
+
+
+def _event_words(context: str, event_words: Sequence[str]) -> set[str]:
+    words = re.findall(r"\w+", context)
+    return {e for e in event_words if any(e in word for word in words)}
 
 
 def _content_words(text: str) -> set[str]:

@@ -154,6 +154,30 @@ def test_same_dates_and_different_statements_pass() -> None:
     assert list(dates_consistent(_dated_doc(text), PARAMS)) == []
 
 
+EVENT_WORDS = {**PARAMS, "event_words": ["lägesbild", "åtgärdsplan", "styrelse", "polis"]}
+
+
+def test_alike_statements_about_two_events_pass_with_event_words() -> None:
+    """Each party's decision and each yearly document is an event of its own."""
+    text = (
+        "Kommunstyrelsen godkände överenskommelsen den 5 mars 2024.\n\n"
+        "Polisområdets ledning godkände överenskommelsen den 12 mars 2024.\n\n"
+        "Lägesbilden togs fram i oktober 2023 av kommunpolisen.\n\n"
+        "Åtgärdsplanen togs fram i december 2023 av kommunpolisen."
+    )
+    assert len(list(dates_consistent(_dated_doc(text), PARAMS))) == 2
+    assert list(dates_consistent(_dated_doc(text), EVENT_WORDS)) == []
+
+
+def test_one_event_dated_twice_is_still_found_with_event_words() -> None:
+    text = (
+        "Den lokala lägesbilden fastställdes av styrgruppen i oktober 2020.\n\n"
+        "Den lokala lägesbilden, som fastställdes av styrgruppen i november 2020, revideras."
+    )
+    (found,) = dates_consistent(_dated_doc(text), EVENT_WORDS)
+    assert found.args["second"] == "november 2020"
+
+
 def test_day_and_month_precision_compare_at_the_month() -> None:
     text = (
         "Kommunfullmäktige beslutade den 4 november 2019 om den övergripande överenskommelsen.\n\n"
