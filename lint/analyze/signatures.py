@@ -86,7 +86,39 @@ def extract_signatures(ctx: AnalysisContext, parties: tuple[Party, ...]) -> tupl
     blocks.extend(_undated_blocks(ctx.source, blocks, vocab))
     blocks.sort(key=lambda b: b.start)
     signatures = [s for b in blocks if (s := _signature(b, vocab)) is not None]
+    signatures = _dated_by_signing_sentence(ctx, signatures, vocab)
     return tuple(match_parties(signatures, parties, vocab))
+
+
+def _dated_by_signing_sentence(
+    ctx: AnalysisContext, signatures: list[Signature], vocab: SignatureVocab
+) -> list[Signature]:
+    """ "Överenskommelsen undertecknades i Hyltebruk den 5 mars 2024." above the names:
+    blocks without a date of their own are dated by the one sentence that dates the signing,
+    in the signature section or right before the first block."""
+    if vocab.signing is None or not signatures or all(s.date for s in signatures):
+        return signatures
+    area = _signature_area_start(ctx, signatures[0].span.start)
+    found = [
+        dates[0]
+        for sentence in ctx.sentences
+        if area <= sentence.span.start < signatures[-1].span.end
+        and vocab.signing.search(sentence.text)
+        and len(dates := find_dates(ctx.source.slice(sentence.span), sentence.span.start)) == 1
+    ]
+    if len(found) != 1 or found[0].precision != "day":
+        return signatures
+    return [s if s.date else replace(s, date=found[0]) for s in signatures]
+
+
+def _signature_area_start(ctx: AnalysisContext, first_block: int) -> int:
+    """Where the signing is described: the signature section, else the sentence before the
+    first block."""
+    section = ctx.section("signatures")
+    if section is not None and section.heading.start <= first_block:
+        return section.heading.start
+    before = [s.span.start for s in ctx.sentences if s.span.start < first_block]
+    return before[-1] if before else first_block
 
 
 # --- finding blocks --------------------------------------------------------------------
@@ -340,6 +372,7 @@ class SignatureVocab:
     cues: tuple[tuple[str, OrgType], ...]
     roles: tuple[tuple[tuple[str, ...], OrgType | None], ...]
     whole_words: frozenset[str] = frozenset()  # cues never read inside a compound ("Ystad")
+    signing: re.Pattern[str] | None = None  # words that describe signing ("undertecknades")
 
     @classmethod
     def from_pack(cls, vocab: dict[str, Any]) -> SignatureVocab:
@@ -362,7 +395,10 @@ class SignatureVocab:
             if isinstance(role, dict)
         )
         whole = frozenset(str(cue).lower() for cue in parties.get("whole_word_cues", ()))
-        return cls(tuple(sorted(cues, key=lambda c: len(c[0]), reverse=True)), roles, whole)
+        stems = [re.escape(str(stem)) for stem in parties.get("signing_words", ())]
+        signing = re.compile(rf"\b(?:{'|'.join(stems)})\w*", re.I) if stems else None
+        ordered = tuple(sorted(cues, key=lambda c: len(c[0]), reverse=True))
+        return cls(ordered, roles, whole, signing)
 
     def org_type(self, text: str) -> OrgType | None:
         words = re.findall(r"\w+", text.lower())

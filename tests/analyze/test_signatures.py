@@ -208,3 +208,14 @@ def test_a_place_ending_in_stad_is_a_place_not_an_organisation() -> None:
         ("Ystad", "2021-12-14", "Kristina Malm", 0),
         ("Ystad", "2021-12-16", "Hanna Eklund", 1),
     ]
+
+
+def test_a_sentence_about_the_signing_dates_the_blocks_without_a_date(pack: Pack) -> None:
+    text = (
+        "Överenskommelsen undertecknades i Hyltebruk den 5 mars 2024.\n\n"
+        "Maria Mathiasson Laxvik\nStadsdelsdirektör\nSkarpnäcks stadsdelsförvaltning\n\n"
+        "Stockholm den 9 mars 2020\n\n"
+        "Tony Sörensen\nLokalpolisområdeschef\nLokalpolisområde Globen\n"
+    )
+    found = signatures_in(text, pack)
+    assert [s.date.iso if s.date else None for s in found] == ["2024-03-05", "2020-03-09"]
