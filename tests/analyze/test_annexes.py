@@ -418,3 +418,24 @@ def test_medborgarloften_are_an_annex_subject(pack: Pack) -> None:
     )
     assert annexes[2].subject == "citizen_promises"
     assert [(r.number, r.subject) for r in references] == [(3, "citizen_promises")]
+
+
+def test_inline_list_opened_by_bilaga_and_a_comma(pack: Pack) -> None:
+    """ "hör bilaga 1, gemensam lägesbild 2023, bilaga 2, åtgärdsplan 2024, och bilaga 3,
+    medborgarlöften 2024." followed by another sentence in the same paragraph."""
+    annexes, references = extract_text(
+        pack,
+        "Till överenskommelsen hör bilaga 1, gemensam lägesbild 2023, bilaga 2,\n"
+        "åtgärdsplan 2024, och bilaga 3, medborgarlöften 2024. Bilagorna uppdateras varje år.",
+    )
+    assert listed(annexes) == [
+        ("1", 1, "", "gemensam lägesbild 2023"),
+        ("2", 2, "", "åtgärdsplan 2024"),
+        ("3", 3, "", "medborgarlöften 2024"),
+    ]
+    assert references == ()
+
+
+def test_prose_naming_two_annexes_is_no_inline_list(pack: Pack) -> None:
+    annexes, _ = extract_text(pack, "Bilaga 1 revideras årligen och bilaga 2 revideras vid behov.")
+    assert annexes == ()
