@@ -25,6 +25,9 @@ _MAX_HEADING_CHARS = 90
 _MAX_HEADING_WORDS = 10
 _ANNEX_ENTRY = re.compile(r"^\s*bilaga\s+\w+\s*[:.–-]", re.IGNORECASE)
 _MARKUP = re.compile(r"[#*_]+")
+# A heading may ask what its section answers ("Hur följer vi upp?"): one question mark at the
+# end is no sentence end.
+_QUESTION_MARK = re.compile(r"(?<=\w)\?$")
 # Words that continue a one-word heading name: "Bakgrund och syfte", "Tid för revidering".
 _HEADING_LINKS = frozenset({"och", "samt", "till", "för", "om", "mellan", "inom", "med"})
 _MAX_EXTENDED_WORDS = 4
@@ -95,7 +98,7 @@ def match_template(
     ("Bakgrund och syfte", "Bilagor till överenskommelsen") names that template heading.
     """
     unnumbered = _LIST_MARKER.sub("", _SECTION_NUMBER.sub("", clean_heading(title), count=1))
-    normalized = unnumbered.rstrip(":").strip().lower()
+    normalized = unnumbered.rstrip(":?").strip().lower()
     best: tuple[TemplateHeading | None, float] = (None, 0.0)
     for heading in template:
         for name in (heading.title, *heading.aliases):
@@ -343,7 +346,9 @@ def _text_style(style: LineStyle) -> tuple[object, ...]:
 
 
 def _shape_ok(text: str) -> bool:
-    cleaned = clean_heading(text)
+    heading = clean_heading(text)
+    cleaned = _QUESTION_MARK.sub("", heading)  # "Vilka är parterna?"
+    question = cleaned != heading  # "Vad fokuserar vi på?" does not run on
     return (
         0 < len(cleaned) <= _MAX_HEADING_CHARS
         and len(cleaned.split()) <= _MAX_HEADING_WORDS
@@ -352,7 +357,7 @@ def _shape_ok(text: str) -> bool:
         and not _ANNEX_ENTRY.match(cleaned)
         and not _PAGE_FURNITURE.match(cleaned)
         and cleaned[0].isupper()
-        and cleaned.split()[-1].lower() not in _RUNS_ON
+        and (question or cleaned.split()[-1].lower() not in _RUNS_ON)
     )
 
 

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from lint.model import Line, LineStyle, SourceText
-from lint.pack import Pack
+from lint.pack import Pack, load_pack
 from lint.segment import match_template, segment
 from tests.conftest import LOCAL_AGREEMENTS, run_cli
 
@@ -89,3 +89,18 @@ def test_a_line_in_capitals_is_a_heading_after_a_title_without_a_full_stop(pack:
     )
     titles = [s.title for s in segment(source, pack.template)]
     assert titles == ["SAMVERKANSAVTAL", "AVTALETS PARTER", "UTGÅNGSPUNKTER"]
+
+
+def test_headings_asked_as_questions() -> None:
+    national = load_pack("national")
+    prose = "Detta är en lång mening som beskriver hur samverkan ska gå till i kommunen."
+    lines = ["Överenskommelse", "", "Vilka problem fokuserar vi på?", "", prose, ""]
+    lines += ["Vilka dokument hör till överenskommelsen?", "", "• Bilaga 1. Lägesbild", ""]
+    lines += ["Varför?", "", prose]
+    sections = segment(_source(lines), national.template)
+    assert [(s.title, s.template_key) for s in sections] == [
+        ("Överenskommelse", None),
+        ("Vilka problem fokuserar vi på?", None),
+        ("Vilka dokument hör till överenskommelsen?", "annexes"),
+        ("Varför?", None),
+    ]
