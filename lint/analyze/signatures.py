@@ -64,6 +64,9 @@ _FOR_PARTY = re.compile(
     r"([A-ZÅÄÖa-zåäö\"”].{2,60}?)(?<![.!?,;])[:]?$"
 )
 _PLACE = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ\-]+(?:\s+[A-ZÅÄÖ][\wåäöÅÄÖ\-]+)?$")
+# Words a line of prose cannot end with; a "För X" line never does.
+_LEADS_ON = frozenset({"och", "samt", "eller", "av", "att", "som", "med", "till", "i", "på", "om"})
+_SENTENCE_END = re.compile(r"\.(?:\s|$)")
 _FOOTER = re.compile(r"^(?:sida\s+\d+(?:\s*(?:av|/)\s*\d+)?|\d+\s*(?:/|av)\s*\d+|\d+)$", re.I)
 
 
@@ -171,6 +174,10 @@ def _anchored_blocks(source: SourceText, vocab: SignatureVocab) -> Iterator[_Blo
     content = 0
     lines = list(_content_lines(source))
     anchors = [_anchor(text, _text_start(source, line), vocab) for line, text in lines]
+    for index, anchor in enumerate(anchors):
+        following = lines[index + 1][1] if index + 1 < len(lines) else ""
+        if anchor is not None and anchor[2] and _sentence_runs_on(lines[index][1], following):
+            anchors[index] = None  # "För Staden undertecknar … och" wraps: prose, no block
     dates_trail = _dates_trail(lines, anchors, vocab)
     for index, (line, text) in enumerate(lines):
         anchor = anchors[index]
@@ -229,6 +236,15 @@ def _anchored_blocks(source: SourceText, vocab: SignatureVocab) -> Iterator[_Blo
             content += 1
     if current is not None:
         yield current
+
+
+def _sentence_runs_on(text: str, following: str) -> bool:
+    """A line of prose that a hard wrap cut: it ends in a word that leads on ("och"), or
+    the next line goes on in lower case and ends the sentence ("kommundirektören under.")."""
+    words = text.split()
+    if words and words[-1].lower() in _LEADS_ON:
+        return True
+    return bool(following) and following[0].islower() and bool(_SENTENCE_END.search(following))
 
 
 def _dates_trail(

@@ -219,3 +219,14 @@ def test_a_sentence_about_the_signing_dates_the_blocks_without_a_date(pack: Pack
     )
     found = signatures_in(text, pack)
     assert [s.date.iso if s.date else None for s in found] == ["2024-03-05", "2020-03-09"]
+
+
+def test_a_wrapped_sentence_starting_with_for_is_no_block(pack: Pack) -> None:
+    """ "För kommunen skriver kommunstyrelsens ordförande och" | "kommundirektören under."
+    is prose cut by a hard wrap, not a "För X" block."""
+    text = (
+        "För kommunen skriver kommunstyrelsens ordförande och\n"
+        "kommundirektören under. För polisen skriver\n"
+        "lokalpolisområdeschefen under.\n"
+    )
+    assert signatures_in(text, pack) == ()
