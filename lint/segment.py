@@ -240,7 +240,8 @@ def _heading_candidate(
     if numbered is None:
         return False
     in_list = _in_numbered_list(source, line, numbered.group())
-    if not in_list and _follows_outline(outline, text) and _shape_ok(text[numbered.end() :]):
+    rest = text[numbered.end() :]
+    if not in_list and _follows_outline(outline, text) and _shape_ok(rest, numbered=True):
         return True  # "1.3 Underlag" after "1.2 Parter", "12. Information" after "11. Bilagor"
     if in_list:
         # "4. Tid" right after an annex list numbered 1-3: a heading when it carries on the
@@ -268,11 +269,12 @@ def _in_numbered_list(source: SourceText, line: Line, number: str) -> bool:
     return False
 
 
-_OUTLINE_NUMBER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S")
+_OUTLINE_NUMBER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)[.)]?\s+\S")
 
 
 def _outline_number(text: str) -> tuple[int, ...]:
-    """The parts of a decimal section number: "3.2 Styrgrupp" → (3, 2); () for none."""
+    """The parts of a decimal section number: "3.2 Styrgrupp" → (3, 2), "4) Tid" → (4,);
+    () for none."""
     numbered = _OUTLINE_NUMBER.match(text)
     return tuple(int(part) for part in numbered.group(1).split(".")) if numbered else ()
 
@@ -345,10 +347,13 @@ def _text_style(style: LineStyle) -> tuple[object, ...]:
     return (style.font_size, style.bold, style.heading_level, style.list_item)
 
 
-def _shape_ok(text: str) -> bool:
+def _shape_ok(text: str, numbered: bool = False) -> bool:
+    """A heading's shape: short, capitalised, no sentence end, and not a lead-in that runs
+    on ("… ingås mellan"), unless it asks a question or carries the next section number
+    ("4) Problem som samverkan ska inriktas på")."""
     heading = clean_heading(text)
     cleaned = _QUESTION_MARK.sub("", heading)  # "Vilka är parterna?"
-    question = cleaned != heading  # "Vad fokuserar vi på?" does not run on
+    question = numbered or cleaned != heading  # "Vad fokuserar vi på?" does not run on
     return (
         0 < len(cleaned) <= _MAX_HEADING_CHARS
         and len(cleaned.split()) <= _MAX_HEADING_WORDS

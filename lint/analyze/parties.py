@@ -136,7 +136,16 @@ _CALLED_TERM = re.compile(
     rf"(?:för\s+)?(?:\*\*)?[{_QUOTES}]?([A-ZÅÄÖ][\w\-]*)",
     re.IGNORECASE,
 )
-_TERM_LEAD = r"(?:nedan|hädanefter|härefter)\s+"
+_TERM_LEAD_WORDS = r"(?:nedan|hädanefter|härefter|i\s+det\s+följande)"
+_TERM_LEAD = rf"{_TERM_LEAD_WORDS}\s+"
+# "Parterna kallas nedan kommunen och polisen", "I texten kallas parterna kommunen
+# respektive polisen": two terms, one per party, in one clause.
+_CALLED_PAIR = re.compile(
+    rf"\b(?:kallas|benämns)\s+(?:parterna\s+)?(?:{_TERM_LEAD_WORDS}\s+)?"
+    rf"[{_QUOTES}]?([^\W\d_][\w\-]*)[{_QUOTES}]?\s+(?:och|respektive|resp\.)\s+"
+    rf"[{_QUOTES}]?([^\W\d_][\w\-]*)[{_QUOTES}]?",
+    re.IGNORECASE,
+)
 _PAREN_TERM = re.compile(
     rf"\(\s*(?:{_TERM_LEAD})?([A-ZÅÄÖ][a-zåäö]+(?:en|et|na)|[A-ZÅÄÖ]{{2,6}})\s*\)"
 )
@@ -699,6 +708,12 @@ def _defined_terms(
     for pattern in (_CALLED_TERM, _PAREN_QUOTED_TERM):
         for match in pattern.finditer(ctx.text):
             group = match.lastindex or 1
+            terms.setdefault(
+                match.start(group),
+                DefinedTerm(match.group(group), Span(match.start(group), match.end(group))),
+            )
+    for match in _CALLED_PAIR.finditer(ctx.text):
+        for group in (1, 2):
             terms.setdefault(
                 match.start(group),
                 DefinedTerm(match.group(group), Span(match.start(group), match.end(group))),

@@ -158,8 +158,17 @@ def _inside_sentence(document: Document, sentence_start: int, position: int) -> 
         return False
     if "\t" in raw[len(before) :]:
         return False  # the first word of a table cell
+    return not _after_style_change(document, position) and not _after_heading(document, position)
 
-    return not _after_style_change(document, position)
+
+def _after_heading(document: Document, position: int) -> bool:
+    """The first word of the line right under a heading (text without blank lines, where
+    the sentence splitter joins the heading to the paragraph)."""
+    source = document.source
+    line = source.line_at(position)
+    if source.text[line.start : position].strip():
+        return False
+    return any(section.heading.end == line.start - 1 for section in document.sections)
 
 
 def _after_style_change(document: Document, position: int) -> bool:
