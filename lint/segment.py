@@ -210,7 +210,8 @@ def _find_headings(source: SourceText, template: Sequence[TemplateHeading]) -> l
         continues = (last_top > 0 and last_top + 1 in section_number_values(title)) or follows
         if top is not None and top < last_top and not continues:
             continue  # numbering restarts: a numbered list under a heading, not a section
-        if matched and (layout or alone):
+        first = last_top == 0 and top == 1  # "§ 1 Parter" opens the numbering
+        if matched and (layout or alone or (first and not _wraps_on(source, last))):
             found.append(_Heading(line, last, title, matched.level, matched, score))
         elif layout or (
             alone and (continues or _all_capitals(title) or _shape_heading(source, line.number - 1))
@@ -382,9 +383,10 @@ def _wraps_on(source: SourceText, last: Line) -> bool:
 
 
 def _stands_alone(source: SourceText, index: int) -> bool:
-    """A heading starts after a blank line or after a line that ends a sentence."""
+    """A heading starts after a blank line, after a line that ends a sentence or after the
+    document's title (its first line, however long)."""
     previous = _previous_text(source, index)
-    if not previous:
+    if not previous or index - 1 == _first_content_line(source):
         return True
     if previous.endswith((",", ":", ";")) or previous.endswith(("och", "eller", "samt")):
         return False
@@ -404,6 +406,11 @@ def _all_capitals(title: str) -> bool:
     after a title line that ends without a full stop."""
     letters = [ch for ch in title if ch.isalpha()]
     return len(letters) >= 4 and all(ch.isupper() for ch in letters)
+
+
+def _first_content_line(source: SourceText) -> int:
+    """The index of the document's first non-blank line (its title)."""
+    return next((i for i, line in enumerate(source.lines) if source.line_text(line).strip()), -1)
 
 
 def _layout_says_heading(source: SourceText, line: Line) -> bool:

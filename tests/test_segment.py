@@ -104,3 +104,17 @@ def test_headings_asked_as_questions() -> None:
         ("Vilka dokument hör till överenskommelsen?", "annexes"),
         ("Varför?", None),
     ]
+
+
+def test_first_headings_right_under_a_long_title_or_a_reference_line(pack: Pack) -> None:
+    """Text without blank lines: "Parter" under a title too long for a heading, and
+    "§ 1 Parter" under a case number that ends without a full stop."""
+    national = load_pack("national")
+    prose = "Detta är en lång mening som beskriver hur samverkan ska gå till i kommunen."
+    title = "Samverkansöverenskommelse mellan Kiruna kommun och Polismyndigheten, "
+    title += "lokalpolisområde Kiruna"
+    sections = segment(_source([title, "Parter", prose]), national.template)
+    assert [s.template_key for s in sections][-1] == "parties"
+    lines = ["Samverkansöverenskommelse", "Dnr A 611.402/2024", "§ 1 Parter", prose]
+    sections = segment(_source(lines), national.template)
+    assert [s.title for s in sections] == ["Samverkansöverenskommelse", "§ 1 Parter"]
