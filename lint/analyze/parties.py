@@ -392,7 +392,7 @@ def _starts_new_party(
         return False  # two organisation words in one name ("AB Stockholmshem")
     if closed:
         return True
-    if head.subunit:
+    if head.subunit or _company_suffix(text, current, head):
         return False
     if head.cue in current.cues:  # two district administrations, two police areas
         return True
@@ -404,6 +404,17 @@ def _starts_new_party(
     # Blocks without separators (PDF): a new line that starts with a name, after a party
     # whose name, number or address is complete and whose last line does not run on.
     return _starts_line(text, head.name_start) and current.has_details(text)
+
+
+_NAME_RUN = re.compile(r"(?:[ \t]+(?:i|för|[A-ZÅÄÖ][\w\-]*))*[ \t]+")
+
+
+def _company_suffix(text: str, current: _Draft, head: _Head) -> bool:
+    """ "Hyresbostäder i Norrköping AB": "AB" closes the name the party began, it is not a
+    company of its own."""
+    if head.org_type is not OrgType.COMPANY:
+        return False
+    return _NAME_RUN.fullmatch(text, current.heads[-1].end, head.start) is not None
 
 
 def _starts_line(text: str, position: int) -> bool:
@@ -460,6 +471,15 @@ def _find_heads(
         lower_start = not _UPPER_START.match(word)
         bare_generic = word.lower().startswith(cue) and cue in vocab.generic_cues
         generic = lower_start and not named and (org_type in vocab.generic_types or bare_generic)
+        # "Kommunen företräds av …" after "Åsele kommun": a sentence that opens with the bare
+        # definite form refers back to the party of that type already named.
+        refers_back = (
+            not named
+            and org_type in vocab.generic_types
+            and word.lower() in {cue + "en", cue + "et", cue + "n"}
+            and any(h.org_type == org_type and not h.generic for h in heads)
+        )
+        generic = generic or refers_back
         subunit = _inside(start, agents) or any(
             word.lower().startswith(c) or c in word.lower() for c in vocab.subunit_cues
         )
@@ -518,8 +538,10 @@ def _name_start(text: str, words: Sequence[tuple[int, int, str]], index: int) ->
     for back in range(index - 1, max(-1, index - 4), -1):
         w_start, w_end, word = words[back]
         between = text[w_end:start]
-        if between.strip() or "\n\n" in between:
-            break
+        if between.strip() or "\n\n" in between or "\t" in between:
+            break  # a name never reaches over a table cell's edge
+        if "\n" in between and _in_table_row(text, w_start):
+            break  # nor back into the row (or header) above
         if word.lower() in _NOT_NAME_WORDS:
             break
         if not _UPPER_START.match(word) and not _genitive_in_name(text, words, back):
@@ -547,7 +569,7 @@ def _name_end(text: str, words: Sequence[tuple[int, int, str]], index: int) -> i
     for ahead in range(index + 1, min(len(words), index + 7)):
         w_start, w_end, word = words[ahead]
         between = text[end:w_start]
-        if between.strip() or "\n\n" in between or _NAME_STOP.match(word):
+        if between.strip() or "\n\n" in between or "\t" in between or _NAME_STOP.match(word):
             break
         lower = word.lower()
         if not _UPPER_START.match(word) and not lower.endswith(("område", "region")):
@@ -605,11 +627,23 @@ def _closing(
             yield match
 
 
+def _in_table_row(text: str, position: int) -> bool:
+    """Inside a table row (a line with cells): the row is one party, and an "och" in its
+    cell joins words of that party's name ("Eskilstuna Energi och Miljö AB")."""
+    line_start = text.rfind("\n", 0, position) + 1
+    line_end = text.find("\n", position)
+    return "\t" in text[line_start : line_end if line_end != -1 else len(text)]
+
+
 def _separators(text: str, region: Span, list_items: frozenset[int], prose: bool) -> list[int]:
     positions = [
         m.start() for m in _STANDALONE_CONJUNCTION.finditer(text, region.start, region.end)
     ]
-    positions += [m.start() for m in _INLINE_CONJUNCTION.finditer(text, region.start, region.end)]
+    positions += [
+        m.start()
+        for m in _INLINE_CONJUNCTION.finditer(text, region.start, region.end)
+        if not _in_table_row(text, m.start())
+    ]
     positions += [m.start() for m in _SEMICOLON.finditer(text, region.start, region.end)]
     positions += [m.start() for m in _BLANK_LINE.finditer(text, region.start, region.end)]
     positions += [m.start() for m in _LIST_MARK.finditer(text, region.start, region.end)]

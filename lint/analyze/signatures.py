@@ -149,8 +149,9 @@ def _anchor(
         local = (date.span.start - rest_offset, date.span.end - rest_offset)
         residue = (rest[: local[0]] + " " + rest[local[1] :]).strip()
         residue = re.sub(r"(?:,|\bden\b)", " ", residue).strip(" ,.")
-        if not residue:
-            return None, date, False
+        if not residue:  # "2024-03-05", "den 5 mars 2024"
+            wrapped = text[0].islower() and not text.startswith("den ")  # "utgången av 2026."
+            return None if wrapped else (None, date, False)
         if _PLACE.match(residue) and not vocab.org_type(residue) and not _looks_like_title(residue):
             return residue, date, False
         return None

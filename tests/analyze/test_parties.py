@@ -270,6 +270,36 @@ def extract_national(pack: Pack, parties: str) -> PartiesResult:
             ],
             id="a-rescue-services-association",
         ),
+        pytest.param(
+            "Parterna är:\n\n1. Norrköpings kommun, genom kommunstyrelsen\n"
+            "2. Hyresbostäder i Norrköping AB\n3. Polismyndigheten, lokalpolisområde Norrköping"
+            "\n\nKommunen företräds av kommunstyrelsens ordförande.",
+            [
+                ("district_administration", "Norrköpings kommun", []),
+                ("company", "Hyresbostäder", []),
+                ("police_area", "Polismyndigheten", []),
+            ],
+            id="a-company-suffix-and-a-sentence-referring-back",
+        ),
+        pytest.param(
+            "Avtalsparter\tOrganisationsnummer\nEskilstuna kommun\t212000-0381\n"
+            "Eskilstuna Energi och Miljö AB\t556513-9187\n"
+            "Polismyndigheten, LPO Eskilstuna\t202100-0076",
+            [
+                ("district_administration", "Eskilstuna kommun", []),
+                ("company", "Miljö AB", []),
+                ("police_area", "Polismyndigheten", []),
+            ],
+            id="och-inside-a-table-row",
+        ),
+        pytest.param(
+            "Överenskommelsen är tecknad mellan Falu kommun och Polisen i Falun.",
+            [
+                ("district_administration", "Falu kommun", []),
+                ("police_area", "Polisen", []),
+            ],
+            id="the-police-by-its-own-name",
+        ),
     ],
 )
 def test_national_party_lists(

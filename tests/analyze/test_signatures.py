@@ -230,3 +230,12 @@ def test_a_wrapped_sentence_starting_with_for_is_no_block(pack: Pack) -> None:
         "lokalpolisområdeschefen under.\n"
     )
     assert signatures_in(text, pack) == ()
+
+
+def test_the_wrapped_end_of_a_sentence_is_no_date_line() -> None:
+    text = (
+        "Målen gäller Malmö Öster och mäts en gång per år. Målvärdena avser\n"
+        "utgången av 2026.\n\n"
+        "• Antalet platser ska minska\nfrån 5 till högst 2 (Polisens lägesbild).\n"
+    )
+    assert signatures_in(text, load_pack("national")) == ()
