@@ -468,23 +468,30 @@ def _find_heads(
         name_start = _name_start(masked, words, index)
         name_end = _name_end(masked, words, index)
         named = name_start < start or _next_is_name(masked, words, index)
-        lower_start = not _UPPER_START.match(word)
-        bare_generic = word.lower().startswith(cue) and cue in vocab.generic_cues
-        generic = lower_start and not named and (org_type in vocab.generic_types or bare_generic)
-        # "Kommunen företräds av …" after "Åsele kommun": a sentence that opens with the bare
-        # definite form refers back to the party of that type already named.
-        refers_back = (
-            not named
-            and org_type in vocab.generic_types
-            and word.lower() in {cue + "en", cue + "et", cue + "n"}
-            and any(h.org_type == org_type and not h.generic for h in heads)
-        )
-        generic = generic or refers_back
+        generic = not named and _generic(word, cue, org_type, heads, vocab)
         subunit = _inside(start, agents) or any(
             word.lower().startswith(c) or c in word.lower() for c in vocab.subunit_cues
         )
         heads.append(_Head(start, end, cue, org_type, name_start, name_end, generic, subunit))
     return heads
+
+
+def _generic(
+    word: str, cue: str, org_type: OrgType, before: Sequence[_Head], vocab: PartyVocab
+) -> bool:
+    """An organisation word without a name that names no party of its own: a bare type in
+    lower case ("lokalpolisområdet", "förvaltningen"), or the bare definite form opening a
+    sentence after a party of that type was named ("Kommunen företräds av …" after "Åsele
+    kommun"), which refers back to it."""
+    lower = word.lower()
+    if not _UPPER_START.match(word):
+        bare = lower.startswith(cue) and cue in vocab.generic_cues
+        return org_type in vocab.generic_types or bare
+    return (
+        org_type in vocab.generic_types
+        and lower in {cue + "en", cue + "et", cue + "n"}
+        and any(h.org_type == org_type and not h.generic for h in before)
+    )
 
 
 _GENITIVE_ENDINGS = ("s", "ens", "ets")
