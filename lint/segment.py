@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 
 from lint.layout.patterns import LIST_MARKER as _LIST_MARKER
 from lint.layout.patterns import PAGE_NUMBER_LINE as _PAGE_FURNITURE
+from lint.layout.patterns import RUNS_ON as _RUNS_ON
 from lint.layout.patterns import SECTION_NUMBER as _SECTION_NUMBER
 from lint.layout.patterns import SENTENCE_END as _SENTENCE_END
 from lint.layout.patterns import section_number_value, section_number_values
@@ -32,36 +33,6 @@ _QUESTION_MARK = re.compile(r"(?<=\w)\?$")
 _HEADING_LINKS = frozenset({"och", "samt", "till", "för", "om", "mellan", "inom", "med"})
 _MAX_EXTENDED_WORDS = 4
 _MAX_KEYWORD_HEADING_WORDS = 6
-# A line that ends in one of these goes on ("Denna överenskommelse har ingåtts mellan"):
-# a lead-in, never a heading.
-_RUNS_ON = frozenset(
-    {
-        "mellan",
-        "av",
-        "och",
-        "samt",
-        "eller",
-        "för",
-        "med",
-        "till",
-        "om",
-        "i",
-        "på",
-        "som",
-        "att",
-        "följande",
-        "enligt",
-        "från",
-        "är",
-        "vid",
-        "hos",
-        "de",
-        "den",
-        "det",
-        "en",
-        "ett",
-    }
-)
 # Endings of a Swedish noun's definite, plural and genitive forms.
 _INFLECTIONS = frozenset(
     {

@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from lint.analyze.context import AnalysisContext
 from lint.analyze.dates import find_dates
 from lint.analyze.parties import is_cue_word
+from lint.layout.patterns import RUNS_ON
 from lint.model import DateMention, Line, OrgType, Party, Signature, SourceText, Span
 
 MAX_BLOCK_LINES = 6  # content lines after the anchor
@@ -64,8 +65,6 @@ _FOR_PARTY = re.compile(
     r"([A-ZÅÄÖa-zåäö\"”].{2,60}?)(?<![.!?,;])[:]?$"
 )
 _PLACE = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ\-]+(?:\s+[A-ZÅÄÖ][\wåäöÅÄÖ\-]+)?$")
-# Words a line of prose cannot end with; a "För X" line never does.
-_LEADS_ON = frozenset({"och", "samt", "eller", "av", "att", "som", "med", "till", "i", "på", "om"})
 _SENTENCE_END = re.compile(r"\.(?:\s|$)")
 _FOOTER = re.compile(r"^(?:sida\s+\d+(?:\s*(?:av|/)\s*\d+)?|\d+\s*(?:/|av)\s*\d+|\d+)$", re.I)
 
@@ -243,7 +242,7 @@ def _sentence_runs_on(text: str, following: str) -> bool:
     """A line of prose that a hard wrap cut: it ends in a word that leads on ("och"), or
     the next line goes on in lower case and ends the sentence ("kommundirektören under.")."""
     words = text.split()
-    if words and words[-1].lower() in _LEADS_ON:
+    if words and words[-1].lower() in RUNS_ON:
         return True
     return bool(following) and following[0].islower() and bool(_SENTENCE_END.search(following))
 

@@ -47,6 +47,37 @@ EXPLICIT_PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 
+# A line that ends in one of these goes on ("Denna överenskommelse har ingåtts mellan"):
+# a lead-in, never a heading, and never a "För X" line above a signature.
+RUNS_ON = frozenset(
+    {
+        "mellan",
+        "av",
+        "och",
+        "samt",
+        "eller",
+        "för",
+        "med",
+        "till",
+        "om",
+        "i",
+        "på",
+        "som",
+        "att",
+        "följande",
+        "enligt",
+        "från",
+        "är",
+        "vid",
+        "hos",
+        "de",
+        "den",
+        "det",
+        "en",
+        "ett",
+    }
+)
+
 # Sentence ends that keep a line from being a heading.
 SENTENCE_END = (".", ",", ";", ":", "!", "?")
 
