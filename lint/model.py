@@ -298,8 +298,8 @@ class Revision:
 
 @dataclass(frozen=True)
 class DateMention:
-    iso: str  # YYYY-MM-DD, or YYYY-MM for a month
-    precision: str  # "day" or "month"
+    iso: str  # YYYY-MM-DD, YYYY-MM for a month, YYYY for a year (a period "2024–2026")
+    precision: str  # "day", "month" or "year"
     span: Span
 
 

@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 
 from lint.layout.patterns import LIST_MARKER as _LIST_MARKER
 from lint.layout.patterns import PAGE_NUMBER_LINE as _PAGE_FURNITURE
+from lint.layout.patterns import RUNS_ON as _RUNS_ON
 from lint.layout.patterns import SECTION_NUMBER as _SECTION_NUMBER
 from lint.layout.patterns import SENTENCE_END as _SENTENCE_END
 from lint.layout.patterns import section_number_value, section_number_values
@@ -25,40 +26,13 @@ _MAX_HEADING_CHARS = 90
 _MAX_HEADING_WORDS = 10
 _ANNEX_ENTRY = re.compile(r"^\s*bilaga\s+\w+\s*[:.–-]", re.IGNORECASE)
 _MARKUP = re.compile(r"[#*_]+")
+# A heading may ask what its section answers ("Hur följer vi upp?"): one question mark at the
+# end is no sentence end.
+_QUESTION_MARK = re.compile(r"(?<=\w)\?$")
 # Words that continue a one-word heading name: "Bakgrund och syfte", "Tid för revidering".
 _HEADING_LINKS = frozenset({"och", "samt", "till", "för", "om", "mellan", "inom", "med"})
 _MAX_EXTENDED_WORDS = 4
 _MAX_KEYWORD_HEADING_WORDS = 6
-# A line that ends in one of these goes on ("Denna överenskommelse har ingåtts mellan"):
-# a lead-in, never a heading.
-_RUNS_ON = frozenset(
-    {
-        "mellan",
-        "av",
-        "och",
-        "samt",
-        "eller",
-        "för",
-        "med",
-        "till",
-        "om",
-        "i",
-        "på",
-        "som",
-        "att",
-        "följande",
-        "enligt",
-        "från",
-        "är",
-        "vid",
-        "hos",
-        "de",
-        "den",
-        "det",
-        "en",
-        "ett",
-    }
-)
 # Endings of a Swedish noun's definite, plural and genitive forms.
 _INFLECTIONS = frozenset(
     {
@@ -95,7 +69,7 @@ def match_template(
     ("Bakgrund och syfte", "Bilagor till överenskommelsen") names that template heading.
     """
     unnumbered = _LIST_MARKER.sub("", _SECTION_NUMBER.sub("", clean_heading(title), count=1))
-    normalized = unnumbered.rstrip(":").strip().lower()
+    normalized = unnumbered.rstrip(":?").strip().lower()
     best: tuple[TemplateHeading | None, float] = (None, 0.0)
     for heading in template:
         for name in (heading.title, *heading.aliases):
@@ -175,12 +149,13 @@ def _find_headings(source: SourceText, template: Sequence[TemplateHeading]) -> l
     found: list[_Heading] = []
     title_seen = False
     last_top = 0  # the last top-level section number ("3" of "3.2 Styrgrupp")
+    outline: tuple[int, ...] = ()  # the last decimal section number ("3.2")
     index = 0
     while index < len(lines):
         line = lines[index]
         text = source.line_text(line).strip()
         index += 1
-        if not text or not _heading_candidate(source, line, text, template, last_top):
+        if not text or not _heading_candidate(source, line, text, template, last_top, outline):
             if text:
                 title_seen = True
             continue
@@ -198,19 +173,26 @@ def _find_headings(source: SourceText, template: Sequence[TemplateHeading]) -> l
                 _Heading(line, last, title, matched.level if matched else 0, matched, score)
             )
             continue
-        alone = _stands_alone(source, line.number - 1) and not _wraps_on(source, last)
+        alone = (_stands_alone(source, line.number - 1) or _all_capitals(title)) and not _wraps_on(
+            source, last
+        )
         top = _top_number(title)
-        continues = last_top > 0 and last_top + 1 in section_number_values(title)
+        follows = _follows_outline(outline, title)
+        continues = (last_top > 0 and last_top + 1 in section_number_values(title)) or follows
         if top is not None and top < last_top and not continues:
             continue  # numbering restarts: a numbered list under a heading, not a section
-        if matched and (layout or alone):
+        first = last_top == 0 and top == 1  # "§ 1 Parter" opens the numbering
+        if matched and (layout or alone or (first and not _wraps_on(source, last))):
             found.append(_Heading(line, last, title, matched.level, matched, score))
-        elif layout or (alone and (continues or _shape_heading(source, line.number - 1))):
+        elif layout or (
+            alone and (continues or _all_capitals(title) or _shape_heading(source, line.number - 1))
+        ):
             level = ranks.get(_layout_key(line), 1)
             found.append(_Heading(line, last, title, level, None, 0.0))
         else:
             continue
-        last_top = last_top + 1 if continues else (top if top is not None else last_top)
+        last_top = last_top + 1 if continues and not follows else (top or last_top)
+        outline = _outline_number(title) or outline
     return found
 
 
@@ -220,6 +202,7 @@ def _heading_candidate(
     text: str,
     template: Sequence[TemplateHeading],
     last_top: int = 0,
+    outline: tuple[int, ...] = (),
 ) -> bool:
     if line.style.list_item and line.style.heading_level is None:
         return False  # a DOCX list paragraph ("Lokal styrgrupp" in a list of groups)
@@ -228,7 +211,11 @@ def _heading_candidate(
     numbered = _SECTION_NUMBER.match(text)
     if numbered is None:
         return False
-    if _in_numbered_list(source, line, numbered.group()):
+    in_list = _in_numbered_list(source, line, numbered.group())
+    rest = text[numbered.end() :]
+    if not in_list and _follows_outline(outline, text) and _shape_ok(rest, numbered=True):
+        return True  # "1.3 Underlag" after "1.2 Parter", "12. Information" after "11. Bilagor"
+    if in_list:
         # "4. Tid" right after an annex list numbered 1-3: a heading when it carries on the
         # document's section numbers and names a template section, or is set as a heading.
         continues = last_top > 0 and last_top + 1 in section_number_values(text)
@@ -252,6 +239,30 @@ def _in_numbered_list(source: SourceText, line: Line, number: str) -> bool:
         if other is not None and _number_depth(other.group()) == depth:
             return True
     return False
+
+
+_OUTLINE_NUMBER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)[.)]?\s+\S")
+
+
+def _outline_number(text: str) -> tuple[int, ...]:
+    """The parts of a decimal section number: "3.2 Styrgrupp" → (3, 2), "4) Tid" → (4,);
+    () for none."""
+    numbered = _OUTLINE_NUMBER.match(text)
+    return tuple(int(part) for part in numbered.group(1).split(".")) if numbered else ()
+
+
+def _follows_outline(previous: tuple[int, ...], text: str) -> bool:
+    """The decimal number of `text` is the next one in outline order after `previous`: the
+    next sibling ("1.3" after "1.2"), a first child ("2.1" after "2") or the next sibling of
+    an ancestor ("4" after "3.2")."""
+    current = _outline_number(text)
+    if not previous or not current:
+        return False
+    if current == (*previous, 1):
+        return True
+    return any(
+        current == (*previous[:depth], previous[depth] + 1) for depth in range(len(previous))
+    )
 
 
 def _number_depth(number: str) -> int:
@@ -308,8 +319,13 @@ def _text_style(style: LineStyle) -> tuple[object, ...]:
     return (style.font_size, style.bold, style.heading_level, style.list_item)
 
 
-def _shape_ok(text: str) -> bool:
-    cleaned = clean_heading(text)
+def _shape_ok(text: str, numbered: bool = False) -> bool:
+    """A heading's shape: short, capitalised, no sentence end, and not a lead-in that runs
+    on ("… ingås mellan"), unless it asks a question or carries the next section number
+    ("4) Problem som samverkan ska inriktas på")."""
+    heading = clean_heading(text)
+    cleaned = _QUESTION_MARK.sub("", heading)  # "Vilka är parterna?"
+    question = numbered or cleaned != heading  # "Vad fokuserar vi på?" does not run on
     return (
         0 < len(cleaned) <= _MAX_HEADING_CHARS
         and len(cleaned.split()) <= _MAX_HEADING_WORDS
@@ -318,7 +334,7 @@ def _shape_ok(text: str) -> bool:
         and not _ANNEX_ENTRY.match(cleaned)
         and not _PAGE_FURNITURE.match(cleaned)
         and cleaned[0].isupper()
-        and cleaned.split()[-1].lower() not in _RUNS_ON
+        and (question or cleaned.split()[-1].lower() not in _RUNS_ON)
     )
 
 
@@ -338,9 +354,10 @@ def _wraps_on(source: SourceText, last: Line) -> bool:
 
 
 def _stands_alone(source: SourceText, index: int) -> bool:
-    """A heading starts after a blank line or after a line that ends a sentence."""
+    """A heading starts after a blank line, after a line that ends a sentence or after the
+    document's title (its first line, however long)."""
     previous = _previous_text(source, index)
-    if not previous:
+    if not previous or index - 1 == _first_content_line(source):
         return True
     if previous.endswith((",", ":", ";")) or previous.endswith(("och", "eller", "samt")):
         return False
@@ -353,6 +370,18 @@ def _stands_alone(source: SourceText, index: int) -> bool:
         or bool(_ANNEX_ENTRY.match(clean_heading(previous)))  # so does a list of annexes
         or previous_line.style.list_item
     )
+
+
+def _all_capitals(title: str) -> bool:
+    """ "AVTALETS PARTER": a line set in capitals is a heading by its typography, even right
+    after a title line that ends without a full stop."""
+    letters = [ch for ch in title if ch.isalpha()]
+    return len(letters) >= 4 and all(ch.isupper() for ch in letters)
+
+
+def _first_content_line(source: SourceText) -> int:
+    """The index of the document's first non-blank line (its title)."""
+    return next((i for i, line in enumerate(source.lines) if source.line_text(line).strip()), -1)
 
 
 def _layout_says_heading(source: SourceText, line: Line) -> bool:

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from lint.model import Line, LineStyle, SourceText
-from lint.pack import Pack
+from lint.pack import Pack, load_pack
 from lint.segment import match_template, segment
 from tests.conftest import LOCAL_AGREEMENTS, run_cli
 
@@ -59,3 +59,62 @@ def test_plain_text_headings_from_shape(pack: Pack) -> None:
     sections = segment(source, pack.template)
     assert [s.template_key for s in sections] == [None, "background", "term"]
     assert source.slice(sections[1].body).strip() == prose
+
+
+def test_numbered_headings_that_carry_on_the_outline(pack: Pack) -> None:
+    """ "1.3 Underlag" after "1.2 Parter" and "12. Information" after "11. Bilagor" are
+    headings although the template does not name them; a numbered list is not."""
+    prose = "Detta är en lång mening som beskriver hur samverkan ska gå till i kommunen."
+    lines = ["Överenskommelse", "", "1.2 Parter", "", prose, "", "1.3 Underlag", "", prose]
+    lines += ["", "11. Bilagor", "", "Bilaga 1: Lägesbild", "", "12. Information om ändringar"]
+    lines += ["", prose, "", "13. Tid", "", "1. Första punkten", "2. Andra punkten"]
+    source = _source(lines)
+    titles = [s.title for s in segment(source, pack.template)]
+    assert titles == [
+        "Överenskommelse",
+        "1.2 Parter",
+        "1.3 Underlag",
+        "11. Bilagor",
+        "12. Information om ändringar",
+        "13. Tid",
+    ]
+
+
+def test_a_line_in_capitals_is_a_heading_after_a_title_without_a_full_stop(pack: Pack) -> None:
+    """Word paragraphs have no blank lines: "AVTALETS PARTER" right under a subtitle."""
+    prose = "Detta är en lång mening som beskriver hur samverkan ska gå till i kommunen."
+    subtitle = "Borås Stad och Polismyndigheten 2024–2027"
+    source = _source(
+        ["SAMVERKANSAVTAL", subtitle, "AVTALETS PARTER", prose, "UTGÅNGSPUNKTER", prose]
+    )
+    titles = [s.title for s in segment(source, pack.template)]
+    assert titles == ["SAMVERKANSAVTAL", "AVTALETS PARTER", "UTGÅNGSPUNKTER"]
+
+
+def test_headings_asked_as_questions() -> None:
+    national = load_pack("national")
+    prose = "Detta är en lång mening som beskriver hur samverkan ska gå till i kommunen."
+    lines = ["Överenskommelse", "", "Vilka problem fokuserar vi på?", "", prose, ""]
+    lines += ["Vilka dokument hör till överenskommelsen?", "", "• Bilaga 1. Lägesbild", ""]
+    lines += ["Varför?", "", prose]
+    sections = segment(_source(lines), national.template)
+    assert [(s.title, s.template_key) for s in sections] == [
+        ("Överenskommelse", None),
+        ("Vilka problem fokuserar vi på?", None),
+        ("Vilka dokument hör till överenskommelsen?", "annexes"),
+        ("Varför?", None),
+    ]
+
+
+def test_first_headings_right_under_a_long_title_or_a_reference_line(pack: Pack) -> None:
+    """Text without blank lines: "Parter" under a title too long for a heading, and
+    "§ 1 Parter" under a case number that ends without a full stop."""
+    national = load_pack("national")
+    prose = "Detta är en lång mening som beskriver hur samverkan ska gå till i kommunen."
+    title = "Samverkansöverenskommelse mellan Kiruna kommun och Polismyndigheten, "
+    title += "lokalpolisområde Kiruna"
+    sections = segment(_source([title, "Parter", prose]), national.template)
+    assert [s.template_key for s in sections][-1] == "parties"
+    lines = ["Samverkansöverenskommelse", "Dnr A 611.402/2024", "§ 1 Parter", prose]
+    sections = segment(_source(lines), national.template)
+    assert [s.title for s in sections] == ["Samverkansöverenskommelse", "§ 1 Parter"]

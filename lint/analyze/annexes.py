@@ -76,6 +76,9 @@ _LIST_LABEL = re.compile(
 )
 _INLINE_COMMA = re.compile(rf"^({_KEYWORD}[ \t]+{_NUMBER}),")  # "bilaga 1, lägesbild …"
 _INLINE_LEAD = re.compile(r"^(?:och|samt)\s+", re.IGNORECASE)
+_INLINE_TAIL = re.compile(r"[\s,]+(?:och|samt)\s*$", re.IGNORECASE)  # ", och" before the next item
+_NEXT_SENTENCE = re.compile(r"\.\s+(?=[A-ZÅÄÖ])")
+_INLINE_KEYWORD_COMMA = re.compile(rf"{_KEYWORD}[ \t]+{_NUMBER}[ \t]*,")
 _HEADING_NUMBER = re.compile(r"^\s*(\d{1,2})[.)]?[ \t]")
 _ANNEX_INTRODUCTION = re.compile(r"\b(?:handlingar|bilagor|bilagorna|bifogas|bifogade)\b", re.I)
 _LIST_MARKER = re.compile(rf"^\s*(?:[{_BULLET_CHARS}]|\d{{1,2}}[a-z]?[.)]|[IVX]+[.)])\s")
@@ -91,6 +94,8 @@ _REFERENCE = re.compile(
 )
 _REFERENCE_NUMBER = re.compile(_NUMBER)
 _ROMAN_END = re.compile(r"[ \t]*(?:[.,;:)]|$|[ \t]+(?:och|samt)\b)", re.MULTILINE)
+# "… och trygghetsvandringarna (" right before a reference: a last conjunct of its own.
+_LAST_CONJUNCT = re.compile(r"\s+(?:och|samt|eller)\s+[^\W\d_][\w-]*[ \t]*[(,–-]?[ \t]*$", re.I)
 _RANGE_CONNECTOR = re.compile(r"^[ \t]*(?:–|-|till)[ \t]*$")
 _EXTERNAL_LINK = re.compile(r"^[ \t)]*\n?[ \t]*(?:till|i|från|av|enligt)\s", re.IGNORECASE)
 
@@ -330,17 +335,16 @@ def _entry_from(line: Line, label: str, title: str, start: int, end: int) -> _En
 def _inline_entries(ctx: AnalysisContext, lines: Sequence[Line]) -> list[_Entry]:
     """ "Till överenskommelsen hör följande bilagor: bilaga 1 Lägesbild; bilaga 2 Åtgärdsplan;
     … och bilaga 5 Övergripande …": a list written inline in one paragraph (which may wrap
-    over several lines), its items between semicolons."""
+    over several lines), its items between semicolons or each opened by "bilaga N,"."""
     first, last = lines[0], lines[-1]
     text = ctx.text[first.start : last.end]
-    if ";" not in text:
+    parts = _inline_parts(text)
+    if parts is None:
         return []
-    lead = text.find(":") + 1
     entries: list[_Entry] = []
-    position = lead
-    for part in text[lead:].split(";"):
+    for position, raw in parts:
+        part = _item_part(raw)
         start = first.start + position + len(part) - len(part.lstrip())
-        position += len(part) + 1
         item = " ".join(_INLINE_LEAD.sub("", part.strip()).rstrip(" .").split())
         match = _ENTRY_NAMED.match(_INLINE_COMMA.sub(r"\1:", item, count=1))
         if match is None or not match.group("title"):
@@ -350,7 +354,7 @@ def _inline_entries(ctx: AnalysisContext, lines: Sequence[Line]) -> list[_Entry]
             continue
         keyword = ctx.text.lower().find(match.group("num").lower(), start)
         item_start = max(start, ctx.text.lower().rfind("bil", start, keyword + 1))
-        item_end = first.start + position - 1
+        item_end = first.start + position + len(part)
         while item_end > item_start and ctx.text[item_end - 1] in " .\n":
             item_end -= 1
         numeral, title = _sub_range(numeral, match.group("title"))
@@ -359,6 +363,34 @@ def _inline_entries(ctx: AnalysisContext, lines: Sequence[Line]) -> list[_Entry]
             _Entry(numeral, match.group("num").strip(), [title], item_start, item_end, line)
         )
     return entries if len(entries) >= 2 else []
+
+
+def _inline_parts(text: str) -> list[tuple[int, str]] | None:
+    """The items of an inline list with their offsets: between semicolons after a colon
+    ("…: bilaga 1 Lägesbild; bilaga 2 Åtgärdsplan"), or else from each "bilaga N," to the
+    next ("hör bilaga 1, gemensam lägesbild 2023, bilaga 2, åtgärdsplan 2024, och bilaga 3,
+    medborgarlöften 2024"). None when the paragraph is neither."""
+    if ";" in text:
+        lead = text.find(":") + 1
+        parts, position = [], lead
+        for part in text[lead:].split(";"):
+            parts.append((position, part))
+            position += len(part) + 1
+        return parts
+    starts = [m.start() for m in _INLINE_KEYWORD_COMMA.finditer(text)]
+    if len(starts) < 2:
+        return None
+    ends = [*starts[1:], len(text)]
+    return [(start, text[start:end]) for start, end in zip(starts, ends, strict=True)]
+
+
+def _item_part(part: str) -> str:
+    """An inline item's own text: up to a sentence that follows it in the paragraph, and
+    without the ", och" that leads to the next item."""
+    following = _NEXT_SENTENCE.search(part)
+    if following is not None:
+        part = part[: following.start()]
+    return _INLINE_TAIL.sub("", part.rstrip(" .,\n"))
 
 
 def _paragraph_from(lines: Sequence[Line], index: int, ctx: AnalysisContext) -> list[Line]:
@@ -727,7 +759,7 @@ def _sentence_references(
         window_start = matches[index - 1].end if index else span.start
         window_end = matches[index + 1].start if index + 1 < len(matches) else span.end
         in_window = [m for m in mentions if window_start <= m.start < window_end]
-        subject = _clause_subject(match, in_window, mentions, claimed)
+        subject = _clause_subject(ctx.text, match, in_window, mentions, claimed)
         if len(match.numerals) > 1:
             subject = None  # "bilagorna 2 och 3": which subject goes with which is unclear
         context = tuple(dict.fromkeys(m.key for m in in_window))
@@ -748,15 +780,20 @@ def _sentence_references(
 
 
 def _clause_subject(
+    text: str,
     match: _Match,
     in_window: Sequence[_Mention],
     mentions: Sequence[_Mention],
     claimed: set[_Mention],
 ) -> _Mention | None:
     """The nearest subject before the reference in its clause, else the nearest after it,
-    else the nearest earlier one that no other reference took."""
+    else the nearest earlier one that no other reference took. None when the reference
+    follows a conjunct that names no subject ("åtgärdsplanen och trygghetsvandringarna
+    (bilaga 3)"): the reference is about that conjunct."""
     strong = [m for m in in_window if m.strong]
     before = [m for m in strong if m.end <= match.start]
+    if before and _LAST_CONJUNCT.match(text, before[-1].end, match.start):
+        return None
     after = [m for m in strong if m.start >= match.end]
     earlier = [m for m in mentions if m.strong and m.end <= match.start and m not in claimed]
     chosen = before[-1] if before else after[0] if after else earlier[-1] if earlier else None

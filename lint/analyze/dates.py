@@ -104,6 +104,12 @@ _DURATION = re.compile(
     r"(?P<unit>år|månader)\b",
     re.IGNORECASE,
 )
+# "perioden 2024–2026", "för åren 2024 till 2026": a period in whole years.
+_YEAR_RANGE = re.compile(
+    r"(?<![\w/.\-–])((?:19|20)\d\d)\s*(?:[–—-]|till(?:\s+och\s+med)?)\s*((?:19|20)\d\d)"
+    r"(?![\w/]|[-.]\d)"
+)
+_MAX_YEARS = 10
 _EXTENDED = re.compile(r"\bförläng\w*", re.IGNORECASE)
 _START_MARKER = re.compile(
     r"(?:\bfrån\s+och\s+med|\bfr\.?\s?o\.?\s?m\.?|\bfrom|\bfrån|\bmed\s+start|\bmed\s+början"
@@ -201,6 +207,8 @@ def validity_of(
     if not _VALIDITY_CUE.search(sentence.text) or not _about_this_agreement(sentence, term_section):
         return None
     start, end = _start_and_end(text, sentence, dates)
+    if start is None and end is None:
+        start, end = _year_range(text, sentence.span)
     from_signing = bool(_FROM_SIGNING.search(sentence.text))
     until_further_notice = bool(_UNTIL_FURTHER_NOTICE.search(sentence.text))
     duration, duration_span = (
@@ -210,6 +218,18 @@ def validity_of(
         return None
     return Validity(
         sentence.span, start, end, from_signing, until_further_notice, duration, duration_span
+    )
+
+
+def _year_range(text: str, span: Span) -> tuple[DateMention | None, DateMention | None]:
+    """ "Överenskommelsen avser perioden 2024–2026": the first and the last year, each at
+    year precision (a period in years names no day it starts or ends)."""
+    found = _YEAR_RANGE.search(text, span.start, span.end)
+    if found is None or not 0 <= int(found.group(2)) - int(found.group(1)) <= _MAX_YEARS:
+        return None, None
+    return (
+        DateMention(found.group(1), "year", Span(found.start(1), found.end(1))),
+        DateMention(found.group(2), "year", Span(found.start(2), found.end(2))),
     )
 
 

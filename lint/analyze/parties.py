@@ -56,6 +56,8 @@ class PartyVocab:
     subunit_cues: tuple[str, ...]
     list_end: tuple[re.Pattern[str], ...]
     collective: frozenset[str]
+    whole_words: frozenset[str] = frozenset()  # cues that name no compound ("stad": not "Ystad")
+    agents: tuple[str, ...] = ()  # "X genom kommunstyrelsen": the organs X acts through
 
     @classmethod
     def from_vocab(cls, data: dict[str, Any]) -> PartyVocab:
@@ -72,11 +74,21 @@ class PartyVocab:
             subunit_cues=tuple(c.lower() for c in data.get("subunit_cues", ())),
             list_end=tuple(re.compile(p, re.IGNORECASE) for p in data.get("list_end", ())),
             collective=frozenset(c.lower() for c in data.get("collective_terms", ())),
+            whole_words=frozenset(c.lower() for c in data.get("whole_word_cues", ())),
+            agents=tuple(w.lower() for w in data.get("agent_words", ())),
         )
 
 
 # Definite and genitive endings an organisation word may carry ("förvaltningen", "områdets").
 _ENDINGS = ("", "en", "et", "t", "s", "ens", "ets", "ts")
+
+
+def is_cue_word(word: str, cue: str) -> bool:
+    """`word` is the cue itself, inflected ("Stadens"), not a compound ending in it ("Ystad")."""
+    lower = word.lower()
+    return any(lower == cue + ending for ending in _ENDINGS)
+
+
 _FUZZY_MIN_LENGTH = 10
 _FUZZY_MIN_RATIO = 92.0
 
@@ -87,6 +99,10 @@ def classify_word(word: str, vocab: PartyVocab) -> tuple[str, OrgType] | None:
     for cue, org_type in vocab.cues:
         if len(cue) <= 3:
             if word == cue.upper():
+                return cue, org_type
+            continue
+        if cue in vocab.whole_words:
+            if is_cue_word(lower, cue):
                 return cue, org_type
             continue
         if any(lower.endswith(cue + ending) for ending in _ENDINGS):
@@ -120,10 +136,23 @@ _CALLED_TERM = re.compile(
     rf"(?:för\s+)?(?:\*\*)?[{_QUOTES}]?([A-ZÅÄÖ][\w\-]*)",
     re.IGNORECASE,
 )
-_PAREN_TERM = re.compile(r"\(\s*([A-ZÅÄÖ][a-zåäö]+(?:en|et|na)|[A-ZÅÄÖ]{2,6})\s*\)")
+_TERM_LEAD_WORDS = r"(?:nedan|hädanefter|härefter|i\s+det\s+följande)"
+_TERM_LEAD = rf"{_TERM_LEAD_WORDS}\s+"
+# "Parterna kallas nedan kommunen och polisen", "I texten kallas parterna kommunen
+# respektive polisen": two terms, one per party, in one clause.
+_CALLED_PAIR = re.compile(
+    rf"\b(?:kallas|benämns)\s+(?:parterna\s+)?(?:{_TERM_LEAD_WORDS}\s+)?"
+    rf"[{_QUOTES}]?([^\W\d_][\w\-]*)[{_QUOTES}]?\s+(?:och|respektive|resp\.)\s+"
+    rf"[{_QUOTES}]?([^\W\d_][\w\-]*)[{_QUOTES}]?",
+    re.IGNORECASE,
+)
+_PAREN_TERM = re.compile(
+    rf"\(\s*(?:{_TERM_LEAD})?([A-ZÅÄÖ][a-zåäö]+(?:en|et|na)|[A-ZÅÄÖ]{{2,6}})\s*\)"
+)
+# "(”Polisen”)", "(nedan ”kommunen”)": quoted in parentheses, a term even in lower case.
 _PAREN_QUOTED_TERM = re.compile(
-    rf"\(\s*(?:nedan\s+|hädanefter\s+)?[{_QUOTES}]"
-    rf"([A-ZÅÄÖ][\w\-]*(?:[ \t]+[\w\-]+){{0,3}})[{_QUOTES}]\s*\)"
+    rf"\(\s*(?:{_TERM_LEAD})?[{_QUOTES}]"
+    rf"([A-ZÅÄÖa-zåäö][\w\-]*(?:[ \t]+[\w\-]+){{0,3}})[{_QUOTES}]\s*\)"
 )
 # A term left without quotes after the address (bold lost in a PDF): "… 121 17 Johanneshov Polisen".
 _UNMARKED_TERM = re.compile(
@@ -284,13 +313,18 @@ def _parse_region(
 ) -> tuple[tuple[Party, ...], list[_Term]]:
     terms = find_terms(text, region, vocab)
     masked = _mask(text, region, (t.span for t in terms))
-    heads = _referring_back_removed(text, _find_heads(masked, region, vocab), terms)
+    agents = _agent_clauses(text, region, vocab)
+    heads = _referring_back_removed(text, _find_heads(masked, region, vocab, agents), terms)
     if not any(not h.generic for h in heads):
         return (), terms
     first = next(h for h in heads if not h.generic)
     prose = _is_prose(text, region.start, first.name_start)
     stop = _list_end(text, first.end, region.end, vocab, prose)
-    separators = _separators(text, region, list_items, prose)
+    separators = [
+        position
+        for position in _separators(text, region, list_items, prose)
+        if not _inside(position, agents)
+    ]
     numbers = [n for n in org_numbers if first.name_start <= n.span.start < stop]
     events: list[tuple[int, int, object]] = []
     events += [(h.start, 2, h) for h in heads if h.start >= first.start and h.start < stop]
@@ -358,7 +392,7 @@ def _starts_new_party(
         return False  # two organisation words in one name ("AB Stockholmshem")
     if closed:
         return True
-    if head.subunit:
+    if head.subunit or _company_suffix(text, current, head):
         return False
     if head.cue in current.cues:  # two district administrations, two police areas
         return True
@@ -370,6 +404,17 @@ def _starts_new_party(
     # Blocks without separators (PDF): a new line that starts with a name, after a party
     # whose name, number or address is complete and whose last line does not run on.
     return _starts_line(text, head.name_start) and current.has_details(text)
+
+
+_NAME_RUN = re.compile(r"(?:[ \t]+(?:i|för|[A-ZÅÄÖ][\w\-]*))*[ \t]+")
+
+
+def _company_suffix(text: str, current: _Draft, head: _Head) -> bool:
+    """ "Hyresbostäder i Norrköping AB": "AB" closes the name the party began, it is not a
+    company of its own."""
+    if head.org_type is not OrgType.COMPANY:
+        return False
+    return _NAME_RUN.fullmatch(text, current.heads[-1].end, head.start) is not None
 
 
 def _starts_line(text: str, position: int) -> bool:
@@ -407,25 +452,91 @@ def _address_end(text: str, draft: _Draft) -> int:
 # --- heads: organisation words and their names ---------------------------------------------
 
 
-def _find_heads(masked: str, region: Span, vocab: PartyVocab) -> list[_Head]:
+def _find_heads(
+    masked: str, region: Span, vocab: PartyVocab, agents: Sequence[Span] = ()
+) -> list[_Head]:
     words = [
         (m.start(), m.end(), m.group()) for m in _WORD.finditer(masked, region.start, region.end)
     ]
+    found_words = [classify_word(word, vocab) for _start, _end, word in words]
     heads = []
     for index, (start, end, word) in enumerate(words):
-        found = classify_word(word, vocab)
-        if found is None:
+        found = found_words[index]
+        if found is None or _modifies_next(masked, words, found_words, index):
             continue
         cue, org_type = found
         name_start = _name_start(masked, words, index)
         name_end = _name_end(masked, words, index)
         named = name_start < start or _next_is_name(masked, words, index)
-        lower_start = not _UPPER_START.match(word)
-        bare_generic = word.lower().startswith(cue) and cue in vocab.generic_cues
-        generic = lower_start and not named and (org_type in vocab.generic_types or bare_generic)
-        subunit = any(word.lower().startswith(c) or c in word.lower() for c in vocab.subunit_cues)
+        generic = not named and _generic(word, cue, org_type, heads, vocab)
+        subunit = _inside(start, agents) or any(
+            word.lower().startswith(c) or c in word.lower() for c in vocab.subunit_cues
+        )
         heads.append(_Head(start, end, cue, org_type, name_start, name_end, generic, subunit))
     return heads
+
+
+def _generic(
+    word: str, cue: str, org_type: OrgType, before: Sequence[_Head], vocab: PartyVocab
+) -> bool:
+    """An organisation word without a name that names no party of its own: a bare type in
+    lower case ("lokalpolisområdet", "förvaltningen"), or the bare definite form opening a
+    sentence after a party of that type was named ("Kommunen företräds av …" after "Åsele
+    kommun"), which refers back to it."""
+    lower = word.lower()
+    if not _UPPER_START.match(word):
+        bare = lower.startswith(cue) and cue in vocab.generic_cues
+        return org_type in vocab.generic_types or bare
+    return (
+        org_type in vocab.generic_types
+        and lower in {cue + "en", cue + "et", cue + "n"}
+        and any(h.org_type == org_type and not h.generic for h in before)
+    )
+
+
+_GENITIVE_ENDINGS = ("s", "ens", "ets")
+
+
+def _modifies_next(
+    text: str,
+    words: Sequence[tuple[int, int, str]],
+    found: Sequence[tuple[str, OrgType] | None],
+    index: int,
+) -> bool:
+    """ "Göteborgs Stads Bostadsaktiebolag": an organisation word in the genitive right before
+    another one is part of that one's name, not a party of its own."""
+    cue = found[index]
+    if cue is None or index + 1 >= len(words) or found[index + 1] is None:
+        return False
+    word = words[index][2].lower()
+    between = text[words[index][1] : words[index + 1][0]]
+    return (
+        not between.strip()
+        and "\n" not in between
+        and word.endswith(tuple(cue[0] + ending for ending in _GENITIVE_ENDINGS))
+    )
+
+
+# An agent clause ends where the party's name, number or term goes on, or at the line's end.
+_AGENT_END = re.compile(r"[,;.(\t\n]")
+
+
+def _agent_clauses(text: str, region: Span, vocab: PartyVocab) -> list[Span]:
+    """ "Göteborgs Stad genom kommunstyrelsen och stadsområdesnämnd Nordost": the organs a
+    party acts through, up to the next comma, parenthesis or line end. Organisation words
+    there belong to the party before, and an "och" there joins organs, not parties."""
+    if not vocab.agents:
+        return []
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, vocab.agents)) + r")\b", re.I)
+    clauses = []
+    for match in pattern.finditer(text, region.start, region.end):
+        end = _AGENT_END.search(text, match.end(), region.end)
+        clauses.append(Span(match.start(), end.start() if end else region.end))
+    return clauses
+
+
+def _inside(position: int, spans: Sequence[Span]) -> bool:
+    return any(span.start <= position < span.end for span in spans)
 
 
 def _name_start(text: str, words: Sequence[tuple[int, int, str]], index: int) -> int:
@@ -434,8 +545,10 @@ def _name_start(text: str, words: Sequence[tuple[int, int, str]], index: int) ->
     for back in range(index - 1, max(-1, index - 4), -1):
         w_start, w_end, word = words[back]
         between = text[w_end:start]
-        if between.strip() or "\n\n" in between:
-            break
+        if between.strip() or "\n\n" in between or "\t" in between:
+            break  # a name never reaches over a table cell's edge
+        if "\n" in between and _in_table_row(text, w_start):
+            break  # nor back into the row (or header) above
         if word.lower() in _NOT_NAME_WORDS:
             break
         if not _UPPER_START.match(word) and not _genitive_in_name(text, words, back):
@@ -463,7 +576,7 @@ def _name_end(text: str, words: Sequence[tuple[int, int, str]], index: int) -> i
     for ahead in range(index + 1, min(len(words), index + 7)):
         w_start, w_end, word = words[ahead]
         between = text[end:w_start]
-        if between.strip() or "\n\n" in between or _NAME_STOP.match(word):
+        if between.strip() or "\n\n" in between or "\t" in between or _NAME_STOP.match(word):
             break
         lower = word.lower()
         if not _UPPER_START.match(word) and not lower.endswith(("område", "region")):
@@ -521,11 +634,23 @@ def _closing(
             yield match
 
 
+def _in_table_row(text: str, position: int) -> bool:
+    """Inside a table row (a line with cells): the row is one party, and an "och" in its
+    cell joins words of that party's name ("Eskilstuna Energi och Miljö AB")."""
+    line_start = text.rfind("\n", 0, position) + 1
+    line_end = text.find("\n", position)
+    return "\t" in text[line_start : line_end if line_end != -1 else len(text)]
+
+
 def _separators(text: str, region: Span, list_items: frozenset[int], prose: bool) -> list[int]:
     positions = [
         m.start() for m in _STANDALONE_CONJUNCTION.finditer(text, region.start, region.end)
     ]
-    positions += [m.start() for m in _INLINE_CONJUNCTION.finditer(text, region.start, region.end)]
+    positions += [
+        m.start()
+        for m in _INLINE_CONJUNCTION.finditer(text, region.start, region.end)
+        if not _in_table_row(text, m.start())
+    ]
     positions += [m.start() for m in _SEMICOLON.finditer(text, region.start, region.end)]
     positions += [m.start() for m in _BLANK_LINE.finditer(text, region.start, region.end)]
     positions += [m.start() for m in _LIST_MARK.finditer(text, region.start, region.end)]
@@ -542,7 +667,14 @@ def find_terms(text: str, region: Span, vocab: PartyVocab) -> list[_Term]:
     """Terms defined in a region: quoted, bold, "nedan kallad X", "(SDF)", or left unmarked
     after the address."""
     found: list[_Term] = []
-    patterns = (_QUOTED_TERM, _BOLD_TERM, _CALLED_TERM, _PAREN_TERM, _UNMARKED_TERM)
+    patterns = (
+        _QUOTED_TERM,
+        _PAREN_QUOTED_TERM,
+        _BOLD_TERM,
+        _CALLED_TERM,
+        _PAREN_TERM,
+        _UNMARKED_TERM,
+    )
     for pattern in patterns:
         for match in pattern.finditer(text, region.start, region.end):
             group = match.lastindex or 1
@@ -617,6 +749,12 @@ def _defined_terms(
     for pattern in (_CALLED_TERM, _PAREN_QUOTED_TERM):
         for match in pattern.finditer(ctx.text):
             group = match.lastindex or 1
+            terms.setdefault(
+                match.start(group),
+                DefinedTerm(match.group(group), Span(match.start(group), match.end(group))),
+            )
+    for match in _CALLED_PAIR.finditer(ctx.text):
+        for group in (1, 2):
             terms.setdefault(
                 match.start(group),
                 DefinedTerm(match.group(group), Span(match.start(group), match.end(group))),

@@ -19,6 +19,8 @@ from rapidfuzz import fuzz
 
 from lint.analyze.context import AnalysisContext
 from lint.analyze.dates import find_dates
+from lint.analyze.parties import is_cue_word
+from lint.layout.patterns import RUNS_ON
 from lint.model import DateMention, Line, OrgType, Party, Signature, SourceText, Span
 
 MAX_BLOCK_LINES = 6  # content lines after the anchor
@@ -63,6 +65,7 @@ _FOR_PARTY = re.compile(
     r"([A-ZÅÄÖa-zåäö\"”].{2,60}?)(?<![.!?,;])[:]?$"
 )
 _PLACE = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ\-]+(?:\s+[A-ZÅÄÖ][\wåäöÅÄÖ\-]+)?$")
+_SENTENCE_END = re.compile(r"\.(?:\s|$)")
 _FOOTER = re.compile(r"^(?:sida\s+\d+(?:\s*(?:av|/)\s*\d+)?|\d+\s*(?:/|av)\s*\d+|\d+)$", re.I)
 
 
@@ -85,7 +88,39 @@ def extract_signatures(ctx: AnalysisContext, parties: tuple[Party, ...]) -> tupl
     blocks.extend(_undated_blocks(ctx.source, blocks, vocab))
     blocks.sort(key=lambda b: b.start)
     signatures = [s for b in blocks if (s := _signature(b, vocab)) is not None]
+    signatures = _dated_by_signing_sentence(ctx, signatures, vocab)
     return tuple(match_parties(signatures, parties, vocab))
+
+
+def _dated_by_signing_sentence(
+    ctx: AnalysisContext, signatures: list[Signature], vocab: SignatureVocab
+) -> list[Signature]:
+    """ "Överenskommelsen undertecknades i Hyltebruk den 5 mars 2024." above the names:
+    blocks without a date of their own are dated by the one sentence that dates the signing,
+    in the signature section or right before the first block."""
+    if vocab.signing is None or not signatures or all(s.date for s in signatures):
+        return signatures
+    area = _signature_area_start(ctx, signatures[0].span.start)
+    found = [
+        dates[0]
+        for sentence in ctx.sentences
+        if area <= sentence.span.start < signatures[-1].span.end
+        and vocab.signing.search(sentence.text)
+        and len(dates := find_dates(ctx.source.slice(sentence.span), sentence.span.start)) == 1
+    ]
+    if len(found) != 1 or found[0].precision != "day":
+        return signatures
+    return [s if s.date else replace(s, date=found[0]) for s in signatures]
+
+
+def _signature_area_start(ctx: AnalysisContext, first_block: int) -> int:
+    """Where the signing is described: the signature section, else the sentence before the
+    first block."""
+    section = ctx.section("signatures")
+    if section is not None and section.heading.start <= first_block:
+        return section.heading.start
+    before = [s.span.start for s in ctx.sentences if s.span.start < first_block]
+    return before[-1] if before else first_block
 
 
 # --- finding blocks --------------------------------------------------------------------
@@ -113,8 +148,9 @@ def _anchor(
         local = (date.span.start - rest_offset, date.span.end - rest_offset)
         residue = (rest[: local[0]] + " " + rest[local[1] :]).strip()
         residue = re.sub(r"(?:,|\bden\b)", " ", residue).strip(" ,.")
-        if not residue:
-            return None, date, False
+        if not residue:  # "2024-03-05", "den 5 mars 2024"
+            wrapped = text[0].islower() and not text.startswith("den ")  # "utgången av 2026."
+            return None if wrapped else (None, date, False)
         if _PLACE.match(residue) and not vocab.org_type(residue) and not _looks_like_title(residue):
             return residue, date, False
         return None
@@ -138,6 +174,10 @@ def _anchored_blocks(source: SourceText, vocab: SignatureVocab) -> Iterator[_Blo
     content = 0
     lines = list(_content_lines(source))
     anchors = [_anchor(text, _text_start(source, line), vocab) for line, text in lines]
+    for index, anchor in enumerate(anchors):
+        following = lines[index + 1][1] if index + 1 < len(lines) else ""
+        if anchor is not None and anchor[2] and _sentence_runs_on(lines[index][1], following):
+            anchors[index] = None  # "För Staden undertecknar … och" wraps: prose, no block
     dates_trail = _dates_trail(lines, anchors, vocab)
     for index, (line, text) in enumerate(lines):
         anchor = anchors[index]
@@ -196,6 +236,15 @@ def _anchored_blocks(source: SourceText, vocab: SignatureVocab) -> Iterator[_Blo
             content += 1
     if current is not None:
         yield current
+
+
+def _sentence_runs_on(text: str, following: str) -> bool:
+    """A line of prose that a hard wrap cut: it ends in a word that leads on ("och"), or
+    the next line goes on in lower case and ends the sentence ("kommundirektören under.")."""
+    words = text.split()
+    if words and words[-1].lower() in RUNS_ON:
+        return True
+    return bool(following) and following[0].islower() and bool(_SENTENCE_END.search(following))
 
 
 def _dates_trail(
@@ -338,10 +387,13 @@ class SignatureVocab:
 
     cues: tuple[tuple[str, OrgType], ...]
     roles: tuple[tuple[tuple[str, ...], OrgType | None], ...]
+    whole_words: frozenset[str] = frozenset()  # cues never read inside a compound ("Ystad")
+    signing: re.Pattern[str] | None = None  # words that describe signing ("undertecknades")
 
     @classmethod
     def from_pack(cls, vocab: dict[str, Any]) -> SignatureVocab:
-        configured = (vocab.get("parties") or {}).get("org_types") or _DEFAULT_ORG_CUES
+        parties = vocab.get("parties") or {}
+        configured = parties.get("org_types") or _DEFAULT_ORG_CUES
         cues = [
             (str(cue).lower(), OrgType(type_name))
             for type_name, type_cues in configured.items()
@@ -358,12 +410,19 @@ class SignatureVocab:
             for role in _roles(vocab).values()
             if isinstance(role, dict)
         )
-        return cls(tuple(sorted(cues, key=lambda c: len(c[0]), reverse=True)), roles)
+        whole = frozenset(str(cue).lower() for cue in parties.get("whole_word_cues", ()))
+        stems = [re.escape(str(stem)) for stem in parties.get("signing_words", ())]
+        signing = re.compile(rf"\b(?:{'|'.join(stems)})\w*", re.I) if stems else None
+        ordered = tuple(sorted(cues, key=lambda c: len(c[0]), reverse=True))
+        return cls(ordered, roles, whole, signing)
 
     def org_type(self, text: str) -> OrgType | None:
         words = re.findall(r"\w+", text.lower())
         for cue, org_type in self.cues:
-            if cue in words or (len(cue) > _SHORT_CUE and any(cue in word for word in words)):
+            if cue in self.whole_words:
+                if any(is_cue_word(word, cue) for word in words):
+                    return org_type
+            elif cue in words or (len(cue) > _SHORT_CUE and any(cue in word for word in words)):
                 return org_type
         return None
 

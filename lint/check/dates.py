@@ -52,12 +52,16 @@ def _first_line(document: Document) -> Span:
 
 
 def first_day(mention: DateMention) -> date:
+    if mention.precision == "year":
+        return date(int(mention.iso[:4]), 1, 1)
     return date.fromisoformat(mention.iso if mention.precision == "day" else mention.iso + "-01")
 
 
 def last_day(mention: DateMention) -> date:
     if mention.precision == "day":
         return date.fromisoformat(mention.iso)
+    if mention.precision == "year":
+        return date(int(mention.iso[:4]), 12, 31)
     year, month = (int(part) for part in mention.iso.split("-"))
     return date(year, month, calendar.monthrange(year, month)[1])
 
@@ -138,17 +142,20 @@ class _Dated:
 
 @register(
     "dates_consistent",
-    params={"min_similarity": Param("number", 80)},
+    params={"min_similarity": Param("number", 80), "event_words": Param("strings", [])},
     messages={"default": {"first", "first_line", "second"}},
 )
 def dates_consistent(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     min_similarity = float(params.get("min_similarity", 80))
+    event_words = tuple(w.lower() for w in params.get("event_words", ()))
     dated = dated_contexts(document)
     reported: set[int] = set()
     for first, second in candidate_pairs(dated):
         if second.mention.span.start in reported or not _conflicting(first.mention, second.mention):
             continue
         if similarity(first, second) < min_similarity:
+            continue
+        if different_events(first, second, event_words):
             continue
         reported.add(second.mention.span.start)
         source = document.source
@@ -264,12 +271,30 @@ def similarity(a: _Dated, b: _Dated) -> float:
     return score
 
 
+def different_events(a: _Dated, b: _Dated, event_words: Sequence[str]) -> bool:
+    """Each context names something the other does not ("Kommunstyrelsen godkände …" /
+    "Polisområdets ledning godkände …", "lägesbilden" / "åtgärdsplanen", "den första" /
+    "den senaste"): two events, not one event dated twice. A word counts inside a
+    compound ("kommunpolisen" names the police)."""
+    named_a = _event_words(a.context, event_words)
+    named_b = _event_words(b.context, event_words)
+    return bool(named_a - named_b) and bool(named_b - named_a)
+
+
+def _event_words(context: str, event_words: Sequence[str]) -> set[str]:
+    words = re.findall(r"\w+", context)
+    return {e for e in event_words if any(e in word for word in words)}
+
+
 def _content_words(text: str) -> set[str]:
     return {w for w in re.findall(r"\w+", text) if len(w) >= CONTENT_WORD_CHARS}
 
 
+# How much of an ISO date each precision states: "2024-03-05", "2024-03", "2024".
+_ISO_WIDTH = {"day": 10, "month": 7, "year": 4}
+
+
 def _conflicting(a: DateMention, b: DateMention) -> bool:
     """Different dates, compared at the coarser of the two precisions."""
-    if a.precision == "day" and b.precision == "day":
-        return a.iso != b.iso
-    return a.iso[:7] != b.iso[:7]
+    width = min(_ISO_WIDTH.get(a.precision, 10), _ISO_WIDTH.get(b.precision, 10))
+    return a.iso[:width] != b.iso[:width]

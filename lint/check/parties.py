@@ -69,6 +69,7 @@ def copies_match_parties(document: Document, params: Mapping[str, Any]) -> Itera
     params={"two_party_phrases": Param("strings", []), "party_terms": Param("strings", [])},
     messages={
         "default": {"phrase", "parties"},
+        "unverified": {"phrase", "parties"},
         "undefined_term": {"term"},
         "duplicate_term": {"term", "first", "second"},
     },
@@ -116,11 +117,23 @@ def _two_party_wording(document: Document, phrases: Sequence[str]) -> Iterator[V
         re.IGNORECASE,
     )
     text = document.source.text
+    unverified = _two_counted(document)
     for match in pattern.finditer(text):
         yield Violation(
             Span(match.start(), match.end()),
-            args={"phrase": " ".join(match.group().split()), "parties": len(document.parties)},
+            "unverified" if unverified else "default",
+            {"phrase": " ".join(match.group().split()), "parties": len(document.parties)},
+            unverified=unverified,
         )
+
+
+def _two_counted(document: Document) -> bool:
+    """The copies clause or the signature blocks count two parties: then the party list
+    that has more was probably misread, and the two-party wording may well be right."""
+    counts = [clause.count for clause in document.copies]
+    if document.signatures:
+        counts.append(len(document.signatures))
+    return 2 in counts
 
 
 def _undefined_terms(document: Document, party_terms: Sequence[str]) -> Iterator[Violation]:
@@ -158,8 +171,17 @@ def _inside_sentence(document: Document, sentence_start: int, position: int) -> 
         return False
     if "\t" in raw[len(before) :]:
         return False  # the first word of a table cell
+    return not _after_style_change(document, position) and not _after_heading(document, position)
 
-    return not _after_style_change(document, position)
+
+def _after_heading(document: Document, position: int) -> bool:
+    """The first word of the line right under a heading (text without blank lines, where
+    the sentence splitter joins the heading to the paragraph)."""
+    source = document.source
+    line = source.line_at(position)
+    if source.text[line.start : position].strip():
+        return False
+    return any(section.heading.end == line.start - 1 for section in document.sections)
 
 
 def _after_style_change(document: Document, position: int) -> bool:

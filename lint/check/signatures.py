@@ -73,12 +73,22 @@ def _end_of_text(document: Document) -> Span:
 
 @register(
     "signature_dates",
-    messages={"default": set(), "after_start": {"date", "start"}, "after_end": {"date", "end"}},
+    messages={
+        "default": set(),
+        "after_start": {"date", "start"},
+        "after_end": {"date", "end"},
+        "unverified": {"date"},
+    },
 )
 def signature_dates(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     start = _stated_start(document)
     end = _stated_end(document)
+    shared = _date_below_all(document)
     for signature in document.signatures:
+        if signature.date is None and shared is not None:
+            args = {"date": document.source.slice(shared.span)}
+            yield Violation(signature.span, "unverified", args, unverified=True)
+            continue
         if signature.date is None:
             yield Violation(signature.span)
             continue
@@ -87,6 +97,20 @@ def signature_dates(document: Document, params: Mapping[str, Any]) -> Iterator[V
             yield Violation(signature.span, "after_start", {**args, "start": start.iso})
         elif end is not None and _after(signature.date, end):
             yield Violation(signature.span, "after_end", {**args, "end": end.iso})
+
+
+def _date_below_all(document: Document) -> DateMention | None:
+    """The one date line under the last block when every other block is undated (a table
+    of signatures with "Hyltebruk den 5 mars 2024" below it): it was read as the last
+    block's date, but it may date them all."""
+    signatures = document.signatures
+    if len(signatures) < 2 or any(s.date is not None for s in signatures[:-1]):
+        return None
+    last = signatures[-1]
+    date = last.date
+    if date is None or date.span.end < last.span.end - 1:
+        return None  # no date, or one that opens its block rather than closing it
+    return date if date.span.start > signatures[-2].span.end else None
 
 
 def _stated_start(document: Document) -> DateMention | None:

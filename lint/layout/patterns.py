@@ -20,12 +20,12 @@ LIST_MARKER = re.compile(rf"^\s*(?:[{_BULLET_CLASS}]|\d{{1,2}}[.)]|[a-zåäö][.
 BULLET_MARKER = re.compile(rf"^\s*[{_BULLET_CLASS}]\s+")
 
 # A section number before a heading: "4.", "4.2", "4.2.1", "4 a", "§ 4", "§4.", "IV.", "V.1",
-# "IV:", "B.", "Artikel 3 –", "Avsnitt 2:", "Kapitel 1", "Kap. 5", "Del A".
+# "IV:", "B.", "A1", "Artikel 3 –", "Avsnitt 2:", "Kapitel 1", "Kap. 5", "Del A".
 SECTION_NUMBER = re.compile(
     r"^\s*(?:(?:§|artikel|avsnitt|kapitel|kap\.|punkt)\s*)?"
     r"(?:\d{1,2}(?:\.\d{1,2})*(?:\s?[a-e](?=[.)\s]))?[.:)]?"
     r"|(?-i:[IVX]{1,6}(?:\.\d{1,2})+\.?|[IVX]{1,6}[.:)]|[IVX]{2,6}(?=\s))"
-    r"|(?-i:[A-H])\d{0,2}[.:)]|del\s+[A-H]\d{0,2}[.:)]?)"
+    r"|(?-i:[A-H])\d{0,2}[.:)]|(?-i:[A-H])\d{1,2}(?=\s)|del\s+[A-H]\d{0,2}[.:)]?)"
     r"(?:\s+[–-])?\s+",
     re.IGNORECASE,
 )
@@ -45,6 +45,37 @@ EXPLICIT_PAGE_NUMBER = re.compile(
     r"(?:\b(?:sida|page)\s*\d{1,4}(?:\s*(?:av|of|/)\s*\d{1,4}|\s*\(\s*\d{1,4}\s*\))?"
     r"|\b\d{1,4}\s*\(\s*\d{1,4}\s*\)|\b\d{1,4}\s+(?:av|of)\s+\d{1,4})\s*$",
     re.IGNORECASE,
+)
+
+# A line that ends in one of these goes on ("Denna överenskommelse har ingåtts mellan"):
+# a lead-in, never a heading, and never a "För X" line above a signature.
+RUNS_ON = frozenset(
+    {
+        "mellan",
+        "av",
+        "och",
+        "samt",
+        "eller",
+        "för",
+        "med",
+        "till",
+        "om",
+        "i",
+        "på",
+        "som",
+        "att",
+        "följande",
+        "enligt",
+        "från",
+        "är",
+        "vid",
+        "hos",
+        "de",
+        "den",
+        "det",
+        "en",
+        "ett",
+    }
 )
 
 # Sentence ends that keep a line from being a heading.

@@ -395,3 +395,47 @@ def test_overarching_agreement_by_its_full_title(pack: Pack) -> None:
         "action_plan",
         "overarching_agreement",
     ]
+
+
+def test_a_reference_after_a_conjunct_is_about_that_conjunct(pack: Pack) -> None:
+    """ "åtgärdsplanen och trygghetsvandringarna (bilaga 3)": not about the action plan."""
+    _, references = extract_text(
+        pack,
+        "Bilaga 1: Lägesbild\nBilaga 2: Åtgärdsplan\nBilaga 3: Trygghetsvandringar",
+        background=(
+            "Rådet följer upp åtgärdsplanen och trygghetsvandringarna (bilaga 3) varje år. "
+            "Rådet följer upp lägesbilden och åtgärdsplanen (bilaga 2) varje år."
+        ),
+    )
+    assert [(r.number, r.subject) for r in references] == [(3, None), (2, "action_plan")]
+
+
+def test_medborgarloften_are_an_annex_subject(pack: Pack) -> None:
+    annexes, references = extract_text(
+        pack,
+        "Bilaga 1: Lägesbild\nBilaga 2: Åtgärdsplan\nBilaga 3: Medborgarlöften 2024",
+        background="Rådet följer upp åtgärdsplanen och medborgarlöftena (bilaga 3) varje år.",
+    )
+    assert annexes[2].subject == "citizen_promises"
+    assert [(r.number, r.subject) for r in references] == [(3, "citizen_promises")]
+
+
+def test_inline_list_opened_by_bilaga_and_a_comma(pack: Pack) -> None:
+    """ "hör bilaga 1, gemensam lägesbild 2023, bilaga 2, åtgärdsplan 2024, och bilaga 3,
+    medborgarlöften 2024." followed by another sentence in the same paragraph."""
+    annexes, references = extract_text(
+        pack,
+        "Till överenskommelsen hör bilaga 1, gemensam lägesbild 2023, bilaga 2,\n"
+        "åtgärdsplan 2024, och bilaga 3, medborgarlöften 2024. Bilagorna uppdateras varje år.",
+    )
+    assert listed(annexes) == [
+        ("1", 1, "", "gemensam lägesbild 2023"),
+        ("2", 2, "", "åtgärdsplan 2024"),
+        ("3", 3, "", "medborgarlöften 2024"),
+    ]
+    assert references == ()
+
+
+def test_prose_naming_two_annexes_is_no_inline_list(pack: Pack) -> None:
+    annexes, _ = extract_text(pack, "Bilaga 1 revideras årligen och bilaga 2 revideras vid behov.")
+    assert annexes == ()

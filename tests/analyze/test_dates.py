@@ -168,6 +168,8 @@ def test_validity_duration(text: str, months: int | None) -> None:
             False,
         ),
         ("Överenskommelsen gäller till och med december 2021.", None, "2021-12", False, False),
+        ("Överenskommelsen avser perioden 2024–2026.", "2024", "2026", False, False),
+        ("Avtalsperioden omfattar åren 2024 till 2027.", "2024", "2027", False, False),
         (
             "Överenskommelsen gäller från dag för undertecknande till utgången av 2023.",
             None,
@@ -196,6 +198,7 @@ def test_validity_clauses(
         "övergripande samverkansöverenskommelsen är giltig.",
         "Beslutet ska dokumenteras skriftligen för att äga giltighet.",
         "Södermalms stadsdelsförvaltning ingick den 10 mars 2020 en samverkansöverenskommelse.",
+        "Överenskommelsen bygger på statistik för 2018–2021.",  # years, but no period of it
     ],
 )
 def test_not_validity(text: str) -> None:

@@ -10,7 +10,7 @@ from lint.analyze.orgnumber import find_org_numbers, luhn_valid
 from lint.analyze.parties import PartiesResult, PartyVocab, classify_word, extract_parties
 from lint.analyze.sentences import split_sentences
 from lint.model import OrgType, SourceText
-from lint.pack import Pack
+from lint.pack import Pack, load_pack
 from lint.read import read_path
 from lint.read.limits import ReadLimits
 from lint.read.text import read_text_bytes
@@ -196,6 +196,116 @@ def test_title_block_when_there_is_no_parties_section(pack: Pack) -> None:
     title = "Mellan Farsta stadsdelsförvaltning och Lokalpolisområde Farsta\n\n"
     result = extract_text(pack, None, title=title)
     assert [p.org_type.value for p in result.parties] == ["district_administration", "police_area"]
+
+
+# --- agreements outside Stockholm (pack national) -------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def national() -> Pack:
+    return load_pack("national")
+
+
+def extract_national(pack: Pack, parties: str) -> PartiesResult:
+    text = (
+        "Samverkansöverenskommelse\n\nParter\n\n" + parties + "\n\nAvtalstid\n\n"
+        "Överenskommelsen gäller från och med den 1 april 2024 och tills vidare.\n"
+    )
+    return extract(read_text_bytes(text.encode(), "test.txt", ReadLimits()), pack)
+
+
+@pytest.mark.parametrize(
+    ("parties", "expected"),
+    [
+        pytest.param(
+            "Part\tOrganisationsnummer\tBenämns nedan\n"
+            "Göteborgs Stad genom kommunstyrelsen och stadsområdesnämnd Nordost\t"
+            "212000-1355\t”Staden”\n"
+            "Göteborgs Stads Bostadsaktiebolag\t556005-6128\t”Bostadsbolaget”\n"
+            "Polismyndigheten, lokalpolisområde Nordost\t202100-0076\t”Polisen”",
+            [
+                ("district_administration", "Göteborgs Stad", ["Staden"]),
+                ("company", "Göteborgs Stads Bostadsaktiebolag", ["Bostadsbolaget"]),
+                ("police_area", "Polismyndigheten", ["Polisen"]),
+            ],
+            id="organs-after-genom-and-a-genitive-in-a-name",
+        ),
+        pytest.param(
+            "Denna överenskommelse ingås mellan Ystads kommun, org.nr 212000-1165, genom "
+            "kommunstyrelsen, och Polismyndigheten, polisområde Skåne Syd, lokalpolisområde "
+            "Ystad, org.nr 202100-0076.",
+            [
+                ("district_administration", "Ystads kommun", []),
+                ("police_area", "Polismyndigheten", []),
+            ],
+            id="a-place-ending-in-stad",
+        ),
+        pytest.param(
+            "Parterna är Åsele kommun genom kommunstyrelsen (”kommunen”) och Polismyndigheten "
+            "genom lokalpolisområde Lycksele, Polisregion Nord (”polisen”).\n\n"
+            "Kommunen företräds av kommunstyrelsens ordförande.",
+            [
+                ("district_administration", "Åsele kommun", ["kommunen"]),
+                ("police_area", "Polismyndigheten", ["polisen"]),
+            ],
+            id="terms-in-lower-case",
+        ),
+        pytest.param(
+            "Överenskommelsen ingås mellan Region Gotland, organisationsnummer 212000-0803 "
+            "(nedan Regionen), och Polismyndigheten, lokalpolisområde Gotland (nedan Polisen).",
+            [
+                ("district_administration", "Region Gotland", ["Regionen"]),
+                ("police_area", "Polismyndigheten", ["Polisen"]),
+            ],
+            id="nedan-in-parentheses",
+        ),
+        pytest.param(
+            "- Sundsvalls kommun, org.nr 212000-2411 (Kommunen)\n"
+            "- Medelpads räddningstjänstförbund, org.nr 222000-2626 (Räddningstjänsten)\n"
+            "- Polismyndigheten, lokalpolisområde Sundsvall, org.nr 202100-0076 (Polisen)",
+            [
+                ("district_administration", "Sundsvalls kommun", ["Kommunen"]),
+                ("other", "Medelpads räddningstjänstförbund", ["Räddningstjänsten"]),
+                ("police_area", "Polismyndigheten", ["Polisen"]),
+            ],
+            id="a-rescue-services-association",
+        ),
+        pytest.param(
+            "Parterna är:\n\n1. Norrköpings kommun, genom kommunstyrelsen\n"
+            "2. Hyresbostäder i Norrköping AB\n3. Polismyndigheten, lokalpolisområde Norrköping"
+            "\n\nKommunen företräds av kommunstyrelsens ordförande.",
+            [
+                ("district_administration", "Norrköpings kommun", []),
+                ("company", "Hyresbostäder", []),
+                ("police_area", "Polismyndigheten", []),
+            ],
+            id="a-company-suffix-and-a-sentence-referring-back",
+        ),
+        pytest.param(
+            "Avtalsparter\tOrganisationsnummer\nEskilstuna kommun\t212000-0381\n"
+            "Eskilstuna Energi och Miljö AB\t556513-9187\n"
+            "Polismyndigheten, LPO Eskilstuna\t202100-0076",
+            [
+                ("district_administration", "Eskilstuna kommun", []),
+                ("company", "Miljö AB", []),
+                ("police_area", "Polismyndigheten", []),
+            ],
+            id="och-inside-a-table-row",
+        ),
+        pytest.param(
+            "Överenskommelsen är tecknad mellan Falu kommun och Polisen i Falun.",
+            [
+                ("district_administration", "Falu kommun", []),
+                ("police_area", "Polisen", []),
+            ],
+            id="the-police-by-its-own-name",
+        ),
+    ],
+)
+def test_national_party_lists(
+    national: Pack, parties: str, expected: list[tuple[str, str, list[str]]]
+) -> None:
+    assert summary(extract_national(national, parties)) == expected
 
 
 def test_misspelt_police_area_is_still_the_police(pack: Pack) -> None:

@@ -6,8 +6,9 @@ from lint.analyze.context import AnalysisContext
 from lint.analyze.kind import detect_kind
 from lint.analyze.sentences import split_sentences
 from lint.analyze.signatures import extract_signatures
+from lint.layout import lay_out
 from lint.model import OrgType, Party, Signature, SourceText, Span
-from lint.pack import Pack
+from lint.pack import Pack, load_pack
 from lint.read import read_path
 from lint.read.limits import ReadLimits
 from lint.read.text import read_text_bytes
@@ -184,3 +185,57 @@ def test_one_place_and_date_line_above_every_signatory(pack: Pack) -> None:
         ("Tony Sörensen", "2020-03-19", 1),
         ("Adeline Schmidhuber", "2020-03-19", 2),
     ]
+
+
+def test_a_place_ending_in_stad_is_a_place_not_an_organisation() -> None:
+    """ "Ystad den 14 december 2021" under "För Ystads kommun" (pack national, where "stad"
+    names a municipality only as a word of its own)."""
+    national = load_pack("national")
+    parties = (
+        Party("Ystads kommun", OrgType.DISTRICT_ADMINISTRATION, Span(0, 1)),
+        Party("Polismyndigheten", OrgType.POLICE_AREA, Span(0, 1)),
+    )
+    table = (
+        "För Ystads kommun\tFör Polismyndigheten\n"
+        "Ystad den 14 december 2021\tYstad den 16 december 2021\n\n"
+        "……………………\t……………………\n"
+        "Kristina Malm\tHanna Eklund\n"
+        "Kommunstyrelsens ordförande\tLokalpolisområdeschef, lokalpolisområde Ystad\n"
+    )
+    source = read_text_bytes((BODY + table).encode(), "t.txt", ReadLimits())
+    found = signatures_of(lay_out(source).view, national, parties)
+    assert [(s.place, s.date.iso if s.date else None, s.name, s.party_index) for s in found] == [
+        ("Ystad", "2021-12-14", "Kristina Malm", 0),
+        ("Ystad", "2021-12-16", "Hanna Eklund", 1),
+    ]
+
+
+def test_a_sentence_about_the_signing_dates_the_blocks_without_a_date(pack: Pack) -> None:
+    text = (
+        "Överenskommelsen undertecknades i Hyltebruk den 5 mars 2024.\n\n"
+        "Maria Mathiasson Laxvik\nStadsdelsdirektör\nSkarpnäcks stadsdelsförvaltning\n\n"
+        "Stockholm den 9 mars 2020\n\n"
+        "Tony Sörensen\nLokalpolisområdeschef\nLokalpolisområde Globen\n"
+    )
+    found = signatures_in(text, pack)
+    assert [s.date.iso if s.date else None for s in found] == ["2024-03-05", "2020-03-09"]
+
+
+def test_a_wrapped_sentence_starting_with_for_is_no_block(pack: Pack) -> None:
+    """ "För kommunen skriver kommunstyrelsens ordförande och" | "kommundirektören under."
+    is prose cut by a hard wrap, not a "För X" block."""
+    text = (
+        "För kommunen skriver kommunstyrelsens ordförande och\n"
+        "kommundirektören under. För polisen skriver\n"
+        "lokalpolisområdeschefen under.\n"
+    )
+    assert signatures_in(text, pack) == ()
+
+
+def test_the_wrapped_end_of_a_sentence_is_no_date_line() -> None:
+    text = (
+        "Målen gäller Malmö Öster och mäts en gång per år. Målvärdena avser\n"
+        "utgången av 2026.\n\n"
+        "• Antalet platser ska minska\nfrån 5 till högst 2 (Polisens lägesbild).\n"
+    )
+    assert signatures_in(text, load_pack("national")) == ()

@@ -87,6 +87,14 @@ def test_month_precision_end_counts_to_the_last_day() -> None:
     assert found.args["end"] == "2026-11-30"
 
 
+def test_year_precision_end_counts_to_the_last_day_of_the_year() -> None:
+    end = DateMention("2026", "year", Span(0, 4))
+    doc = document("x" * 20, validity=(Validity(Span(0, 5), None, end),))
+    assert list(validity_current(doc, PARAMS)) == []
+    (found,) = validity_current(doc, {**PARAMS, "_as_of": "2027-01-01"})
+    assert found.args["end"] == "2026-12-31"
+
+
 def test_duration_from_signing_ends_after_the_last_signature() -> None:
     clause = Validity(Span(0, 5), from_signing=True, duration_months=24)
     signatures = (
@@ -144,6 +152,30 @@ def test_same_dates_and_different_statements_pass() -> None:
         "Överenskommelsen gäller till och med 2019-05-19."
     )
     assert list(dates_consistent(_dated_doc(text), PARAMS)) == []
+
+
+EVENT_WORDS = {**PARAMS, "event_words": ["lägesbild", "åtgärdsplan", "styrelse", "polis"]}
+
+
+def test_alike_statements_about_two_events_pass_with_event_words() -> None:
+    """Each party's decision and each yearly document is an event of its own."""
+    text = (
+        "Kommunstyrelsen godkände överenskommelsen den 5 mars 2024.\n\n"
+        "Polisområdets ledning godkände överenskommelsen den 12 mars 2024.\n\n"
+        "Lägesbilden togs fram i oktober 2023 av kommunpolisen.\n\n"
+        "Åtgärdsplanen togs fram i december 2023 av kommunpolisen."
+    )
+    assert len(list(dates_consistent(_dated_doc(text), PARAMS))) == 2
+    assert list(dates_consistent(_dated_doc(text), EVENT_WORDS)) == []
+
+
+def test_one_event_dated_twice_is_still_found_with_event_words() -> None:
+    text = (
+        "Den lokala lägesbilden fastställdes av styrgruppen i oktober 2020.\n\n"
+        "Den lokala lägesbilden, som fastställdes av styrgruppen i november 2020, revideras."
+    )
+    (found,) = dates_consistent(_dated_doc(text), EVENT_WORDS)
+    assert found.args["second"] == "november 2020"
 
 
 def test_day_and_month_precision_compare_at_the_month() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -146,6 +147,14 @@ def test_two_party_wording(
 ) -> None:
     found = list(party_references(referencing(text, parties), params(pack, "PTY003")))
     assert [v.args.get("phrase") for v in found] == phrases
+
+
+def test_two_party_wording_with_two_copies_could_not_be_verified(pack: Pack) -> None:
+    """Three parties read, but "två (2) exemplar": the party list, not the wording, is the
+    likely error."""
+    doc = replace(referencing(INFO_TWO, (SDF, LPO, UTB)), copies=(CopiesClause(2, Span(0, 1)),))
+    (found,) = party_references(doc, params(pack, "PTY003"))
+    assert (found.key, found.unverified) == ("unverified", True)
 
 
 @pytest.mark.parametrize(

@@ -76,6 +76,16 @@ def test_month_precision_start_allows_any_day_of_that_month() -> None:
     assert list(signature_dates(doc, PARAMS)) == []
 
 
+def test_year_precision_start_allows_any_day_of_that_year() -> None:
+    """ "Överenskommelsen avser perioden 2024–2026", signed in March 2024."""
+    start = DateMention("2024", "year", Span(0, 4))
+    validity = (Validity(Span(0, 5), start=start),)
+    march = document(validity=validity, signatures=(signed(0, "2024-03-05"),))
+    assert list(signature_dates(march, PARAMS)) == []
+    later = document(validity=validity, signatures=(signed(0, "2025-01-02"),))
+    assert [f.key for f in signature_dates(later, PARAMS)] == ["after_start"]
+
+
 def test_validity_from_signing_never_contradicts() -> None:
     validity = (Validity(Span(0, 5), from_signing=True, until_further_notice=True),)
     doc = document(validity=validity, signatures=(signed(0, "2020-03-19"), signed(1, "2020-04-02")))
@@ -91,3 +101,19 @@ def test_seeds_signed_and_draft() -> None:
     assert [(f["rule"], f["severity"]) for f in draft["files"][0]["findings"]] == [
         ("SIG001", "info")
     ]
+
+
+def test_one_date_line_below_undated_blocks_may_date_them_all() -> None:
+    """ "Hyltebruk den 5 mars 2024" under a table of two signatures is read as the last
+    block's date: the first block is "could not be verified", not undated."""
+    text = "Anna Berg\tPer Ek\nHyltebruk den 5 mars 2024\n"
+    source = read_text_bytes(text.encode(), "t.txt", ReadLimits())
+    below = DateMention("2024-03-05", "day", Span(31, 42))
+    first = Signature(Span(0, 9), party_index=0)
+    last = Signature(Span(10, 42), date=below, party_index=1)
+    doc = Document(source=source, kind=Kind.LOCAL_AGREEMENT, signatures=(first, last))
+    (found,) = signature_dates(doc, PARAMS)
+    assert (found.key, found.unverified, found.span) == ("unverified", True, first.span)
+    opening = Signature(Span(10, 42), date=DateMention("2024-03-05", "day", Span(10, 20)))
+    doc = Document(source=source, kind=Kind.LOCAL_AGREEMENT, signatures=(first, opening))
+    assert [(f.key, f.unverified) for f in signature_dates(doc, PARAMS)] == [("default", False)]
