@@ -11,6 +11,7 @@ perioden A – B").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date
 
@@ -72,6 +73,9 @@ _PERIOD_END = re.compile(
     re.IGNORECASE,
 )
 
+# Every date form above has a four-digit year: a text without one has no date.
+_YEAR = re.compile(r"\d{4}")
+
 # --- validity vocabulary (Swedish contract language) -----------------------------------
 
 # Present or future tense only: "gällde"/"löpte" describe an earlier agreement.
@@ -121,12 +125,19 @@ _END_MARKER = re.compile(
 def find_dates(text: str, offset: int = 0) -> list[DateMention]:
     """Every date in `text`, in order; spans are shifted by `offset`."""
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    if not _YEAR.search(text):
+        return found
+    # The ranges taken so far: disjoint, kept in order, so the only one that can overlap a
+    # new range is the last one that starts before the new range ends.
+    starts: list[int] = []
+    ends: list[int] = []
 
     def add(start: int, end: int, iso: str | None, precision: str) -> None:
-        if any(s < end and start < e for s, e in taken):
+        index = bisect_left(starts, end)
+        if index and ends[index - 1] > start:
             return
-        taken.append((start, end))  # an impossible date ("31 februari") is no date at all
+        starts.insert(index, start)  # an impossible date ("31 februari") is no date at all
+        ends.insert(index, end)
         if iso is None:
             return
         found.append(DateMention(iso, precision, Span(offset + start, offset + end)))
@@ -167,10 +178,12 @@ def _iso_day(year: str, month: str, day: str) -> str | None:
 
 def extract_dates(ctx: AnalysisContext) -> tuple[tuple[DateMention, ...], tuple[Validity, ...]]:
     dates = tuple(find_dates(ctx.text))
+    date_starts = [d.span.start for d in dates]  # in order: `find_dates` sorts them
     term = ctx.section("term")
     validity = []
     for sentence in ctx.sentences:
-        inside = dates_starting_in(dates, sentence.span)
+        first = bisect_left(date_starts, sentence.span.start)
+        inside = list(dates[first : bisect_left(date_starts, sentence.span.end, first)])
         sentence = _stretched(ctx.text, sentence, inside)
         if found := validity_of(ctx.text, sentence, inside, term):
             validity.append(found)

@@ -112,6 +112,41 @@ class _Pattern:
     key: str
     regex: re.Pattern[str]
     explicit: bool  # a listed form, not a compound suffix
+    # Words of which every match contains one (`_fold`ed), or None: a text that contains
+    # none of them cannot match, and the regex need not scan it.
+    needles: tuple[str, ...] | None = None
+
+
+# Characters whose case-insensitive matches `_fold` maps back onto them, and nothing else
+# onto them (tests/analyze/test_roles_fold.py checks every code point).
+_FOLD_SAFE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789åäöéü:-./& ")
+# What `re.IGNORECASE` takes for i and s beyond their cases: İ (whose lower case is two
+# characters), dotless ı and the long ſ.
+_FOLD_EXTRA = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def _fold(text: str) -> str:
+    """`text` such that a needle matched case-insensitively in it is a plain substring."""
+    return text.translate(_FOLD_EXTRA).lower()
+
+
+def _needle(literal: str) -> str | None:
+    """`literal` as a needle, or None when its characters are not all safe to fold."""
+    folded = literal.lower()
+    return folded if folded and _FOLD_SAFE.issuperset(folded) else None
+
+
+def _word_needle(word: str) -> str | None:
+    """The part every form `_inflected(word)` matches starts with: its stem."""
+    return _needle(word[:-1] if word.endswith(("a", "e")) else word)
+
+
+def _all_needles(needles: list[str | None]) -> tuple[str, ...] | None:
+    """The needles of a pattern that matches one of its bodies: None if one body has none."""
+    found = [needle for needle in needles if needle is not None]
+    if not found or len(found) < len(needles):
+        return None
+    return tuple(dict.fromkeys(found))
 
 
 @dataclass(frozen=True)
@@ -128,17 +163,27 @@ def _compile(body: str) -> re.Pattern[str]:
 
 
 def _entry_patterns(kind: str, key: str, entry: Mapping[str, Any]) -> list[_Pattern]:
+    forms = [f.lower().split() for f in entry.get("forms", ())]
     bodies = [_phrase(f) for f in entry.get("forms", ())]
+    needles = [_word_needle(words[0]) if words else None for words in forms]
     heads = entry.get("heads", ["chef"])
     for owner in entry.get("chief_of", ()):
         head = "|".join(_inflected(h) for h in heads)
         bodies.append(rf"{_genitive(owner)}\s+(?:{head})")
         prep = r"(?:för|på|inom|i|vid|över)\s+(?:den\s+|det\s+)?(?:lokala\s+)?"
         bodies.append(rf"(?:{head})\s+{prep}{_definite(owner)}(?::s)?")
-    patterns = [_Pattern(kind, key, _compile("|".join(bodies)), True)] if bodies else []
+        # Both name a head: one of the heads' stems is in every match.
+        needles.extend([_word_needle(h) for h in heads] if heads else [None])
+    patterns = (
+        [_Pattern(kind, key, _compile("|".join(bodies)), True, _all_needles(needles))]
+        if bodies
+        else []
+    )
     for suffix in entry.get("suffixes", ()):
         body = rf"{_W}*{_inflected(suffix)}"
-        patterns.append(_Pattern(kind, key, _compile(body), False))
+        patterns.append(
+            _Pattern(kind, key, _compile(body), False, _all_needles([_word_needle(suffix)]))
+        )
     return patterns
 
 
@@ -151,11 +196,13 @@ class Vocabulary:
 
     def mentions(self, text: str, offset: int = 0) -> list[Mention]:
         """Roles and organisations in `text`, longest first, without overlaps, in order."""
+        folded = _fold(text)
         candidates = [
             Mention(
                 p.kind, p.key, Span(offset + m.start(), offset + m.end()), m.group(0), p.explicit
             )
             for p in self.patterns
+            if p.needles is None or any(needle in folded for needle in p.needles)
             for m in p.regex.finditer(text)
         ]
         candidates.extend(self._completed_truncations(text, offset))
@@ -233,7 +280,8 @@ def with_terms(base: Vocabulary, terms: Mapping[str, str]) -> Vocabulary:
     if not terms:
         return base
     extra = tuple(
-        _Pattern("org", org, _compile(re.escape(term.lower())), True) for term, org in terms.items()
+        _Pattern("org", org, _compile(re.escape(term.lower())), True, _all_needles([_needle(term)]))
+        for term, org in terms.items()
     )
     return replace(base, patterns=(*extra, *base.patterns))
 
