@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from lint.analyze.needles import fold, needle
 from lint.model import Member, OrgType, Span
 
 _W = r"[\wåäöéü]"
@@ -112,33 +113,14 @@ class _Pattern:
     key: str
     regex: re.Pattern[str]
     explicit: bool  # a listed form, not a compound suffix
-    # Words of which every match contains one (`_fold`ed), or None: a text that contains
-    # none of them cannot match, and the regex need not scan it.
+    # Words of which every match contains one (`lint.analyze.needles`), or None: a text
+    # whose fold contains none of them cannot match, and the regex need not scan it.
     needles: tuple[str, ...] | None = None
-
-
-# Characters whose case-insensitive matches `_fold` maps back onto them, and nothing else
-# onto them (tests/analyze/test_roles_fold.py checks every code point).
-_FOLD_SAFE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789åäöéü:-./& ")
-# What `re.IGNORECASE` takes for i and s beyond their cases: İ (whose lower case is two
-# characters), dotless ı and the long ſ.
-_FOLD_EXTRA = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
-
-
-def _fold(text: str) -> str:
-    """`text` such that a needle matched case-insensitively in it is a plain substring."""
-    return text.translate(_FOLD_EXTRA).lower()
-
-
-def _needle(literal: str) -> str | None:
-    """`literal` as a needle, or None when its characters are not all safe to fold."""
-    folded = literal.lower()
-    return folded if folded and _FOLD_SAFE.issuperset(folded) else None
 
 
 def _word_needle(word: str) -> str | None:
     """The part every form `_inflected(word)` matches starts with: its stem."""
-    return _needle(word[:-1] if word.endswith(("a", "e")) else word)
+    return needle(word[:-1] if word.endswith(("a", "e")) else word)
 
 
 def _all_needles(needles: list[str | None]) -> tuple[str, ...] | None:
@@ -196,7 +178,7 @@ class Vocabulary:
 
     def mentions(self, text: str, offset: int = 0) -> list[Mention]:
         """Roles and organisations in `text`, longest first, without overlaps, in order."""
-        folded = _fold(text)
+        folded = fold(text)
         candidates = [
             Mention(
                 p.kind, p.key, Span(offset + m.start(), offset + m.end()), m.group(0), p.explicit
@@ -280,7 +262,7 @@ def with_terms(base: Vocabulary, terms: Mapping[str, str]) -> Vocabulary:
     if not terms:
         return base
     extra = tuple(
-        _Pattern("org", org, _compile(re.escape(term.lower())), True, _all_needles([_needle(term)]))
+        _Pattern("org", org, _compile(re.escape(term.lower())), True, _all_needles([needle(term)]))
         for term, org in terms.items()
     )
     return replace(base, patterns=(*extra, *base.patterns))
