@@ -166,7 +166,9 @@ class SourceText:
         if line.page is None:
             return None
         count = 0
-        for other in reversed(self.lines[: line.number]):
+        # back from the line, as reversed(self.lines[: line.number]) without the copy
+        for index in range(min(line.number, len(self.lines)) - 1, -1, -1):
+            other = self.lines[index]
             if other.page != line.page:
                 break
             if self.line_text(other).strip():

@@ -141,10 +141,17 @@ def load_pack(name_or_file: str = DEFAULT_PACK) -> Pack:
     if name_or_file == AUTO:
         return load_auto_pack()
     path = resolve_pack_path(name_or_file)
+    return _checked_pack(_read_pack(path), path)
+
+
+def _read_pack(path: Path) -> Any:
     try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
+        return load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise UsageError(f"cannot read rule pack {path}: {exc}") from exc
+
+
+def _checked_pack(data: Any, path: Path) -> Pack:
     from lint.packcheck import validate_pack
 
     validate_pack(data, path)
@@ -158,11 +165,11 @@ def load_auto_pack() -> Pack:
 
     chosen: list[tuple[int, Pack, tuple[str, ...], bool]] = []
     for path in sorted(rules_dir().glob("*.yaml")):
-        head = load_yaml(path.read_text(encoding="utf-8"))
-        selection = head.get("selection") if isinstance(head, dict) else None
+        data = load_yaml(path.read_text(encoding="utf-8"))  # once: selection, then pack
+        selection = data.get("selection") if isinstance(data, dict) else None
         if not selection:
             continue
-        pack = load_pack(str(path))
+        pack = _checked_pack(data, path)
         markers = tuple(selection.get("markers") or ())
         chosen.append(
             (int(selection.get("order", 99)), pack, markers, bool(selection.get("fallback")))

@@ -117,8 +117,7 @@ def _extended_match(normalized: str, template: Sequence[TemplateHeading]) -> Tem
 def segment(source: SourceText, template: Sequence[TemplateHeading]) -> tuple[Section, ...]:
     headings = _find_headings(source, template)
     sections = []
-    for index, found in enumerate(headings):
-        following = next((h.first for h in headings[index + 1 :] if h.level <= found.level), None)
+    for found, following in zip(headings, _next_at_or_above(headings), strict=True):
         body_end = following.start if following else len(source.text)
         sections.append(
             Section(
@@ -131,6 +130,20 @@ def segment(source: SourceText, template: Sequence[TemplateHeading]) -> tuple[Se
             )
         )
     return tuple(sections)
+
+
+def _next_at_or_above(headings: Sequence[_Heading]) -> list[Line | None]:
+    """For each heading, the first line of the next heading of the same or a higher level
+    (a level number at most its own), or None: one pass from the end with a stack."""
+    following: list[Line | None] = [None] * len(headings)
+    stack: list[_Heading] = []  # later headings, levels falling towards the top
+    for index in range(len(headings) - 1, -1, -1):
+        level = headings[index].level
+        while stack and stack[-1].level > level:
+            stack.pop()
+        following[index] = stack[-1].first if stack else None
+        stack.append(headings[index])
+    return following
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,12 @@ perioden A – B").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date
 
 from lint.analyze.context import AnalysisContext
+from lint.analyze.needles import contains_any, fold
 from lint.model import DateMention, Section, Sentence, Span, Validity
 from lint.numerals import CARDINALS
 
@@ -50,17 +52,21 @@ MONTH_ABBREVIATIONS = {
 
 _FULL_MONTH = "|".join(MONTHS)
 _ANY_MONTH = "|".join(sorted([*MONTHS, *MONTH_ABBREVIATIONS], key=len, reverse=True))
-_NOT_BEFORE = r"(?<![\w/.\-–])"
 _NOT_AFTER = r"(?![\w]|[-/]\d|\.\d)"
+# A first digit not preceded by a word character, slash, dot or dash: what the lookbehind
+# (?<![\w/.\-–]) says before the digit, said after it (the lookbehind also spans the digit).
+# The pattern then starts with a digit, so the regex engine skips ahead to the next digit
+# instead of trying a match at every character.
+_FIRST_DIGIT = r"\d(?<![\w/.\-–]\d)"
 
-_ISO = re.compile(_NOT_BEFORE + r"(\d{4})-(\d{1,2})-(\d{1,2})" + _NOT_AFTER)
-_ISO_SLASH = re.compile(_NOT_BEFORE + r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})" + _NOT_AFTER)
+_ISO = re.compile(rf"({_FIRST_DIGIT}\d{{3}})-(\d{{1,2}})-(\d{{1,2}})" + _NOT_AFTER)
+_ISO_SLASH = re.compile(rf"({_FIRST_DIGIT}\d{{3}})[/.](\d{{1,2}})[/.](\d{{1,2}})" + _NOT_AFTER)
 _WRITTEN = re.compile(
-    _NOT_BEFORE + r"(\d{1,2})(?::[ae])?\s+(" + _ANY_MONTH + r")\.?,?\s+(\d{4})" + _NOT_AFTER,
+    rf"({_FIRST_DIGIT}\d?)(?::[ae])?\s+(" + _ANY_MONTH + r")\.?,?\s+(\d{4})" + _NOT_AFTER,
     re.IGNORECASE,
 )
 _NUMERIC = re.compile(
-    _NOT_BEFORE + r"(\d{1,2})([/.])(\d{1,2})(?:\2|\s*[-–]\s*|\s+)(\d{4})" + _NOT_AFTER
+    rf"({_FIRST_DIGIT}\d?)([/.])(\d{{1,2}})(?:\2|\s*[-–]\s*|\s+)(\d{{4}})" + _NOT_AFTER
 )
 _MONTH_YEAR = re.compile(r"(?<![\w])(" + _FULL_MONTH + r")\s+(\d{4})" + _NOT_AFTER, re.IGNORECASE)
 # "till utgången av 2023", "t.o.m. utgången av mars 2023": the last day of that year or month.
@@ -71,6 +77,12 @@ _PERIOD_END = re.compile(
     + _NOT_AFTER,
     re.IGNORECASE,
 )
+
+# Every date form above has a four-digit year: a text without one has no date.
+_YEAR = re.compile(r"\d{4}")
+# Words every match of a pattern that starts with a word contains (`lint.analyze.needles`).
+_MONTH_NEEDLES = tuple(MONTHS)
+_PERIOD_END_NEEDLES = ("utgången", "slutet")
 
 # --- validity vocabulary (Swedish contract language) -----------------------------------
 
@@ -127,12 +139,19 @@ _END_MARKER = re.compile(
 def find_dates(text: str, offset: int = 0) -> list[DateMention]:
     """Every date in `text`, in order; spans are shifted by `offset`."""
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    if not _YEAR.search(text):
+        return found
+    # The ranges taken so far: disjoint, kept in order, so the only one that can overlap a
+    # new range is the last one that starts before the new range ends.
+    starts: list[int] = []
+    ends: list[int] = []
 
     def add(start: int, end: int, iso: str | None, precision: str) -> None:
-        if any(s < end and start < e for s, e in taken):
+        index = bisect_left(starts, end)
+        if index and ends[index - 1] > start:
             return
-        taken.append((start, end))  # an impossible date ("31 februari") is no date at all
+        starts.insert(index, start)  # an impossible date ("31 februari") is no date at all
+        ends.insert(index, end)
         if iso is None:
             return
         found.append(DateMention(iso, precision, Span(offset + start, offset + end)))
@@ -146,15 +165,18 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
         add(m.start(), m.end(), _iso_day(m.group(3), str(month), m.group(1)), "day")
     for m in _NUMERIC.finditer(text):
         add(m.start(), m.end(), _iso_day(m.group(4), m.group(3), m.group(1)), "day")
-    for m in _PERIOD_END.finditer(text):
-        if m.group(1):
+    folded = fold(text)
+    if contains_any(folded, _PERIOD_END_NEEDLES):
+        for m in _PERIOD_END.finditer(text):
+            if m.group(1):
+                month = MONTHS[m.group(1).lower()]
+                add(m.start(), m.end(), f"{int(m.group(2)):04d}-{month:02d}", "month")
+            else:
+                add(m.start(), m.end(), f"{int(m.group(2)):04d}-12-31", "day")
+    if contains_any(folded, _MONTH_NEEDLES):
+        for m in _MONTH_YEAR.finditer(text):
             month = MONTHS[m.group(1).lower()]
             add(m.start(), m.end(), f"{int(m.group(2)):04d}-{month:02d}", "month")
-        else:
-            add(m.start(), m.end(), f"{int(m.group(2)):04d}-12-31", "day")
-    for m in _MONTH_YEAR.finditer(text):
-        month = MONTHS[m.group(1).lower()]
-        add(m.start(), m.end(), f"{int(m.group(2)):04d}-{month:02d}", "month")
     found.sort(key=lambda d: d.span.start)
     return found
 
@@ -173,10 +195,12 @@ def _iso_day(year: str, month: str, day: str) -> str | None:
 
 def extract_dates(ctx: AnalysisContext) -> tuple[tuple[DateMention, ...], tuple[Validity, ...]]:
     dates = tuple(find_dates(ctx.text))
+    date_starts = [d.span.start for d in dates]  # in order: `find_dates` sorts them
     term = ctx.section("term")
     validity = []
     for sentence in ctx.sentences:
-        inside = dates_starting_in(dates, sentence.span)
+        first = bisect_left(date_starts, sentence.span.start)
+        inside = list(dates[first : bisect_left(date_starts, sentence.span.end, first)])
         sentence = _stretched(ctx.text, sentence, inside)
         if found := validity_of(ctx.text, sentence, inside, term):
             validity.append(found)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -404,12 +405,12 @@ def _from_cue_lines(
 ) -> Iterator[PriorityArea]:
     """A cue heading set as body text ("Fokusområden" above a list, as a PDF may have it)."""
     # A heading wrapped over lines (PDF) ends in a line like "samverkansområden": not a cue.
-    headings = [s.heading for s in ctx.sections]
+    in_heading = _Cover(s.heading for s in ctx.sections)
     for line in ctx.source.lines:
         text = ctx.source.line_text(line).strip().rstrip(":")
         if not 0 < len(text) <= _MAX_CUE_TITLE_CHARS:
             continue
-        if any(h.start <= line.start < h.end for h in headings):
+        if in_heading.covers(line.start):
             continue
         if _is_cue_title(text, vocab):
             yield from _list_areas(ctx, vocab, line.end, heading_starts)
@@ -443,6 +444,25 @@ def _from_situation_lists(
 def _exact_known(ctx: AnalysisContext, area: PriorityArea, vocab: _Vocab) -> bool:
     _, score = _best_match(area.text, vocab, partial=False)
     return score >= KNOWN_SCORE
+
+
+class _Cover:
+    """Which offsets some span covers (start <= offset < end), by bisection over the
+    spans' union."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted((s.start, s.end) for s in spans if s.end > s.start):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [start for start, _ in merged]
+        self.ends = [end for _, end in merged]
+
+    def covers(self, offset: int) -> bool:
+        index = bisect_right(self.starts, offset) - 1
+        return index >= 0 and offset < self.ends[index]
 
 
 def _overlaps(a: Span, b: Span) -> bool:

@@ -11,11 +11,12 @@ overarching agreement and the action plans are other subjects, never the agreeme
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from lint.analyze.context import AnalysisContext
 from lint.analyze.frequency import Interval, find_intervals
-from lint.model import Revision, Sentence
+from lint.model import Revision, Section, Sentence
 
 _AFTER_WINDOW = 40  # characters after the revision word where its subject may follow
 _CLAUSE = re.compile(r"[;:]|\.\s")
@@ -49,19 +50,34 @@ def extract_revisions(ctx: AnalysisContext) -> tuple[Revision, ...]:
         for key, words in vocab["subjects"].items()
     ]
     found: dict[tuple[str, int, int], Revision] = {}
+    body_starts = _body_starts(ctx.sections)
     for sentence in ctx.sentences:
         if not cue.search(sentence.text):
             continue
-        section_key = _section_key(ctx, sentence)
+        section_key = _section_key(ctx, sentence, body_starts)
         default = vocab.get("default_subject", {}).get(section_key)
         for revision in _revisions(ctx.text, sentence, cue, subjects, default):
             found.setdefault((revision.subject, revision.span.start, revision.span.end), revision)
     return tuple(sorted(found.values(), key=lambda r: (r.span.start, r.subject)))
 
 
-def _section_key(ctx: AnalysisContext, sentence: Sentence) -> str | None:
-    containing = [s for s in ctx.sections if s.body.start <= sentence.span.start < s.body.end]
-    return containing[-1].template_key if containing else None
+def _section_key(ctx: AnalysisContext, sentence: Sentence, starts: list[int] | None) -> str | None:
+    """The template key of the last section (the innermost) whose body holds the sentence;
+    `starts` are the sections' body starts when they are in order (`_body_starts`)."""
+    offset = sentence.span.start
+    if starts is None:  # bodies out of order: look at every section
+        containing = [s for s in ctx.sections if s.body.start <= offset < s.body.end]
+        return containing[-1].template_key if containing else None
+    # Only sections whose body starts at or before the offset can hold it: the latest first.
+    for index in range(bisect_right(starts, offset) - 1, -1, -1):
+        if offset < ctx.sections[index].body.end:
+            return ctx.sections[index].template_key
+    return None
+
+
+def _body_starts(sections: tuple[Section, ...]) -> list[int] | None:
+    starts = [s.body.start for s in sections]
+    return starts if starts == sorted(starts) else None
 
 
 def _revisions(

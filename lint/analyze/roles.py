@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from lint.analyze.needles import fold, needle
 from lint.model import Member, OrgType, Span
 
 _W = r"[\wåäöéü]"
@@ -112,6 +113,22 @@ class _Pattern:
     key: str
     regex: re.Pattern[str]
     explicit: bool  # a listed form, not a compound suffix
+    # Words of which every match contains one (`lint.analyze.needles`), or None: a text
+    # whose fold contains none of them cannot match, and the regex need not scan it.
+    needles: tuple[str, ...] | None = None
+
+
+def _word_needle(word: str) -> str | None:
+    """The part every form `_inflected(word)` matches starts with: its stem."""
+    return needle(word[:-1] if word.endswith(("a", "e")) else word)
+
+
+def _all_needles(needles: list[str | None]) -> tuple[str, ...] | None:
+    """The needles of a pattern that matches one of its bodies: None if one body has none."""
+    found = [needle for needle in needles if needle is not None]
+    if not found or len(found) < len(needles):
+        return None
+    return tuple(dict.fromkeys(found))
 
 
 @dataclass(frozen=True)
@@ -128,17 +145,27 @@ def _compile(body: str) -> re.Pattern[str]:
 
 
 def _entry_patterns(kind: str, key: str, entry: Mapping[str, Any]) -> list[_Pattern]:
+    forms = [f.lower().split() for f in entry.get("forms", ())]
     bodies = [_phrase(f) for f in entry.get("forms", ())]
+    needles = [_word_needle(words[0]) if words else None for words in forms]
     heads = entry.get("heads", ["chef"])
     for owner in entry.get("chief_of", ()):
         head = "|".join(_inflected(h) for h in heads)
         bodies.append(rf"{_genitive(owner)}\s+(?:{head})")
         prep = r"(?:för|på|inom|i|vid|över)\s+(?:den\s+|det\s+)?(?:lokala\s+)?"
         bodies.append(rf"(?:{head})\s+{prep}{_definite(owner)}(?::s)?")
-    patterns = [_Pattern(kind, key, _compile("|".join(bodies)), True)] if bodies else []
+        # Both name a head: one of the heads' stems is in every match.
+        needles.extend([_word_needle(h) for h in heads] if heads else [None])
+    patterns = (
+        [_Pattern(kind, key, _compile("|".join(bodies)), True, _all_needles(needles))]
+        if bodies
+        else []
+    )
     for suffix in entry.get("suffixes", ()):
         body = rf"{_W}*{_inflected(suffix)}"
-        patterns.append(_Pattern(kind, key, _compile(body), False))
+        patterns.append(
+            _Pattern(kind, key, _compile(body), False, _all_needles([_word_needle(suffix)]))
+        )
     return patterns
 
 
@@ -151,11 +178,13 @@ class Vocabulary:
 
     def mentions(self, text: str, offset: int = 0) -> list[Mention]:
         """Roles and organisations in `text`, longest first, without overlaps, in order."""
+        folded = fold(text)
         candidates = [
             Mention(
                 p.kind, p.key, Span(offset + m.start(), offset + m.end()), m.group(0), p.explicit
             )
             for p in self.patterns
+            if p.needles is None or any(needle in folded for needle in p.needles)
             for m in p.regex.finditer(text)
         ]
         candidates.extend(self._completed_truncations(text, offset))
@@ -233,7 +262,8 @@ def with_terms(base: Vocabulary, terms: Mapping[str, str]) -> Vocabulary:
     if not terms:
         return base
     extra = tuple(
-        _Pattern("org", org, _compile(re.escape(term.lower())), True) for term, org in terms.items()
+        _Pattern("org", org, _compile(re.escape(term.lower())), True, _all_needles([needle(term)]))
+        for term, org in terms.items()
     )
     return replace(base, patterns=(*extra, *base.patterns))
 

@@ -78,13 +78,13 @@ class _PageReader:
         self.stroke = ctypes.c_int()
         self.bounds = [ctypes.c_float() for _ in range(4)]
         address, integer, double = ctypes.c_void_p, ctypes.c_int, ctypes.c_double
-        self.text_object = _prototype(raw.FPDFText_GetTextObject, address, address, integer)
-        self.origin = _prototype(
-            raw.FPDFText_GetCharOrigin, integer, address, integer, address, address
-        )
-        self.loose_box = _prototype(
-            raw.FPDFText_GetLooseCharBox, integer, address, integer, address
-        )
+        # The per-character calls declare no argument types at all: ctypes then passes an
+        # int as a C int and a ctypes object as it is, without a converter per argument.
+        self.text_object = _prototype(raw.FPDFText_GetTextObject, address)
+        self.origin = _prototype(raw.FPDFText_GetCharOrigin, None)
+        self.loose_box = _prototype(raw.FPDFText_GetLooseCharBox, None)
+        self.at_x, self.at_y = ctypes.byref(self.x), ctypes.byref(self.y)
+        self.at_rect = ctypes.byref(self.rect)
         self.font_size = _prototype(raw.FPDFText_GetFontSize, double, address, integer)
         self.char_matrix = _prototype(raw.FPDFText_GetMatrix, integer, address, integer, address)
         self.object_font = _prototype(raw.FPDFTextObj_GetFont, address, address)
@@ -133,21 +133,23 @@ class _PageReader:
         if len(text) != count:  # characters beyond the BMP: fall back to one at a time
             text = "".join(_unicode(raw, text_page, i) for i in range(count))
         page = ctypes.cast(text_page, ctypes.c_void_p).value
+        handle_of = ctypes.c_void_p(page)  # the text page as the argument-free calls take it
         x, y, rect = self.x, self.y, self.rect
-        at_x, at_y, at_rect = ctypes.addressof(x), ctypes.addressof(y), ctypes.addressof(rect)
+        at_x, at_y, at_rect = self.at_x, self.at_y, self.at_rect
         origin, loose_box, text_object = self.origin, self.loose_box, self.text_object
         objects: dict[int, tuple[float, bool, bool]] = {}  # text object: its font
         bold_fonts: dict[int, bool] = {}
         texts = _GLYPH_TEXTS
         new = tuple.__new__
         chars: list[PdfChar] = []
+        append = chars.append
         last_handle, last_x, last_y = -1, math.nan, math.nan
         size, bold, upright = 0.0, False, True
         for i, char in enumerate(text):
             if char.isspace():  # word spaces come from the gaps (`pdflines`)
                 continue
-            handle = text_object(page, i) or 0
-            origin(page, i, at_x, at_y)
+            handle = text_object(handle_of, i) or 0
+            origin(handle_of, i, at_x, at_y)
             ox, oy = x.value, y.value
             glyph = texts.get(char)
             if glyph is None:
@@ -164,12 +166,10 @@ class _PageReader:
                 chars[-1] = chars[-1]._replace(text=chars[-1].text + glyph)
                 continue
             last_x, last_y = ox, oy
-            loose_box(page, i, at_rect)
+            loose_box(handle_of, i, at_rect)
             x0 = ox - left
             x1 = rect.right - left
-            chars.append(
-                new(PdfChar, (top - oy, x0, x1 if x1 > x0 else x0, glyph, size, bold, upright))
-            )
+            append(new(PdfChar, (top - oy, x0, x1 if x1 > x0 else x0, glyph, size, bold, upright)))
         return tuple(chars)
 
     def _font(
@@ -292,6 +292,11 @@ def _unicode(raw: Any, text_page: Any, index: int) -> str:
 
 
 def _prototype(function: Any, result: Any, *arguments: Any) -> Any:
-    """`function` of the PDFium library, called with plain addresses and integers."""
+    """`function` of the PDFium library, called with plain addresses and integers.
+
+    Without `arguments`, ctypes converts each argument by its own type (a C function may
+    take more arguments than its prototype declares): an int becomes a C int, a pointer
+    object (`c_void_p`, `byref`) is passed as it is.
+    """
     address = ctypes.cast(function, ctypes.c_void_p).value
     return ctypes.CFUNCTYPE(result, *arguments)(address)

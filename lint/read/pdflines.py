@@ -15,9 +15,12 @@ the engines give identical text and styles.
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
+from bisect import bisect_right
 from collections import Counter
-from operator import attrgetter
+from itertools import compress, repeat
+from operator import attrgetter, eq, gt, sub
 
 from lint.model import LineStyle
 from lint.read.lines import RawLine
@@ -42,7 +45,10 @@ SHAPE_REACH_EM = 4.0
 _RULED = float("inf")
 _MARKER_TEXTS = frozenset({BULLET, "-", "–", "—", "*"})
 _X0 = attrgetter("x0")
+_X1 = attrgetter("x1")
 _SIZE = attrgetter("size")
+_TEXT = attrgetter("text")
+_UPRIGHT = attrgetter("upright")
 _BOLD = attrgetter("bold")
 _BASELINE = attrgetter("baseline")
 
@@ -60,7 +66,9 @@ def page_lines(page: PdfPage, sizes: Counter[float]) -> list[RawLine]:
     counts: Counter[float] = Counter()
     grids = page_grids(page.number, page.rules)
     row_lines: Counter[tuple[int, int]] = Counter()
-    glyphs = sorted(c for c in page.chars if c.upright)  # by baseline, then x0
+    drawn = page.chars
+    upright = drawn if all(map(_UPRIGHT, drawn)) else [c for c in drawn if c.upright]
+    glyphs = sorted(upright)  # by baseline, then x0
     groups = _group_lines(glyphs)
     edge = _right_edge(groups)
     for chars in groups:
@@ -74,9 +82,11 @@ def page_lines(page: PdfPage, sizes: Counter[float]) -> list[RawLine]:
             line.style = dataclasses.replace(line.style, table_cell=cell)
         result.append(line)
         counts.update(map(_SIZE, chars))
-        for char in chars:  # a ligature is one glyph of several characters
-            if len(char.text) > 1:
-                counts[char.size] += len(char.text) - 1
+        texts = list(map(_TEXT, chars))
+        if sum(map(len, texts)) != len(texts):
+            for char in chars:  # a ligature is one glyph of several characters
+                if len(char.text) > 1:
+                    counts[char.size] += len(char.text) - 1
     _split_aligned_cells(groups, result, page)
     for size, count in counts.items():
         sizes[round_pt(size)] += count
@@ -104,6 +114,30 @@ def _split_aligned_cells(groups: list[list[PdfChar]], lines: list[RawLine], page
 
 def _group_lines(ordered: list[PdfChar]) -> list[list[PdfChar]]:
     """Characters sorted by baseline (then x) into lines, each sorted left to right."""
+    baselines = list(map(_BASELINE, ordered))
+    if not math.isfinite(sum(baselines) + sum(map(_SIZE, ordered))):
+        # A NaN or infinite baseline or size: no order, or no test, to rely on.
+        return _group_lines_one_by_one(ordered)
+    lines: list[list[PdfChar]] = []
+    count = len(ordered)
+    index = 0
+    while index < count:
+        anchor = baselines[index]
+        # The glyphs on the anchor's own baseline (most of a line) belong without a test.
+        end = bisect_right(baselines, anchor, index)
+        while end < count:
+            size = ordered[end].size
+            # BASELINE_EM * max(size, 1.0), spelt out: the same value, NaN included
+            if baselines[end] - anchor > BASELINE_EM * (1.0 if size < 1.0 else size):
+                break
+            end += 1
+        lines.append(ordered[index:end])
+        index = end
+    return [_dedupe(sorted(line, key=_X0)) for line in lines]
+
+
+def _group_lines_one_by_one(ordered: list[PdfChar]) -> list[list[PdfChar]]:
+    """`_group_lines` for glyphs whose baselines cannot be ordered."""
     lines: list[list[PdfChar]] = []
     line: list[PdfChar] = []
     anchor = 0.0
@@ -121,11 +155,13 @@ def _dedupe(chars: list[PdfChar]) -> list[PdfChar]:
     """Drop a glyph printed twice at the same place (fake bold, overprinted text): the
     same text at the same rounded origin and baseline. `chars` are sorted by x0, so that
     the glyphs sharing a rounded x0 follow each other."""
+    rounded = list(map(round, map(_X0, chars)))
+    if not any(map(eq, rounded, rounded[1:])):  # no two glyphs share a rounded x0
+        return chars
     kept: list[PdfChar] = []
     block: list[PdfChar] = []
     block_x = None
-    for char in chars:
-        x = round(char.x0)
+    for char, x in zip(chars, rounded, strict=True):
         if x != block_x:
             block_x, block = x, [char]
         elif any(
@@ -149,21 +185,12 @@ def _assemble(
     """One line from its glyphs, left to right; inside a ruled table a vertical rule
     between two glyphs separates two cells, and so does a wide gap before a glyph at one of
     `columns` (the cell starts of a table row next to it)."""
-    breaks: list[tuple[int, float]] = []  # (index of the glyph after a word gap, gap in ems)
-    previous_x1, previous_size = chars[0].x1, chars[0].size
-    for index, char in enumerate(chars):
-        gap = char.x0 - previous_x1
-        ruled = index and grid is not None and grid.divides(previous_x1, char.x0, char.baseline)
-        if ruled or (columns and _at_column(char, gap, columns)):
-            breaks.append((index, _RULED))
-        # An em is at least 1 pt: a gap within a tenth of a point is inside a word.
-        elif gap > WORD_GAP_EM:
-            gap /= max(previous_size, char.size, 1.0)
-            if gap > WORD_GAP_EM:
-                breaks.append((index, gap))
-        previous_x1, previous_size = char.x1, char.size
+    if grid is None and not columns:
+        breaks = _word_breaks(chars)
+    else:
+        breaks = _cell_and_word_breaks(chars, grid, columns)
     first = chars[0]
-    texts = [char.text for char in chars]
+    texts = list(map(_TEXT, chars))
     cells_end = []
     if not breaks:
         text = "".join(texts)
@@ -207,6 +234,42 @@ def _assemble(
         shape_marker=_has_shape_marker(first, size, page.shapes),
     )
     return RawLine(text, page.number, style)
+
+
+def _word_breaks(chars: list[PdfChar]) -> list[tuple[int, float]]:
+    """(index of the glyph after a word gap, gap in ems) of a line outside any table."""
+    breaks: list[tuple[int, float]] = []
+    ends = list(map(_X1, chars))
+    ends.insert(0, ends[0])  # the first glyph's gap is measured from its own advance
+    gaps = list(map(sub, map(_X0, chars), ends))
+    # An em is at least 1 pt: a gap within a tenth of a point is inside a word.
+    for index in compress(range(len(gaps)), map(gt, gaps, repeat(WORD_GAP_EM))):
+        previous = chars[index - 1] if index else chars[0]
+        gap = gaps[index] / max(previous.size, chars[index].size, 1.0)
+        if gap > WORD_GAP_EM:
+            breaks.append((index, gap))
+    return breaks
+
+
+def _cell_and_word_breaks(
+    chars: list[PdfChar], grid: Grid | None, columns: tuple[float, ...]
+) -> list[tuple[int, float]]:
+    """`_word_breaks`, and a cell boundary (`_RULED`) at a vertical rule of `grid` between
+    two glyphs or before a glyph at one of `columns`."""
+    breaks: list[tuple[int, float]] = []
+    previous_x1, previous_size = chars[0].x1, chars[0].size
+    for index, char in enumerate(chars):
+        gap = char.x0 - previous_x1
+        ruled = index and grid is not None and grid.divides(previous_x1, char.x0, char.baseline)
+        if ruled or (columns and _at_column(char, gap, columns)):
+            breaks.append((index, _RULED))
+        # An em is at least 1 pt: a gap within a tenth of a point is inside a word.
+        elif gap > WORD_GAP_EM:
+            gap /= max(previous_size, char.size, 1.0)
+            if gap > WORD_GAP_EM:
+                breaks.append((index, gap))
+        previous_x1, previous_size = char.x1, char.size
+    return breaks
 
 
 # A gap before a glyph that stands at a neighbouring row's cell start is a cell boundary

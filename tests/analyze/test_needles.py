@@ -1,0 +1,45 @@
+"""Needles only ever skip a regex that could not have matched."""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import replace
+
+from lint.analyze.dates import _MONTH_NEEDLES, _PERIOD_END_NEEDLES
+from lint.analyze.needles import FOLD_SAFE, fold, needle
+from lint.analyze.roles import vocabulary, with_terms
+from lint.pack import Pack
+from tests.conftest import CORPUS
+
+
+def test_fold_maps_every_case_insensitive_match_onto_its_character() -> None:
+    """For every safe character, each code point that `re.IGNORECASE` matches with it folds
+    to exactly that character: a needle found by the regex is a substring of the fold."""
+    everything = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    safe_class = re.compile("[" + re.escape("".join(sorted(FOLD_SAFE))) + "]", re.IGNORECASE)
+    matched = {m.group() for m in safe_class.finditer(everything)}
+    assert matched >= FOLD_SAFE
+    for char in matched:
+        for safe in FOLD_SAFE:
+            if re.fullmatch(re.escape(safe), char, re.IGNORECASE):
+                assert fold(char) == safe, (hex(ord(char)), safe)
+
+
+def test_every_pattern_has_needles_that_its_forms_contain(pack: Pack) -> None:
+    vocab = vocabulary(pack.vocab["roles"])
+    assert all(p.needles for p in vocab.patterns)  # the bundled vocabulary is all safe
+
+
+def test_mentions_with_and_without_needles_agree_on_the_corpus(pack: Pack) -> None:
+    base = with_terms(vocabulary(pack.vocab["roles"]), {"Kommunen": "district_administration"})
+    unfiltered = replace(base, patterns=tuple(replace(p, needles=None) for p in base.patterns))
+    texts = [path.read_text(encoding="utf-8") for path in sorted(CORPUS.rglob("*.txt"))]
+    lines = {line for text in texts for line in text.splitlines() if line.strip()}
+    assert len(lines) > 1000
+    for line in sorted(lines):
+        assert base.mentions(line, 7) == unfiltered.mentions(line, 7), line
+
+
+def test_the_date_needles_are_safe() -> None:
+    assert all(needle(n) == n for n in (*_MONTH_NEEDLES, *_PERIOD_END_NEEDLES))
