@@ -87,18 +87,21 @@ def page_lines(page: PdfPage, sizes: Counter[float]) -> list[RawLine]:
             for char in chars:  # a ligature is one glyph of several characters
                 if len(char.text) > 1:
                     counts[char.size] += len(char.text) - 1
-    _split_aligned_cells(groups, result, page)
+    _split_aligned_cells(groups, result, page, edge)
     for size, count in counts.items():
         sizes[round_pt(size)] += count
     return result
 
 
-def _split_aligned_cells(groups: list[list[PdfChar]], lines: list[RawLine], page: PdfPage) -> None:
+def _split_aligned_cells(
+    groups: list[list[PdfChar]], lines: list[RawLine], page: PdfPage, edge: float | None
+) -> None:
     """A line next to a table row whose wide gaps stand where that row's cells start is a
     row of the same table ("Stockholm den 19 mars 2020   Stockholm den 19 mars 2020" above
-    two names), even when its gaps are narrower than a tab's."""
+    two names), even when its gaps are narrower than a tab's. A line of running text that
+    reaches the justified margin is none: its stretched spaces only happen to align."""
     for index, line in enumerate(lines):
-        if line.style.table_cell is not None:
+        if line.style.table_cell is not None or _ends_at(groups[index][-1], edge):
             continue
         columns = [
             x
@@ -300,7 +303,9 @@ def _stretched_space(gaps: list[float], justified: bool = False) -> float:
         if len(candidates) < least or sum(gap > TAB_GAP_EM for gap in candidates) < least:
             return 0.0
         widest = max(candidates)
-        if widest - min(candidates) <= JUSTIFIED_SPREAD_EM:
+        # At the justified edge the spread may be wider: both engines must agree on it, and
+        # they measure gaps from advances that differ by tenths of a point.
+        if widest - min(candidates) <= JUSTIFIED_SPREAD_EM * (2.5 if justified else 1.0):
             return widest + JUSTIFIED_SPREAD_EM
     return 0.0
 
@@ -320,7 +325,8 @@ def _right_edge(groups: list[list[PdfChar]]) -> float | None:
 
 
 def _ends_at(last: PdfChar, edge: float | None) -> bool:
-    return edge is not None and abs(last.x1 - edge) <= _EDGE_PT
+    # The engines' advances differ by up to a point: a tolerance wider than that.
+    return edge is not None and abs(last.x1 - edge) <= _EDGE_PT + _EDGE_PT / 2
 
 
 def _leading_marker(parts: list[str], cells: list[float]) -> bool:
