@@ -1,6 +1,9 @@
-"""User-facing sentences that are not rule messages: read errors and report labels."""
+"""User-facing sentences that are not rule messages: read errors, report labels and the
+phrases that message arguments resolve to (`lint.localize`)."""
 
 from __future__ import annotations
+
+LANGS = ("sv", "en")  # the languages of every report; the first is the fallback
 
 ERRORS: dict[str, dict[str, str]] = {
     "empty": {
@@ -215,6 +218,47 @@ def _limit_text(limit: str | None, value: float | None, lang: str) -> str:
     if lang == "sv":
         shown = shown.replace(",", "\u00a0")
     return " (" + entry.get(lang, entry["sv"]).format(value=shown) + ")"
+
+
+# Phrases of message arguments (`lint.localize.Phrase`): the language a generic check type
+# speaks in, filled with its fields.
+PHRASES: dict[str, dict[str, str]] = {
+    "annex_duplicate": {
+        "sv": "bilaga {first} förekommer mer än en gång",
+        "en": "annex {first} appears more than once",
+    },
+    "annex_order": {
+        "sv": "bilaga {first} står efter bilaga {second}",
+        "en": "annex {first} comes after annex {second}",
+    },
+    "annex_gap": {"sv": "bilaga {first} saknas", "en": "annex {first} is missing"},
+    "numerals_arabic": {"sv": "arabiska", "en": "arabic"},
+    "numerals_roman": {"sv": "romerska", "en": "roman"},
+    "once_a_year": {"sv": "en gång per år", "en": "once a year"},
+    "every_second_year": {"sv": "vartannat år", "en": "every second year"},
+    "every_nth_year": {"sv": "vart {ordinal} år", "en": "every {years} years"},
+    "every_nth_month": {"sv": "var {months}:e månad", "en": "every {months} months"},
+}
+# Swedish ordinals in "vart tredje år"; above these, "vart 7:e år".
+_SV_ORDINALS = {2: "annat", 3: "tredje", 4: "fjärde", 5: "femte", 6: "sjätte"}
+
+
+def phrase(key: str, lang: str, **fields: str) -> str:
+    entry = PHRASES[key]
+    return entry.get(lang, entry["sv"]).format(**fields)
+
+
+def describe_months(months: float, lang: str) -> str:
+    """An interval as people say it: "en gång per år", "vart tredje år", "every 18 months"."""
+    if months % 12:
+        return phrase("every_nth_month", lang, months=f"{months:g}")
+    years = int(months // 12)
+    if years == 1:
+        return phrase("once_a_year", lang)
+    if years == 2:
+        return phrase("every_second_year", lang)
+    ordinal = _SV_ORDINALS.get(years, f"{years}:e")
+    return phrase("every_nth_year", lang, years=str(years), ordinal=ordinal)
 
 
 def label(key: str, lang: str) -> str:

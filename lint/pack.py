@@ -50,9 +50,9 @@ class Rule:
     stage_severity: dict[str, str] = field(default_factory=dict)  # stage -> severity
     enabled: bool = True  # False: off by default, runs only when selected by its full id
 
-    def message(self, key: str, lang: str) -> str:
-        variants = self.messages.get(key) or self.messages["default"]
-        return variants.get(lang) or variants["sv"]
+    def texts(self, key: str) -> dict[str, str]:
+        """The message of `key` (else `default`) in every language the pack gives."""
+        return self.messages.get(key) or self.messages["default"]
 
 
 @dataclass(frozen=True)

@@ -167,7 +167,8 @@ def _validate_messages(raw: dict[str, Any], schema: Any, fail: Any) -> None:
                 f"key messages.{key}",
                 f"check type '{schema.name}' emits no message '{key}' (its keys: {known})",
             )
-    for key, supplied in schema.messages.items():
+    for key in schema.messages:
+        supplied = schema.placeholders(key)
         variants = messages.get(key)
         if variants is None:
             fail(f"key messages.{key}", f"missing: check type '{schema.name}' emits it")
@@ -179,7 +180,7 @@ def _validate_messages(raw: dict[str, Any], schema: Any, fail: Any) -> None:
                 fail(f"key messages.{key}.{lang}", "missing text")
             for field in _placeholders(text, lambda p, k=f"messages.{key}.{lang}": fail(k, p)):
                 if field not in supplied:
-                    offered = ", ".join(f"{{{f}}}" for f in sorted(supplied)) or "none"
+                    offered = ", ".join(f"{{{f}}}" for f in sorted(schema.messages[key])) or "none"
                     fail(
                         f"key messages.{key}.{lang}",
                         f"placeholder {{{field}}} is not supplied by check type "

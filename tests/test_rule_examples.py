@@ -44,7 +44,8 @@ def findings_of(pack: Pack, rule_id: str, text: str) -> list[str]:
     kind = None if rule.check == "document_recognised" else Kind.LOCAL_AGREEMENT
     document = analyze(read_bytes(text.encode("utf-8"), ".txt", "<example>"), pack, kind)
     settings = Settings(as_of=AS_OF, select=(rule_id,))
-    return [f.message for f in run_checks(document, pack, settings) if f.rule == rule_id]
+    found = run_checks(document, pack, settings)
+    return [f.message_in(settings.lang) for f in found if f.rule == rule_id]
 
 
 @pytest.mark.parametrize(("pack_name", "rule_id", "which"), _cases())

@@ -40,7 +40,7 @@ def note_text(finding: Finding, lang: str) -> str:
     """The note a finding carries in a document: rule, message, suggestion, cited clause."""
     lines = [
         f"{finding.rule} {finding.name} ({_label(finding.severity, lang)})",
-        finding.message,
+        finding.message_in(lang),
     ]
     if finding.suggestion:
         lines.append(f"{_label('suggestion', lang)}: {finding.suggestion}")

@@ -13,14 +13,11 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from lint.check.engine import Param, Violation, register
+from lint.localize import Phrase, Text
 from lint.model import Annex, AnnexReference, Document, NumberStyle, Span
 from lint.numerals import suffix_letters
 
 _LABEL_HEAD = re.compile(r"^\s*(?:\d+|[IVX]+)\s*")
-_STYLE_NAMES = {
-    NumberStyle.ARABIC: {"sv": "arabiska", "en": "arabic"},
-    NumberStyle.ROMAN: {"sv": "romerska", "en": "roman"},
-}
 _DEFAULT_MIN_FIT = 80.0
 _DEFAULT_MIN_MARGIN = 15.0
 
@@ -58,7 +55,8 @@ def annex_reference_unresolved(
         "min_margin": Param("number", _DEFAULT_MIN_MARGIN),
         "subject_names": Param("mapping", {}),
     },
-    messages={"default": {"label", "title", "expected", "subject", "subject_en"}},
+    messages={"default": {"label", "title", "expected", "subject"}},
+    translated={"subject"},
 )
 def annex_reference_mismatch(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     min_fit = _min_fit(params)
@@ -74,15 +72,13 @@ def annex_reference_mismatch(document: Document, params: Mapping[str, Any]) -> I
             continue
         if fit(better, reference.subject) - fit(target, reference.subject) < min_margin:
             continue
-        names = _subject_names(params, reference.subject)
         yield Violation(
             span=reference.span,
             args={
                 "label": reference.label,
                 "title": target.title,
                 "expected": better.label,
-                "subject": names["sv"],
-                "subject_en": names["en"],
+                "subject": _subject_name(params, reference.subject),
             },
             suggestion=f"bilaga {better.label}",
         )
@@ -91,7 +87,7 @@ def annex_reference_mismatch(document: Document, params: Mapping[str, Any]) -> I
 # --- ANX003 ------------------------------------------------------------------------------
 
 
-@register("annex_list_numbering", messages={"default": {"problem", "problem_en"}})
+@register("annex_list_numbering", messages={"default": {"problem"}}, translated={"problem"})
 def annex_list_numbering(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     annexes = document.annexes
     if not annexes:
@@ -118,19 +114,9 @@ def annex_list_numbering(document: Document, params: Mapping[str, Any]) -> Itera
         yield _numbering(after_gap.span, "gap", labels, "")
 
 
-_PROBLEMS = {
-    "duplicate": ("bilaga {0} förekommer mer än en gång", "annex {0} appears more than once"),
-    "order": ("bilaga {0} står efter bilaga {1}", "annex {0} comes after annex {1}"),
-    "gap": ("bilaga {0} saknas", "annex {0} is missing"),
-}
-
-
 def _numbering(span: Span, problem: str, first: str, second: str) -> Violation:
-    sv, en = _PROBLEMS[problem]
-    return Violation(
-        span=span,
-        args={"problem": sv.format(first, second), "problem_en": en.format(first, second)},
-    )
+    fields = (("first", first), ("second", second))
+    return Violation(span=span, args={"problem": Phrase(f"annex_{problem}", fields)})
 
 
 # --- ANX004 ------------------------------------------------------------------------------
@@ -138,10 +124,8 @@ def _numbering(span: Span, problem: str, first: str, second: str) -> Violation:
 
 @register(
     "annex_numbering_style",
-    messages={
-        "default": {"label", "style", "style_en", "list_style", "list_style_en"},
-        "mixed_list": {"label"},
-    },
+    messages={"default": {"label", "style", "list_style"}, "mixed_list": {"label"}},
+    translated={"style", "list_style"},
 )
 def annex_numbering_style(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     annexes = document.annexes
@@ -158,10 +142,8 @@ def annex_numbering_style(document: Document, params: Mapping[str, Any]) -> Iter
             span=reference.span,
             args={
                 "label": reference.label,
-                "style": _STYLE_NAMES[reference.style]["sv"],
-                "style_en": _STYLE_NAMES[reference.style]["en"],
-                "list_style": _STYLE_NAMES[style]["sv"],
-                "list_style_en": _STYLE_NAMES[style]["en"],
+                "style": Phrase(f"numerals_{reference.style.value}"),
+                "list_style": Phrase(f"numerals_{style.value}"),
             },
             suggestion=f"bilaga {_label(reference.number, style)}{reference.suffix}",
         )
@@ -177,7 +159,8 @@ def annex_numbering_style(document: Document, params: Mapping[str, Any]) -> Iter
         "min_fit": Param("number", _DEFAULT_MIN_FIT),
         "subject_names": Param("mapping", {}),
     },
-    messages={"default": {"subject", "subject_en"}, "no_list": set()},
+    messages={"default": {"subject"}, "no_list": set()},
+    translated={"subject"},
 )
 def required_annexes(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     required: Sequence[str] = params.get("required", ())
@@ -191,8 +174,7 @@ def required_annexes(document: Document, params: Mapping[str, Any]) -> Iterator[
     for subject in required:
         if any(fit(annex, subject) >= min_fit for annex in document.annexes):
             continue
-        names = _subject_names(params, subject)
-        yield Violation(span=anchor, args={"subject": names["sv"], "subject_en": names["en"]})
+        yield Violation(span=anchor, args={"subject": _subject_name(params, subject)})
 
 
 # --- shared ------------------------------------------------------------------------------
@@ -254,7 +236,6 @@ def _min_fit(params: Mapping[str, Any]) -> float:
     return float(params.get("min_fit", _DEFAULT_MIN_FIT))
 
 
-def _subject_names(params: Mapping[str, Any], subject: str) -> dict[str, str]:
-    names = (params.get("subject_names") or {}).get(subject) or {}
-    fallback = subject.replace("_", " ")
-    return {"sv": names.get("sv", fallback), "en": names.get("en", fallback)}
+def _subject_name(params: Mapping[str, Any], subject: str) -> Text:
+    names = (params.get("subject_names") or {}).get(subject)
+    return Text.of(names, subject.replace("_", " "))

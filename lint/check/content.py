@@ -14,7 +14,8 @@ evidence that the document describes it:
 `scope: signatures` looks only at the signature part of the document (from its heading,
 "Underskrifter", or from the first signature block found): who signs, not who is said
 to sign. Each requirement that finds no evidence gives one finding, with the
-requirement's own name in the message (`{requirement}`, `{requirement_en}`).
+requirement's own name in the message (`{requirement}`, its `sv` or `en` text in the
+report's language).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from functools import lru_cache
 from typing import Any
 
 from lint.check.engine import Param, Violation, register
+from lint.localize import Text
 from lint.model import Document, Span
 
 _NUMBERING = re.compile(
@@ -60,7 +62,8 @@ REQUIREMENT_KEYS = frozenset(
         "signature_headings": Param("strings", [], doc="headings of the signature part"),
         "anchor_headings": Param("strings", [], doc="where a finding points when one matches"),
     },
-    messages={"default": {"requirement", "requirement_en", "key"}},
+    messages={"default": {"requirement", "key"}},
+    translated={"requirement"},
 )
 def required_content(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     lines = _lines(document)
@@ -72,14 +75,7 @@ def required_content(document: Document, params: Mapping[str, Any]) -> Iterator[
         if _described(requirement, lines, headings):
             continue
         key = str(requirement.get("key", ""))
-        yield Violation(
-            span=anchor,
-            args={
-                "requirement": requirement.get("sv", key),
-                "requirement_en": requirement.get("en", key),
-                "key": key,
-            },
-        )
+        yield Violation(span=anchor, args={"requirement": Text.of(requirement, key), "key": key})
 
 
 def requirement_problems(requirement: Any) -> list[str]:

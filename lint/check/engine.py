@@ -5,6 +5,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from lint.localize import english_aliases, format_message
 from lint.model import Document, Kind, Location, Span
 from lint.pack import Citation, Pack, Rule
 
@@ -13,7 +14,12 @@ SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 @dataclass(frozen=True)
 class Violation:
-    """What a check function reports: where, which message variant, and its fields."""
+    """What a check function reports: where, which message variant, and its fields.
+
+    The fields are language-neutral: a field that reads differently in each language is a
+    `lint.localize` reference (a pack's {sv, en} text, a phrase, an interval) that the
+    report resolves in its language.
+    """
 
     span: Span
     key: str = "default"
@@ -56,8 +62,10 @@ class CheckType:
 
     `messages` maps each message key the function may emit to the placeholders it
     supplies for that key; a rule must give a text (sv and en) for every key and may use
-    only those placeholders. `any_kind` marks text-level checks that also run on a
-    document whose kind was not recognised.
+    only those placeholders. `translated` names the placeholders whose values the report
+    translates; a pack may still write them with the old English suffix (`{subject_en}`).
+    `any_kind` marks text-level checks that also run on a document whose kind was not
+    recognised.
     """
 
     name: str
@@ -65,6 +73,13 @@ class CheckType:
     params: Mapping[str, Param]
     messages: Mapping[str, frozenset[str]]
     any_kind: bool = False
+    translated: frozenset[str] = frozenset()
+
+    def placeholders(self, key: str) -> frozenset[str]:
+        """What a text of message `key` may use: its fields and the old English names of
+        its translated fields."""
+        supplied = self.messages.get(key, frozenset())
+        return supplied | english_aliases(supplied & self.translated)
 
 
 _REGISTRY: dict[str, CheckType] = {}
@@ -88,9 +103,11 @@ def register(
     params: Mapping[str, Param] | None = None,
     messages: Mapping[str, Iterable[str]] | None = None,
     any_kind: bool = False,
+    translated: Iterable[str] = (),
 ) -> Callable[[CheckFunction], CheckFunction]:
     """Register a check type with the parameters it takes and the messages it emits
-    (default: no parameters, one message `default` without placeholders)."""
+    (default: no parameters, one message `default` without placeholders); `translated`
+    names the fields whose values are `lint.localize` references."""
     for name, param in (params or {}).items():
         if param.type not in PARAM_TYPES:
             raise ValueError(f"check type {check_type}: parameter {name} has type {param.type}")
@@ -100,7 +117,7 @@ def register(
         if check_type in _REGISTRY:
             raise ValueError(f"check type {check_type} registered twice")
         _REGISTRY[check_type] = CheckType(
-            check_type, function, dict(params or {}), declared, any_kind
+            check_type, function, dict(params or {}), declared, any_kind, frozenset(translated)
         )
         return function
 
@@ -120,14 +137,22 @@ def check_types() -> dict[str, CheckFunction]:
 
 @dataclass(frozen=True)
 class Finding:
+    """A rule's violation, located; its message is written in a report's language."""
+
     rule: str
     name: str
     severity: str
-    message: str
     span: Span
     location: Location
     suggestion: str | None
     citation: Citation | None
+    key: str = "default"  # the message key the check reported
+    args: Mapping[str, Any] = field(default_factory=dict)  # its language-neutral fields
+    texts: Mapping[str, str] = field(default_factory=dict)  # the rule's message: lang -> text
+
+    def message_in(self, lang: str) -> str:
+        """The message in `lang` (Swedish when the rule has no text in it)."""
+        return format_message(self.texts, self.args, lang)
 
 
 @dataclass(frozen=True)
@@ -185,7 +210,6 @@ def run_checks(
             **defaults,
             **rule.params,
             "_as_of": settings.as_of,
-            "_lang": settings.lang,
             "_vocab": pack.vocab,  # the pack's vocabularies, e.g. the known terms for TXT001
         }
         findings.extend(_findings(rule, schema.function(document, params), document, settings))
@@ -202,19 +226,11 @@ def _findings(
             rule=rule.id,
             name=rule.name,
             severity="info" if violation.unverified else severity,
-            message=format_message(rule, violation, settings.lang),
             span=violation.span,
             location=document.source.locate(violation.span),
             suggestion=violation.suggestion,
             citation=rule.citation,
+            key=violation.key,
+            args=violation.args,
+            texts=rule.texts(violation.key),
         )
-
-
-class _Missing(dict):  # type: ignore[type-arg]
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-def format_message(rule: Rule, violation: Violation, lang: str) -> str:
-    template = rule.message(violation.key, lang)
-    return template.format_map(_Missing(violation.args))

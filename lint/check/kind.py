@@ -6,32 +6,26 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from lint.check.engine import Param, Violation, register
+from lint.localize import Joined, Text
 from lint.model import Document, Kind, Span
 
 
 @register(
     "document_recognised",
     params={"cue_labels": Param("mapping", {})},
-    messages={"default": {"found", "found_en"}},
+    messages={"default": {"found"}},
+    translated={"found"},
     any_kind=True,
 )
 def document_recognised(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     if document.kind is not Kind.UNKNOWN or document.kind_forced:
         return
     labels: Mapping[str, Mapping[str, str]] = params.get("cue_labels", {})
-    found = [(name, count) for name, count in document.kind_cues if count]
-    args = {
-        f"found{suffix}": ", ".join(
-            _cue(labels.get(name, {}).get(lang, name), count) for name, count in found
-        )
-        or labels.get("nothing", {}).get(lang, "-")
-        for suffix, lang in (("", "sv"), ("_en", "en"))
-    }
-    yield Violation(_title_span(document), args=args)
-
-
-def _cue(label: str, count: int) -> str:
-    return label if count == 1 and "{n}" not in label else label.replace("{n}", str(count))
+    found = tuple(
+        Text.of(labels.get(name), name, count) for name, count in document.kind_cues if count
+    )
+    nothing = Text.of(labels.get("nothing"), "-")
+    yield Violation(_title_span(document), args={"found": Joined(found, nothing)})
 
 
 def _title_span(document: Document) -> Span:

@@ -10,13 +10,15 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from lint.check.engine import Param, Violation, register
+from lint.localize import Interval, Text
 from lint.model import Document, Group, Member, OrgType, Revision, Span
 
 
 @register(
     "group_members",
     params={"group": Param("string", required=True), "require": Param("list", required=True)},
-    messages={"default": {"requirement", "requirement_en", "key"}},
+    messages={"default": {"requirement", "key"}},
+    translated={"requirement"},
 )
 def group_members(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     """Each requirement (a role or an organisation) is met by a standing member of the group."""
@@ -29,8 +31,7 @@ def group_members(document: Document, params: Mapping[str, Any]) -> Iterator[Vio
             yield Violation(
                 span=_members_span(document, group),
                 args={
-                    "requirement": requirement.get("sv", requirement["key"]),
-                    "requirement_en": requirement.get("en", requirement["key"]),
+                    "requirement": Text.of(requirement, requirement["key"]),
                     "key": requirement["key"],
                 },
             )
@@ -73,16 +74,16 @@ def group_meetings(document: Document, params: Mapping[str, Any]) -> Iterator[Vi
         "names": Param("mapping", {}),
         "anchor_sections": Param("strings", []),
     },
-    messages={"default": {"group", "group_en"}},
+    messages={"default": {"group"}},
+    translated={"group"},
 )
 def groups_present(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     names = params.get("names", {})
     for kind in params.get("groups", ()):
         if document.group(kind) is None:
-            sv, en = names.get(kind, {}).get("sv", kind), names.get(kind, {}).get("en", kind)
             yield Violation(
                 span=_anchor(document, params.get("anchor_sections", ())),
-                args={"group": sv, "group_en": en},
+                args={"group": Text.of(names.get(kind), kind)},
             )
 
 
@@ -94,18 +95,11 @@ def groups_present(document: Document, params: Mapping[str, Any]) -> Iterator[Vi
         "anchor_sections": Param("strings", []),
     },
     messages={
-        "default": {"interval", "interval_en", "months"},
+        "default": {"interval", "months"},
         "missing": set(),
-        "contradiction": {
-            "interval",
-            "interval_en",
-            "months",
-            "other",
-            "other_en",
-            "other_text",
-            "other_line",
-        },
+        "contradiction": {"interval", "months", "other", "other_text", "other_line"},
     },
+    translated={"interval", "other"},
 )
 def revision_interval(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     subject = params["subject"]
@@ -125,27 +119,22 @@ def revision_interval(document: Document, params: Mapping[str, Any]) -> Iterator
         return
     for revision in too_long:
         assert revision.months is not None
-        sv, en = _describe_months(revision.months)
         yield Violation(
             span=revision.interval_span or revision.span,
-            args={"interval": sv, "interval_en": en, "months": _number(revision.months)},
+            args={"interval": Interval(revision.months), "months": _number(revision.months)},
         )
 
 
 def _contradiction(document: Document, revision: Revision, other: Revision) -> Violation:
     assert revision.months is not None and other.months is not None
-    sv, en = _describe_months(revision.months)
-    other_sv, other_en = _describe_months(other.months)
     other_span = other.interval_span or other.span
     return Violation(
         span=revision.interval_span or revision.span,
         key="contradiction",
         args={
-            "interval": sv,
-            "interval_en": en,
+            "interval": Interval(revision.months),
             "months": _number(revision.months),
-            "other": other_sv,
-            "other_en": other_en,
+            "other": Interval(other.months),
             "other_text": " ".join(document.source.slice(other_span).split()),
             "other_line": document.source.line_at(other_span.start).number,
         },
@@ -255,17 +244,3 @@ def _anchor(document: Document, section_keys: Iterable[str]) -> Span:
 
 def _number(value: float) -> str:
     return f"{value:g}"
-
-
-_ORDINALS = {2: "annat", 3: "tredje", 4: "fjärde", 5: "femte", 6: "sjätte"}
-
-
-def _describe_months(months: float) -> tuple[str, str]:
-    if months % 12 == 0:
-        years = int(months // 12)
-        if years == 1:
-            return "en gång per år", "once a year"
-        if years == 2:
-            return "vartannat år", "every second year"
-        return f"vart {_ORDINALS.get(years, f'{years}:e')} år", f"every {years} years"
-    return f"var {_number(months)}:e månad", f"every {_number(months)} months"

@@ -8,6 +8,7 @@ from typing import Any
 
 from lint.check.engine import Param, Violation, register
 from lint.check.signatures import party_list_doubtful
+from lint.localize import Text
 from lint.model import Document, OrgNumber, Party, Span
 
 # What may stand right before a capitalised word that is still a use of a defined term
@@ -18,7 +19,8 @@ _OPENERS = frozenset("\"”“«»„'(*:•–-")
 @register(
     "required_parties",
     params={"required": Param("mapping", required=True)},
-    messages={"default": {"party", "party_en"}},
+    messages={"default": {"party"}},
+    translated={"party"},
 )
 def required_parties(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     """PTY001: each required organisation type is among the parties."""
@@ -27,10 +29,7 @@ def required_parties(document: Document, params: Mapping[str, Any]) -> Iterator[
     span = _parties_span(document.parties)
     for org_type, label in (params.get("required") or {}).items():
         if not any(_is_required(party, org_type, label) for party in document.parties):
-            yield Violation(
-                span,
-                args={"party": label.get("sv", org_type), "party_en": label.get("en", org_type)},
-            )
+            yield Violation(span, args={"party": Text.of(label, org_type)})
 
 
 def _is_required(party: Party, org_type: str, requirement: Mapping[str, Any]) -> bool:

@@ -309,7 +309,7 @@ def _finding(result: FileResult, finding: Finding, anchor: str, report: RunRepor
         f'<h3><span class="badge {severity}">{escape(label(severity, lang))}</span>'
         f'<span class="rule-id">{escape(finding.rule)}</span> {escape(finding.name)}</h3>',
         f'<p class="where">{escape(", ".join(where))}</p>',
-        f'<p class="message">{escape(finding.message)}</p>',
+        f'<p class="message">{escape(finding.message_in(lang))}</p>',
         _context(context_lines(result, finding, around=2)),
     ]
     if finding.suggestion:

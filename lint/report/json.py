@@ -11,13 +11,13 @@ from lint.pipeline import FileResult
 from lint.report import RunReport
 
 
-def finding_dict(finding: Finding) -> dict[str, Any]:
+def finding_dict(finding: Finding, lang: str) -> dict[str, Any]:
     loc = finding.location
     data: dict[str, Any] = {
         "rule": finding.rule,
         "name": finding.name,
         "severity": finding.severity,
-        "message": finding.message,
+        "message": finding.message_in(lang),
         "location": {
             "page": loc.page,
             "page_line": loc.page_line,  # 0.2: the line on its PDF page (null outside PDFs)
@@ -38,7 +38,7 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
     return data
 
 
-def file_dict(result: FileResult) -> dict[str, Any]:
+def file_dict(result: FileResult, lang: str) -> dict[str, Any]:
     return {
         "path": result.path,
         "kind": result.kind,
@@ -47,7 +47,7 @@ def file_dict(result: FileResult) -> dict[str, Any]:
         "error": (
             {"code": result.error.code, "message": result.error.message} if result.error else None
         ),
-        "findings": [finding_dict(f) for f in result.findings],
+        "findings": [finding_dict(f, lang) for f in result.findings],
         "skipped_pages": list(result.skipped_pages),  # PDF pages that failed to parse
     }
 
@@ -71,7 +71,7 @@ def report_dict(report: RunReport) -> dict[str, Any]:
         "pack": _pack_dict(report),
         "as_of": report.as_of,
         "stage": report.stage,
-        "files": [file_dict(r) for r in report.results],
+        "files": [file_dict(r, report.lang) for r in report.results],
         "summary": {
             "files": len(report.results),
             "errors": report.count("error"),

@@ -200,7 +200,7 @@ def _result(
             "section": finding.citation.section,
             "quote": finding.citation.quote,
         }
-    message = finding.message
+    message = finding.message_in(lang)
     if finding.suggestion:
         message += f" ({label('suggestion', lang)}: {finding.suggestion})"
     sarif: dict[str, Any] = {

@@ -120,7 +120,7 @@ def _finding_block(
     where = place(result, finding, lang)
     if where:
         head.append(f" ({where})")
-    head.append(f": {finding.message}")
+    head.append(f": {finding.message_in(lang)}")
     head.no_wrap = True
     out: list[RenderableType] = [head]
     lines = [window(line, excerpt_width) for line in hit_lines(result, finding)]

@@ -10,7 +10,7 @@ from lint.read.limits import ReadLimits
 from lint.read.text import read_text_bytes
 from tests.conftest import NORRMALM_MEMO, OSTERMALM, SKARPNACK, check_json
 
-PARAMS = {"_as_of": "2026-11-22", "_lang": "sv", "min_similarity": 80}
+PARAMS = {"_as_of": "2026-11-22", "min_similarity": 80}
 
 
 def document(text: str, **fields) -> Document:  # type: ignore[no-untyped-def]

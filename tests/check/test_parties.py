@@ -15,6 +15,7 @@ from lint.check.parties import (
     party_references,
     required_parties,
 )
+from lint.localize import resolve
 from lint.model import (
     CopiesClause,
     DefinedTerm,
@@ -67,7 +68,7 @@ def document(text: str = "x", **fields: Any) -> Document:
 def params(pack: Pack, rule_id: str) -> dict[str, Any]:
     rule = pack.rule(rule_id)
     assert rule is not None
-    return {**rule.params, "_as_of": "2026-11-22", "_lang": "sv"}
+    return {**rule.params, "_as_of": "2026-11-22"}
 
 
 # --- PTY001 -------------------------------------------------------------------------------
@@ -88,7 +89,7 @@ def params(pack: Pack, rule_id: str) -> dict[str, Any]:
 )
 def test_required_parties(pack: Pack, parties: tuple[Party, ...], missing: list[str]) -> None:
     found = list(required_parties(document(parties=parties), params(pack, "PTY001")))
-    assert [v.args["party"] for v in found] == missing
+    assert [resolve(v.args["party"], "sv") for v in found] == missing
 
 
 # --- PTY002 -------------------------------------------------------------------------------

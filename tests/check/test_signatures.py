@@ -8,7 +8,7 @@ from lint.read.limits import ReadLimits
 from lint.read.text import read_text_bytes
 from tests.conftest import OSTERMALM, SKARPNACK, check_json
 
-PARAMS = {"_as_of": "2026-11-22", "_lang": "sv"}
+PARAMS = {"_as_of": "2026-11-22"}
 PARTIES = (
     Party("Skarpnäcks stadsdelsförvaltning", OrgType.DISTRICT_ADMINISTRATION, Span(0, 3)),
     Party("Lokalpolisområde Globen", OrgType.POLICE_AREA, Span(4, 7)),

@@ -146,7 +146,7 @@ def test_narrow_terminal_never_wraps_the_header_and_cuts_excerpts_at_words() -> 
     headers = [line for line in text.splitlines() if HEADER.match(line)]
     assert len(headers) == len(findings)
     for header, finding in zip(headers, findings, strict=True):
-        assert header.endswith(finding.message)
+        assert header.endswith(finding.message_in(report.lang))
     for result in report.results:  # the file's own header line too
         assert any(line.startswith(f"{result.path} (") for line in text.splitlines())
     for line in text.splitlines():
