@@ -191,6 +191,9 @@ class Section:
     level: int  # 1 = top level
     template_key: str | None = None  # the template heading this matched, if any
     template_score: float = 0.0
+    # What the section is to the analyzers and checks ("parties", "annexes", "term" …): the
+    # roles the pack's `section_roles` give its template heading.
+    roles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -245,19 +248,10 @@ class OrgNumber:
     house_style: bool = True  # written NNNNNN-NNNN
 
 
-class OrgType(StrEnum):
-    DISTRICT_ADMINISTRATION = "district_administration"
-    POLICE_AREA = "police_area"
-    EDUCATION_ADMINISTRATION = "education_administration"
-    SPECIALIST_ADMINISTRATION = "specialist_administration"  # fackförvaltning, e.g. trafikkontoret
-    COMPANY = "company"  # a city-owned company, e.g. a housing company
-    OTHER = "other"
-
-
 @dataclass(frozen=True)
 class Party:
     name: str
-    org_type: OrgType
+    org_type: str  # an organisation type the pack declares (`organisation_types`)
     span: Span
     org_number: OrgNumber | None = None
     address: str | None = None
@@ -273,7 +267,7 @@ class CopiesClause:
 @dataclass(frozen=True)
 class Member:
     role: str  # normalized role key from the role vocabulary, or "" when unknown
-    organisation: OrgType | None
+    organisation: str | None  # an organisation type the pack declares
     text: str  # as written
     span: Span
     optional: bool = False  # no seat: co-opted, or invited only when needed ("vid behov")
@@ -283,7 +277,7 @@ class Member:
 
 @dataclass(frozen=True)
 class Group:
-    kind: str  # "steering", "preparatory" or "working"
+    kind: str  # a group of the pack's roles vocabulary ("steering", "preparatory", "working")
     span: Span  # the section (or paragraph) that describes it
     members: tuple[Member, ...] = ()
     meetings_per_year: float | None = None
@@ -292,7 +286,7 @@ class Group:
 
 @dataclass(frozen=True)
 class Revision:
-    subject: str  # "agreement" or "situation_picture"
+    subject: str  # a revision subject of the pack's vocabulary ("agreement")
     months: float | None  # None when a revision is mentioned without an interval
     span: Span  # the sentence
     interval_span: Span | None = None  # the words that give the interval ("vart tredje år")
@@ -369,6 +363,10 @@ class Document:
 
     def section(self, template_key: str) -> Section | None:
         return next((s for s in self.sections if s.template_key == template_key), None)
+
+    def section_for(self, role: str) -> Section | None:
+        """The first section that plays `role` (the pack's `section_roles`)."""
+        return next((s for s in self.sections if role in s.roles), None)
 
     def group(self, kind: str) -> Group | None:
         return next((g for g in self.groups if g.kind == kind), None)

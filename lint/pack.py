@@ -9,8 +9,19 @@ from typing import Any
 import yaml
 
 from lint.errors import UsageError
+from lint.messages import LANGS
 
 SEVERITIES = ("error", "warning", "info")
+# What the analyzers and checks look for in a template section; the pack's `section_roles`
+# says which of its template headings plays each role.
+SECTION_ROLES = {
+    "parties": "the parties are read here before the title block",
+    "annexes": "the annex list",
+    "term": "a validity sentence here needs no word for the agreement",
+    "organisation": "a group named at the start of a sentence here counts as described",
+    "situation_picture": "the prioritized areas are read here; PRI001 points here",
+    "signatures": "a sentence here that describes the signing dates the undated signatures",
+}
 SOURCES = {
     "O": "overarching_agreement",
     "T": "template",
@@ -64,6 +75,38 @@ class TemplateHeading:
     # Words that name the section in a heading worded otherwise ("Avtalstid", "Handlingar som
     # hör till överenskommelsen"): a heading word that is, begins or ends with one of them.
     keywords: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()  # what the section is to the analyzers (`SECTION_ROLES`)
+
+
+@dataclass(frozen=True)
+class OrganisationType:
+    """A kind of organisation a party or a group member belongs to (the pack's
+    `organisation_types` vocabulary)."""
+
+    key: str
+    labels: dict[str, str]  # lang -> how reports name it
+    # Its words name an organisation without saying which kind ("förvaltning"): a more
+    # specific word decides a party's type, and signatures are not matched to parties by it.
+    unspecific: bool = False
+
+    def label(self, lang: str) -> str:
+        return self.labels.get(lang) or self.labels.get("sv") or self.key
+
+
+def organisation_types(vocab: dict[str, Any]) -> dict[str, OrganisationType]:
+    """The organisation types a pack's vocabularies declare, by key."""
+    return {
+        str(key): OrganisationType(
+            str(key),
+            {lang: str(entry[lang]) for lang in LANGS if lang in entry},
+            bool(entry.get("unspecific", False)),
+        )
+        for key, entry in (vocab.get("organisation_types") or {}).items()
+    }
+
+
+def unspecific_types(vocab: dict[str, Any]) -> frozenset[str]:
+    return frozenset(k for k, t in organisation_types(vocab).items() if t.unspecific)
 
 
 @dataclass(frozen=True)
@@ -79,6 +122,17 @@ class Pack:
     # patterns that choose each (a pack's `selection.markers`); empty for a single pack.
     candidates: tuple[tuple[Pack, tuple[str, ...]], ...] = ()
     fallback: Pack | None = None  # the pack for a text that matches no pack's markers
+
+    def named(self, name: str) -> Pack:
+        """The pack of that name: itself or, under `--pack auto`, the candidate that checked
+        a file (`FileResult.pack`)."""
+        found = next((c for c, _ in self.candidates if c.name == name), None)
+        return found if found is not None else self
+
+    def organisation_label(self, org_type: str, lang: str) -> str:
+        """How a report in `lang` names an organisation type (its key when undeclared)."""
+        declared = organisation_types(self.vocab).get(org_type)
+        return declared.label(lang) if declared is not None else org_type
 
     def rule(self, rule_id: str) -> Rule | None:
         found = next((r for r in self.rules if r.id == rule_id), None)
@@ -152,10 +206,17 @@ def _read_pack(path: Path) -> Any:
 
 
 def _checked_pack(data: Any, path: Path) -> Pack:
-    from lint.packcheck import validate_pack
+    from lint.packcheck import validate_pack, validate_vocabularies
 
     validate_pack(data, path)
-    return parse_pack(data, path)
+    pack = parse_pack(data, path)
+    sources = {
+        name: str(path.parent / ref)
+        for name, ref in (data.get("vocabularies") or {}).items()
+        if isinstance(ref, str)
+    }
+    validate_vocabularies(pack.vocab, sources, data["rules"], path)
+    return pack
 
 
 def load_auto_pack() -> Pack:
@@ -212,6 +273,7 @@ def parse_pack(data: dict[str, Any], path: Path) -> Pack:
                 vocab[key] = load_yaml((path.parent / ref).read_text(encoding="utf-8"))
             except (OSError, yaml.YAMLError) as exc:
                 raise UsageError(f"{path}: vocabularies.{key}: cannot read {ref}: {exc}") from exc
+    section_roles = dict(data.get("section_roles") or {})
     template = tuple(
         TemplateHeading(
             t["key"],
@@ -219,10 +281,15 @@ def parse_pack(data: dict[str, Any], path: Path) -> Pack:
             int(t.get("level", 1)),
             tuple(t.get("aliases", ())),
             tuple(t.get("keywords", ())),
+            tuple(role for role, key in section_roles.items() if key == t["key"]),
         )
         for t in data.get("template", ())
     )
-    extraction_data = {"vocab": vocab, "template": data.get("template", ())}
+    extraction_data = {
+        "vocab": vocab,
+        "template": data.get("template", ()),
+        "section_roles": section_roles,
+    }
     digest = hashlib.sha256(
         json.dumps(extraction_data, sort_keys=True, ensure_ascii=False).encode()
     ).hexdigest()[:16]

@@ -29,6 +29,7 @@ PACK_KEYS = {
     "description": "what the pack is for",
     "vocabularies": "extraction vocabularies (paths relative to the pack, or inline)",
     "template": "the template's headings, in order",
+    "section_roles": "which template heading plays each role the analyzers look for",
     "citations": "shared citations (for YAML anchors)",
     "selection": "the words that make `--pack auto` pick this pack",
     "rules": "the rules",
@@ -69,6 +70,7 @@ def validate_pack(data: Any, path: Path) -> None:
     if not isinstance(rules, list) or not rules:
         fail("key rules", "the pack needs a non-empty list of rules")
     _validate_template(data.get("template"), fail)
+    _validate_section_roles(data.get("section_roles"), data.get("template") or [], fail)
     _validate_selection(data.get("selection"), fail)
     schemas = check_schemas()
     seen_ids: dict[str, int] = {}
@@ -280,3 +282,174 @@ def _validate_selection(selection: Any, fail: Any) -> None:
             re.compile(marker)
         except re.error as exc:
             fail("key selection.markers", f"bad pattern {marker!r} ({exc})")
+
+
+def _validate_section_roles(roles: Any, template: list[Any], fail: Any) -> None:
+    from lint.pack import SECTION_ROLES
+
+    if roles is None:
+        return
+    if not isinstance(roles, dict):
+        fail("key section_roles", "a mapping of role to template key (parties: parties)")
+    keys = [h["key"] for h in template]
+    for role, key in roles.items():
+        if role not in SECTION_ROLES:
+            known = ", ".join(SECTION_ROLES)
+            fail(f"key section_roles.{role}", f"unknown role (known: {known})")
+        if key not in keys:
+            fail(
+                f"key section_roles.{role}",
+                f"{key!r} is not a key of the template (its keys: {', '.join(keys) or 'none'})",
+            )
+
+
+# --- the domain vocabularies ---------------------------------------------------------------
+
+ORGANISATION_TYPE_KEYS = ("sv", "en", "unspecific")
+
+
+def validate_vocabularies(
+    vocab: Mapping[str, Any], sources: Mapping[str, str], rules: list[Any], path: Path
+) -> None:
+    """Raise a UsageError for the first mistake in the domain vocabularies (loaded from
+    `sources`, vocabulary -> file) or in a rule's reference to an organisation type."""
+
+    def failing(name: str) -> Any:
+        source = f" ({sources[name]})" if name in sources else ""
+
+        def fail(where: str, problem: str) -> None:
+            parts = [str(path), f"vocabularies.{name}{source}", where, problem]
+            raise UsageError(": ".join(part for part in parts if part))
+
+        return fail
+
+    declared = _validate_organisation_types(vocab, failing("organisation_types"))
+    _validate_parties_vocab(vocab.get("parties"), declared, failing("parties"))
+    _validate_roles_vocab(vocab.get("roles"), declared, failing("roles"))
+    _validate_validity_vocab(vocab.get("validity"), failing("validity"))
+    _validate_rule_org_types(rules, declared, path)
+
+
+def _validate_organisation_types(vocab: Mapping[str, Any], fail: Any) -> list[str] | None:
+    """The declared organisation types; None when the pack declares none."""
+    types = vocab.get("organisation_types")
+    if types is None:
+        for user in ("parties", "roles"):
+            if vocab.get(user) is not None:
+                fail(
+                    "",
+                    f"missing: the vocabulary {user} names organisation types, so the pack "
+                    "declares them (see rules/vocab/organisation-types.yaml)",
+                )
+        return None
+    if not isinstance(types, dict) or not types:
+        fail("", "a mapping of organisation type to {sv, en, unspecific}")
+    for key, entry in types.items():
+        if not isinstance(entry, dict):
+            fail(f"key {key}", "a mapping {sv: ..., en: ...} with how reports name the type")
+        for field in entry:
+            if field not in ORGANISATION_TYPE_KEYS:
+                known = ", ".join(ORGANISATION_TYPE_KEYS)
+                fail(f"key {key}.{field}", f"unknown key (known: {known})")
+        for lang in LANGS:
+            if not isinstance(entry.get(lang), str) or not entry[lang].strip():
+                fail(f"key {key}.{lang}", "missing text")
+        if not isinstance(entry.get("unspecific", False), bool):
+            fail(f"key {key}.unspecific", "true or false")
+    return [str(key) for key in types]
+
+
+def _undeclared(value: str, declared: list[str] | None) -> str | None:
+    if declared is None:
+        return f"{value!r} is not a declared organisation type (the pack declares none)"
+    if value not in declared:
+        return f"{value!r} is not a declared organisation type (declared: {', '.join(declared)})"
+    return None
+
+
+def _validate_parties_vocab(parties: Any, declared: list[str] | None, fail: Any) -> None:
+    if parties is None:
+        return
+    if not isinstance(parties, dict):
+        fail("", "a mapping with org_types, generic_types, signatory_titles ...")
+    org_types = parties.get("org_types") or {}
+    if not isinstance(org_types, dict):
+        fail("key org_types", "a mapping of organisation type to the words that name it")
+    for org_type, words in org_types.items():
+        if problem := _undeclared(str(org_type), declared):
+            fail(f"key org_types.{org_type}", problem)
+        _strings(words, f"key org_types.{org_type}", fail)
+    for key in ("generic_types", "name_suffix_types"):
+        for index, org_type in enumerate(_strings(parties.get(key), f"key {key}", fail)):
+            if problem := _undeclared(org_type, declared):
+                fail(f"key {key}[{index}]", problem)
+    _patterns(parties.get("signatory_titles"), "key signatory_titles", fail)
+
+
+def _validate_roles_vocab(roles: Any, declared: list[str] | None, fail: Any) -> None:
+    if roles is None:
+        return
+    if not isinstance(roles, dict):
+        fail("", "a mapping with groups, roles, organisations ...")
+    for key, role in (roles.get("roles") or {}).items():
+        organisation = role.get("organisation") if isinstance(role, dict) else None
+        if organisation is not None and (problem := _undeclared(str(organisation), declared)):
+            fail(f"key roles.{key}.organisation", problem)
+    for org_type in roles.get("organisations") or {}:
+        if problem := _undeclared(str(org_type), declared):
+            fail(f"key organisations.{org_type}", problem)
+    _strings(roles.get("other_level_words"), "key other_level_words", fail)
+    revisions = roles.get("revisions")
+    if isinstance(revisions, dict):
+        subjects = list(revisions.get("subjects") or {})
+        ignored = _strings(
+            revisions.get("ignored_subjects"), "key revisions.ignored_subjects", fail
+        )
+        for index, subject in enumerate(ignored):
+            if subject not in subjects:
+                fail(
+                    f"key revisions.ignored_subjects[{index}]",
+                    f"{subject!r} is not a subject of revisions.subjects ({', '.join(subjects)})",
+                )
+
+
+def _validate_validity_vocab(validity: Any, fail: Any) -> None:
+    if validity is None:
+        return
+    if not isinstance(validity, dict):
+        fail("", "a mapping with other_documents")
+    for key in validity:
+        if key != "other_documents":
+            fail(f"key {key}", "unknown key (known: other_documents)")
+    _patterns(validity.get("other_documents"), "key other_documents", fail)
+
+
+def _validate_rule_org_types(rules: list[Any], declared: list[str] | None, path: Path) -> None:
+    from lint.check.engine import check_schemas
+
+    schemas = check_schemas()
+    for raw in rules:
+        schema = schemas[raw["check"]]
+        for name, value in (raw.get("params") or {}).items():
+            param = schema.params[name]
+            for where, org_type in param.org_types(value) if param.org_types else ():
+                if problem := _undeclared(org_type, declared):
+                    raise UsageError(
+                        f"{path}: rule {raw['id']}: key params.{name}{where}: {problem}"
+                    )
+
+
+def _strings(value: Any, where: str, fail: Any) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        fail(where, "a list of texts")
+    return value
+
+
+def _patterns(value: Any, where: str, fail: Any) -> None:
+    for pattern in _strings(value, where, fail):
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            fail(where, f"bad pattern {pattern!r} ({exc})")

@@ -127,6 +127,7 @@ def segment(source: SourceText, template: Sequence[TemplateHeading]) -> tuple[Se
                 level=found.level,
                 template_key=found.matched.key if found.matched else None,
                 template_score=found.score if found.matched else 0.0,
+                roles=found.matched.roles if found.matched else (),
             )
         )
     return tuple(sections)

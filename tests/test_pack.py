@@ -71,3 +71,40 @@ def test_explain_shows_why_the_clause_fits() -> None:
     code, out, _ = run_cli("explain", "SIG001", "--lang", "en")
     assert code == 0
     assert "Why this clause: The overarching agreement has no clause on signing" in out
+
+
+def test_the_pack_says_which_section_plays_which_role(pack: Pack) -> None:
+    import yaml
+
+    from lint.analyze import analyze
+    from lint.pack import parse_pack
+    from lint.pipeline import read_source
+    from lint.read import ReadLimits
+    from tests.conftest import SKARPNACK
+
+    roles = {h.key: h.roles for h in pack.template if h.roles}
+    assert roles == {
+        key: (key,) for key in ("parties", "annexes", "term", "organisation", "situation_picture")
+    }
+    source = read_source(str(SKARPNACK), ReadLimits())
+    document = analyze(source, pack)
+    assert document.section_for("parties") is document.section("parties") is not None
+    # Without `section_roles` no section plays a role: the analyzers read the parties from
+    # the title block only, and the template's "parties" heading is just a heading.
+    data = yaml.safe_load(pack.path.read_text(encoding="utf-8"))
+    data.pop("section_roles")
+    plain = parse_pack(data, pack.path)
+    assert not any(h.roles for h in plain.template)
+    document = analyze(source, plain)
+    assert document.section("parties") is not None and document.section_for("parties") is None
+
+
+def test_organisation_types_and_their_names_come_from_the_pack(pack: Pack) -> None:
+    from lint.pack import organisation_types
+
+    types = organisation_types(pack.vocab)
+    assert set(types) >= {"district_administration", "police_area", "company", "other"}
+    assert [k for k, t in types.items() if t.unspecific] == ["other"]
+    assert pack.organisation_label("company", "sv") == "bolag"
+    assert pack.organisation_label("company", "en") == "company"
+    assert pack.organisation_label("undeclared", "sv") == "undeclared"

@@ -26,7 +26,10 @@ def test_bundled_packs_validate(name: str) -> None:
 def _broken(tmp_path: Path, edit) -> Path:
     data = yaml.safe_load((rules_dir() / "stockholm-2019.yaml").read_text(encoding="utf-8"))
     edit(data)
-    vocab = {k: str(rules_dir() / v) for k, v in data["vocabularies"].items()}
+    vocab = {
+        k: str(rules_dir() / v) if isinstance(v, str) else v
+        for k, v in data["vocabularies"].items()
+    }
     data["vocabularies"] = vocab
     path = tmp_path / "broken.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
@@ -35,6 +38,15 @@ def _broken(tmp_path: Path, edit) -> Path:
 
 def _rule(data: dict, rule_id: str) -> dict:
     return next(r for r in data["rules"] if r["id"] == rule_id)
+
+
+def _vocab(data: dict, name: str) -> dict:
+    """The pack's vocabulary `name`, inline in the pack so that a test can change it."""
+    ref = data["vocabularies"][name]
+    if isinstance(ref, str):
+        ref = yaml.safe_load((rules_dir() / ref).read_text(encoding="utf-8"))
+        data["vocabularies"][name] = ref
+    return ref
 
 
 BROKEN = {
@@ -81,6 +93,89 @@ BROKEN = {
     "unknown citation key": (
         lambda d: _rule(d, "GRP002")["citation"].update(reason="x"),
         ("GRP002", "citation.reason"),
+    ),
+    "english suffix on a field that is not translated": (
+        lambda d: _rule(d, "ANX001")["messages"]["default"].update(en="No annex {label_en}."),
+        ("ANX001", "messages.default.en", "{label_en}"),
+    ),
+    # the domain data: section roles, organisation types and the vocabularies that use them
+    "unknown section role": (
+        lambda d: d["section_roles"].update(appendix="annexes"),
+        ("section_roles.appendix", "unknown role", "situation_picture"),
+    ),
+    "section role of a heading the template lacks": (
+        lambda d: d["section_roles"].update(parties="partes"),
+        ("section_roles.parties", "'partes'", "not a key of the template"),
+    ),
+    "section roles not a mapping": (
+        lambda d: d.update(section_roles=["parties"]),
+        ("section_roles", "a mapping of role to template key"),
+    ),
+    "organisation types missing": (
+        lambda d: d["vocabularies"].pop("organisation_types"),
+        ("vocabularies.organisation_types", "missing", "parties"),
+    ),
+    "organisation type without english": (
+        lambda d: _vocab(d, "organisation_types")["police_area"].pop("en"),
+        ("vocabularies.organisation_types", "police_area.en", "missing text"),
+    ),
+    "unknown key of an organisation type": (
+        lambda d: _vocab(d, "organisation_types")["company"].update(colour="blue"),
+        ("vocabularies.organisation_types", "company.colour", "unknown key"),
+    ),
+    "unspecific not a boolean": (
+        lambda d: _vocab(d, "organisation_types")["other"].update(unspecific="yes"),
+        ("vocabularies.organisation_types", "other.unspecific", "true or false"),
+    ),
+    "party words of an undeclared organisation type": (
+        lambda d: _vocab(d, "parties")["org_types"].update(rescue_service=["räddningstjänst"]),
+        ("vocabularies.parties", "org_types.rescue_service", "not a declared organisation type"),
+    ),
+    "generic type undeclared": (
+        lambda d: _vocab(d, "parties")["generic_types"].append("municipality"),
+        ("vocabularies.parties", "generic_types[2]", "'municipality'"),
+    ),
+    "name suffix of an undeclared organisation type": (
+        lambda d: _vocab(d, "parties").update(name_suffix_types=["aktiebolag"]),
+        ("vocabularies.parties", "name_suffix_types[0]", "'aktiebolag'"),
+    ),
+    "bad signatory title pattern": (
+        lambda d: _vocab(d, "parties").update(signatory_titles=["chef("]),
+        ("vocabularies.parties", "signatory_titles", "bad pattern"),
+    ),
+    "role of an undeclared organisation type": (
+        lambda d: _vocab(d, "roles")["roles"]["principal"].update(organisation="school"),
+        ("vocabularies.roles", "roles.principal.organisation", "'school'"),
+    ),
+    "member words of an undeclared organisation type": (
+        lambda d: _vocab(d, "roles")["organisations"].update(school={"forms": ["skola"]}),
+        ("vocabularies.roles", "organisations.school", "not a declared organisation type"),
+    ),
+    "ignored revision subject that is no subject": (
+        lambda d: _vocab(d, "roles")["revisions"].update(ignored_subjects=["others"]),
+        ("vocabularies.roles", "revisions.ignored_subjects[0]", "'others'"),
+    ),
+    "unknown key of the validity vocabulary": (
+        lambda d: _vocab(d, "validity").update(other_document=["plan"]),
+        ("vocabularies.validity", "other_document", "unknown key"),
+    ),
+    "bad pattern of another document": (
+        lambda d: _vocab(d, "validity").update(other_documents=["åtgärdsplan("]),
+        ("vocabularies.validity", "other_documents", "bad pattern"),
+    ),
+    "required party of an undeclared organisation type": (
+        lambda d: _rule(d, "PTY001")["params"]["required"].update(
+            rescue_service={"sv": "en räddningstjänst", "en": "a rescue service"}
+        ),
+        ("PTY001", "params.required.rescue_service", "not a declared organisation type"),
+    ),
+    "group requirement of an undeclared organisation type": (
+        lambda d: _rule(d, "GRP001")["params"]["require"][2]["organisations"].append("bolag"),
+        ("GRP001", "params.require[2].organisations", "'bolag'"),
+    ),
+    "school of an undeclared organisation type": (
+        lambda d: _rule(d, "SCH001")["params"].update(org_type="school"),
+        ("SCH001", "params.org_type", "'school'"),
     ),
 }
 
@@ -158,3 +253,55 @@ def test_auto_picks_the_pack_by_the_text() -> None:
     packs = [f["pack"] for f in report["files"]]
     assert packs[:3] == ["stockholm-2019"] * 3
     assert set(packs[3:]) == {"national"}
+
+
+RESCUE_AGREEMENT = """Lokal samverkansöverenskommelse
+
+Parter och lokala överenskommelsens omfattning
+
+Överenskommelsen ingås mellan Skarpnäcks stadsdelsförvaltning, Lokalpolisområde Globen och \
+Räddningstjänsten Storstockholm.
+"""
+
+
+def _rescue_pack(tmp_path: Path) -> Path:
+    """stockholm-2019 with a fourth organisation type, the rescue service, as data only."""
+
+    def edit(data: dict) -> None:
+        types = _vocab(data, "organisation_types")
+        types["rescue_service"] = {"sv": "räddningstjänst", "en": "rescue service"}
+        _vocab(data, "parties")["org_types"]["rescue_service"] = ["räddningstjänst"]
+        required = _rule(data, "PTY001")["params"]["required"]
+        required["rescue_service"] = {"sv": "en räddningstjänst", "en": "a rescue service"}
+
+    path = _broken(tmp_path, edit)
+    return path.rename(tmp_path / "rescue.yaml")
+
+
+def test_a_pack_declares_a_new_organisation_type_and_uses_it(tmp_path: Path) -> None:
+    pack_path = _rescue_pack(tmp_path)
+    pack = load_pack(str(pack_path))
+    assert pack.organisation_label("rescue_service", "en") == "rescue service"
+    with_rescue = tmp_path / "with.txt"
+    with_rescue.write_text(RESCUE_AGREEMENT, encoding="utf-8")
+    without = tmp_path / "without.txt"
+    without.write_text(
+        RESCUE_AGREEMENT.replace(
+            ", Lokalpolisområde Globen och Räddningstjänsten Storstockholm",
+            " och Lokalpolisområde Globen",
+        ),
+        encoding="utf-8",
+    )
+    extra = ("--pack", str(pack_path), "--kind", "local", "--select", "PTY001")
+    assert check_json(with_rescue, extra=extra)["files"][0]["findings"] == []
+    for lang, message in (
+        ("sv", "Bland parterna saknas en räddningstjänst."),
+        ("en", "The parties do not include a rescue service."),
+    ):
+        report = check_json(without, extra=(*extra, "--lang", lang))
+        assert [f["message"] for f in report["files"][0]["findings"]] == [message]
+    page = tmp_path / "report.html"
+    code, _, err = run_cli("check", str(with_rescue), *extra, "--output", str(page), "--lang", "en")
+    assert code == 0, err
+    html = page.read_text(encoding="utf-8")
+    assert "Räddningstjänsten Storstockholm <span class='muted'>(rescue service)</span>" in html

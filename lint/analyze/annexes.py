@@ -201,7 +201,7 @@ def _introduced_regions(ctx: AnalysisContext) -> list[Span]:
 
 def _list_regions(ctx: AnalysisContext) -> list[Span]:
     """The bodies of "Bilagor" sections, then the text after a "Bilagor:" label line."""
-    annex_sections = [s for s in ctx.sections if s.template_key == "annexes"]
+    annex_sections = [s for s in ctx.sections if "annexes" in s.roles]
     regions = [_section_region(ctx, s) for s in annex_sections]
     annex_headings = {s.heading.start for s in annex_sections}
     heading_starts = sorted(s.heading.start for s in ctx.sections)

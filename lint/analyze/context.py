@@ -25,6 +25,10 @@ class AnalysisContext:
     def section(self, template_key: str) -> Section | None:
         return next((s for s in self.sections if s.template_key == template_key), None)
 
+    def section_for(self, role: str) -> Section | None:
+        """The first section that plays `role` (the pack's `section_roles`)."""
+        return next((s for s in self.sections if role in s.roles), None)
+
     def section_text(self, section: Section) -> str:
         return self.source.slice(section.body)
 

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 
 from lint.analyze.context import AnalysisContext
 from lint.analyze.needles import contains_any, fold
@@ -93,12 +94,6 @@ _VALIDITY_CUE = re.compile(
     re.IGNORECASE,
 )
 _AGREEMENT_WORD = re.compile(r"överenskommels|avtal", re.IGNORECASE)
-# Sentences about another document's period ("Åtgärdsplanen gäller för perioden …").
-_OTHER_SUBJECT = re.compile(
-    r"^\W*(?:den\s+|de\s+)?(?:\w+\s+){0,2}?(?:åtgärdsplan\w*|lägesbild\w*|handlingsplan\w*"
-    r"|uppföljningsplan\w*|kommunikationsplan\w*|bilaga\w*|övergripande\s+\w+)\b",
-    re.IGNORECASE,
-)
 _THIS_DOCUMENT = re.compile(r"^\W*(?:denna|detta)\b", re.IGNORECASE)
 _UNTIL_FURTHER_NOTICE = re.compile(r"\btills?\s*vidare\b|\btillsvidare\b", re.IGNORECASE)
 _FROM_SIGNING = re.compile(
@@ -196,15 +191,28 @@ def _iso_day(year: str, month: str, day: str) -> str | None:
 def extract_dates(ctx: AnalysisContext) -> tuple[tuple[DateMention, ...], tuple[Validity, ...]]:
     dates = tuple(find_dates(ctx.text))
     date_starts = [d.span.start for d in dates]  # in order: `find_dates` sorts them
-    term = ctx.section("term")
+    term = ctx.section_for("term")
+    others = other_documents(tuple((ctx.vocab.get("validity") or {}).get("other_documents", ())))
     validity = []
     for sentence in ctx.sentences:
         first = bisect_left(date_starts, sentence.span.start)
         inside = list(dates[first : bisect_left(date_starts, sentence.span.end, first)])
         sentence = _stretched(ctx.text, sentence, inside)
-        if found := validity_of(ctx.text, sentence, inside, term):
+        if found := validity_of(ctx.text, sentence, inside, term, others):
             validity.append(found)
     return dates, tuple(validity)
+
+
+@lru_cache(maxsize=8)
+def other_documents(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A sentence about another document's period ("Åtgärdsplanen gäller för perioden …"):
+    one of the pack's `validity.other_documents` within its first words."""
+    if not patterns:
+        return None
+    return re.compile(
+        r"^\W*(?:den\s+|de\s+)?(?:\w+\s+){0,2}?(?:" + "|".join(patterns) + r")\b",
+        re.IGNORECASE,
+    )
 
 
 def dates_starting_in(dates: Sequence[DateMention], span: Span) -> list[DateMention]:
@@ -225,10 +233,16 @@ def _stretched(text: str, sentence: Sentence, dates: Sequence[DateMention]) -> S
 
 
 def validity_of(
-    text: str, sentence: Sentence, dates: list[DateMention], term_section: Section | None = None
+    text: str,
+    sentence: Sentence,
+    dates: list[DateMention],
+    term_section: Section | None = None,
+    other_documents: re.Pattern[str] | None = None,
 ) -> Validity | None:
     """The validity a sentence states, or None when it states none."""
-    if not _VALIDITY_CUE.search(sentence.text) or not _about_this_agreement(sentence, term_section):
+    if not _VALIDITY_CUE.search(sentence.text) or not _about_this_agreement(
+        sentence, term_section, other_documents
+    ):
         return None
     start, end = _start_and_end(text, sentence, dates)
     if start is None and end is None:
@@ -268,8 +282,11 @@ def _duration(text: str, span: Span) -> tuple[int | None, Span | None]:
     return months, Span(found.start(), found.end())
 
 
-def _about_this_agreement(sentence: Sentence, term_section: Section | None) -> bool:
-    if _OTHER_SUBJECT.search(sentence.text) and not _THIS_DOCUMENT.match(sentence.text):
+def _about_this_agreement(
+    sentence: Sentence, term_section: Section | None, other_documents: re.Pattern[str] | None
+) -> bool:
+    about_other = other_documents is not None and other_documents.search(sentence.text)
+    if about_other and not _THIS_DOCUMENT.match(sentence.text):
         return False
     in_term = term_section is not None and (
         term_section.body.start <= sentence.span.start < term_section.body.end

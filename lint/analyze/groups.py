@@ -73,8 +73,9 @@ _CONTAINER = re.compile(
     r"(?:lokala\s+)?$",
     re.I,
 )
-# Sections where a group named as a subject counts as described.
-_ORGANISATION_SECTIONS = frozenset({"organisation", None})
+# Sections where a group named as a subject counts as described: the section in the role
+# `organisation` and any section outside the template.
+_ORGANISATION_ROLE = "organisation"
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,7 @@ def extract_groups(ctx: AnalysisContext, parties: Sequence[Party] = ()) -> tuple
 def _party_terms(parties: Iterable[Party]) -> dict[str, str]:
     """Defined party terms ("Kommunen", "Polisen") and the organisation type each names."""
     return {
-        term.term: party.org_type.value
+        term.term: party.org_type
         for party in parties
         for term in party.defined_terms
         if len(term.term) > 2
@@ -128,6 +129,7 @@ class _GroupReader:
         self.conditional_cue = _cue_regex(data.get("conditional_cues", ()))
         self.meeting_cue = _cue_regex(data.get("meeting_cues", ()))
         self.qualifiers = tuple(data.get("qualifiers", ()))
+        self.other_level_words = tuple(w.lower() for w in data.get("other_level_words", ()))
         self.evidence: dict[str, _Evidence] = {kind: _Evidence() for kind in data["groups"]}
 
     def read(self) -> tuple[Group, ...]:
@@ -172,9 +174,7 @@ class _GroupReader:
         named, at_start, container = self._named_group(sentence)
         if at_start and named:
             owner = named
-            if (section.template_key if section else None) in _ORGANISATION_SECTIONS or (
-                self._section_kind(section)
-            ):
+            if _describes_organisation(section) or self._section_kind(section):
                 self.evidence[named].spans.append(span)
         # The subject names the group; else the group the statement puts someone in; else
         # the group whose section or paragraph this is; else any group named.
@@ -203,7 +203,7 @@ class _GroupReader:
         for word in self.group_words:
             for match in word.regex.finditer(sentence):
                 start = _word_start(sentence, match.start())
-                if not _is_central(sentence, start, match.end()):
+                if not self._other_level(sentence, start, match.end()):
                     mentions.append((start, word.kind))
         if not mentions:
             return None, False, None
@@ -215,6 +215,13 @@ class _GroupReader:
             (kind for start, kind in mentions if _CONTAINER.search(sentence[:start])), None
         )
         return first_kind, at_start, container
+
+    def _other_level(self, sentence: str, start: int, end: int) -> bool:
+        """A group of another level than the local one ("den centrala beredningsgruppen"):
+        one of the pack's `other_level_words` just before or after its name."""
+        before = sentence[max(0, start - 12) : start].lower()
+        after = sentence[end : end + 20].lower()
+        return any(word in before or word in after for word in self.other_level_words)
 
     def _is_label(self, sentence: str, named: str | None) -> bool:
         """ "Styrgruppen:" or "Styrgruppens sammansättning:" introduces a member list."""
@@ -286,11 +293,8 @@ def _word_start(text: str, position: int) -> int:
     return position
 
 
-def _is_central(sentence: str, start: int, end: int) -> bool:
-    """The city's central preparatory group is no part of the local organisation."""
-    before = sentence[max(0, start - 12) : start].lower()
-    after = sentence[end : end + 20].lower()
-    return "central" in before or "central" in after
+def _describes_organisation(section: Section | None) -> bool:
+    return section is None or section.template_key is None or _ORGANISATION_ROLE in section.roles
 
 
 def _cue_regex(cues: Iterable[str]) -> re.Pattern[str]:

@@ -29,12 +29,12 @@ from lint.model import (
     DefinedTerm,
     Kind,
     OrgNumber,
-    OrgType,
     Party,
     Section,
     Span,
 )
 from lint.numerals import CARDINALS
+from lint.pack import unspecific_types
 
 
 @dataclass(frozen=True)
@@ -50,32 +50,38 @@ class PartiesResult:
 
 @dataclass(frozen=True)
 class PartyVocab:
-    cues: tuple[tuple[str, OrgType], ...]  # longest first
-    generic_types: frozenset[OrgType]
+    cues: tuple[tuple[str, str], ...]  # (word, organisation type), longest first
+    generic_types: frozenset[str]
     generic_cues: frozenset[str]
     subunit_cues: tuple[str, ...]
     list_end: tuple[re.Pattern[str], ...]
     collective: frozenset[str]
     whole_words: frozenset[str] = frozenset()  # cues that name no compound ("stad": not "Ystad")
     agents: tuple[str, ...] = ()  # "X genom kommunstyrelsen": the organs X acts through
+    unspecific_types: frozenset[str] = frozenset()  # types that yield to a specific one
+    suffix_types: frozenset[str] = frozenset()  # types whose word may close a name ("… AB")
 
     @classmethod
-    def from_vocab(cls, data: dict[str, Any]) -> PartyVocab:
+    def from_vocab(
+        cls, data: dict[str, Any], unspecific: frozenset[str] = frozenset()
+    ) -> PartyVocab:
         cues = [
-            (cue.lower(), OrgType(org_type))
+            (cue.lower(), str(org_type))
             for org_type, words in (data.get("org_types") or {}).items()
             for cue in words
         ]
         cues.sort(key=lambda item: -len(item[0]))
         return cls(
             cues=tuple(cues),
-            generic_types=frozenset(OrgType(t) for t in data.get("generic_types", ())),
+            generic_types=frozenset(str(t) for t in data.get("generic_types", ())),
             generic_cues=frozenset(c.lower() for c in data.get("generic_cues", ())),
             subunit_cues=tuple(c.lower() for c in data.get("subunit_cues", ())),
             list_end=tuple(re.compile(p, re.IGNORECASE) for p in data.get("list_end", ())),
             collective=frozenset(c.lower() for c in data.get("collective_terms", ())),
             whole_words=frozenset(c.lower() for c in data.get("whole_word_cues", ())),
             agents=tuple(w.lower() for w in data.get("agent_words", ())),
+            unspecific_types=unspecific,
+            suffix_types=frozenset(str(t) for t in data.get("name_suffix_types", ())),
         )
 
 
@@ -93,7 +99,7 @@ _FUZZY_MIN_LENGTH = 10
 _FUZZY_MIN_RATIO = 92.0
 
 
-def classify_word(word: str, vocab: PartyVocab) -> tuple[str, OrgType] | None:
+def classify_word(word: str, vocab: PartyVocab) -> tuple[str, str] | None:
     """The cue and organisation type a word names ("Lokalpolisområdet" -> police area)."""
     lower = word.lower()
     for cue, org_type in vocab.cues:
@@ -215,11 +221,13 @@ class _Head:
     start: int
     end: int
     cue: str
-    org_type: OrgType
+    org_type: str
     name_start: int
     name_end: int
     generic: bool
     subunit: bool
+    unspecific: bool = False  # of an unspecific organisation type ("förvaltning")
+    suffix: bool = False  # of a type whose word may close a name begun before it ("AB")
 
 
 @dataclass(frozen=True)
@@ -241,8 +249,9 @@ class _Draft:
         return self.heads[0].name_start
 
     @property
-    def org_type(self) -> OrgType:
-        return next((h.org_type for h in self.heads if h.org_type != OrgType.OTHER), OrgType.OTHER)
+    def org_type(self) -> str:
+        """The first specific type of its heads, else the first head's."""
+        return next((h.org_type for h in self.heads if not h.unspecific), self.heads[0].org_type)
 
     @property
     def cues(self) -> set[str]:
@@ -265,7 +274,7 @@ _TERM_REACH = 40  # how far after "gemensamt" the joint term may stand
 
 
 def extract_parties(ctx: AnalysisContext) -> PartiesResult:
-    vocab = PartyVocab.from_vocab(ctx.vocab.get("parties") or {})
+    vocab = PartyVocab.from_vocab(ctx.vocab.get("parties") or {}, unspecific_types(ctx.vocab))
     text = ctx.text
     org_numbers = find_org_numbers(text)
     list_items = _list_item_starts(ctx)
@@ -287,7 +296,7 @@ def extract_parties(ctx: AnalysisContext) -> PartiesResult:
 def _candidate_regions(ctx: AnalysisContext) -> list[Span]:
     """The parties section, then the title block before the first template section."""
     regions = []
-    section = ctx.section("parties")
+    section = ctx.section_for("parties")
     if section is not None:
         regions.append(section.body)
     first = next((s for s in ctx.sections if s.template_key), None)
@@ -392,14 +401,14 @@ def _starts_new_party(
         return False  # two organisation words in one name ("AB Stockholmshem")
     if closed:
         return True
-    if head.subunit or _company_suffix(text, current, head):
+    if head.subunit or _name_suffix(text, current, head):
         return False
     if head.cue in current.cues:  # two district administrations, two police areas
         return True
     different = head.org_type != current.org_type
     if prose:
         return different
-    if different and head.org_type != OrgType.OTHER:
+    if different and not head.unspecific:
         return True
     # Blocks without separators (PDF): a new line that starts with a name, after a party
     # whose name, number or address is complete and whose last line does not run on.
@@ -409,10 +418,10 @@ def _starts_new_party(
 _NAME_RUN = re.compile(r"(?:[ \t]+(?:i|för|[A-ZÅÄÖ][\w\-]*))*[ \t]+")
 
 
-def _company_suffix(text: str, current: _Draft, head: _Head) -> bool:
+def _name_suffix(text: str, current: _Draft, head: _Head) -> bool:
     """ "Hyresbostäder i Norrköping AB": "AB" closes the name the party began, it is not a
-    company of its own."""
-    if head.org_type is not OrgType.COMPANY:
+    company of its own (a type of the pack's `name_suffix_types`)."""
+    if not head.suffix:
         return False
     return _NAME_RUN.fullmatch(text, current.heads[-1].end, head.start) is not None
 
@@ -472,12 +481,27 @@ def _find_heads(
         subunit = _inside(start, agents) or any(
             word.lower().startswith(c) or c in word.lower() for c in vocab.subunit_cues
         )
-        heads.append(_Head(start, end, cue, org_type, name_start, name_end, generic, subunit))
+        unspecific = org_type in vocab.unspecific_types
+        suffix = org_type in vocab.suffix_types
+        heads.append(
+            _Head(
+                start,
+                end,
+                cue,
+                org_type,
+                name_start,
+                name_end,
+                generic,
+                subunit,
+                unspecific,
+                suffix,
+            )
+        )
     return heads
 
 
 def _generic(
-    word: str, cue: str, org_type: OrgType, before: Sequence[_Head], vocab: PartyVocab
+    word: str, cue: str, org_type: str, before: Sequence[_Head], vocab: PartyVocab
 ) -> bool:
     """An organisation word without a name that names no party of its own: a bare type in
     lower case ("lokalpolisområdet", "förvaltningen"), or the bare definite form opening a
@@ -500,7 +524,7 @@ _GENITIVE_ENDINGS = ("s", "ens", "ets")
 def _modifies_next(
     text: str,
     words: Sequence[tuple[int, int, str]],
-    found: Sequence[tuple[str, OrgType] | None],
+    found: Sequence[tuple[str, str] | None],
     index: int,
 ) -> bool:
     """ "Göteborgs Stads Bostadsaktiebolag": an organisation word in the genitive right before
@@ -739,7 +763,7 @@ def _defined_terms(
     terms: dict[int, DefinedTerm] = {
         t.span.start: DefinedTerm(t.term, t.span) for t in region_terms
     }
-    section: Section | None = ctx.section("parties")
+    section: Section | None = ctx.section_for("parties")
     spans = [section.body] if section is not None else []
     for span in spans:
         for match in _QUOTED_TERM.finditer(ctx.text, span.start, span.end):

@@ -430,7 +430,7 @@ def _from_situation_lists(
 ) -> Iterator[PriorityArea]:
     """A list in the situation-picture section that names an overarching area by its name:
     all its items are areas, whatever the introducing sentence says ("… arbeta med:")."""
-    section = ctx.section("situation_picture")
+    section = ctx.section_for("situation_picture")
     if section is None:
         return
     for sentence in ctx.sentences_in(section.body):

@@ -49,6 +49,9 @@ def extract_revisions(ctx: AnalysisContext) -> tuple[Revision, ...]:
         (key, re.compile(r"(?<![\wåäö])(?:" + "|".join(words) + r")(?![\wåäö])", re.IGNORECASE))
         for key, words in vocab["subjects"].items()
     ]
+    # Subjects read only so that their words are not taken for another's ("the overarching
+    # agreement" is not the agreement): their revisions are not reported.
+    ignored = frozenset(vocab.get("ignored_subjects", ()))
     found: dict[tuple[str, int, int], Revision] = {}
     body_starts = _body_starts(ctx.sections)
     for sentence in ctx.sentences:
@@ -56,7 +59,7 @@ def extract_revisions(ctx: AnalysisContext) -> tuple[Revision, ...]:
             continue
         section_key = _section_key(ctx, sentence, body_starts)
         default = vocab.get("default_subject", {}).get(section_key)
-        for revision in _revisions(ctx.text, sentence, cue, subjects, default):
+        for revision in _revisions(ctx.text, sentence, cue, subjects, default, ignored):
             found.setdefault((revision.subject, revision.span.start, revision.span.end), revision)
     return tuple(sorted(found.values(), key=lambda r: (r.span.start, r.subject)))
 
@@ -86,6 +89,7 @@ def _revisions(
     cue: re.Pattern[str],
     subjects: list[tuple[str, re.Pattern[str]]],
     default: str | None,
+    ignored: frozenset[str] = frozenset(),
 ) -> Iterator[Revision]:
     raw = text[sentence.span.start : sentence.span.end]
     mentions = sorted(
@@ -98,7 +102,7 @@ def _revisions(
         keys = _subjects_of(raw, match, mentions) or ([default] if default else [])
         interval = _nearest(intervals, sentence.span.start + match.start())
         for key in keys:
-            if key in ("agreement", "situation_picture"):
+            if key not in ignored:
                 yield Revision(
                     subject=key,
                     months=interval.months if interval else None,

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from lint.analyze.needles import fold, needle
-from lint.model import Member, OrgType, Span
+from lint.model import Member, Span
 
 _W = r"[\wåäöéü]"
 _BEFORE = r"(?<![\wåäöéü-])"
@@ -134,7 +134,7 @@ def _all_needles(needles: list[str | None]) -> tuple[str, ...] | None:
 @dataclass(frozen=True)
 class Mention:
     kind: str  # "role" or "org"
-    key: str  # role key, or an OrgType value
+    key: str  # role key, or an organisation type
     span: Span
     text: str
     explicit: bool = True
@@ -291,11 +291,9 @@ def _joins(gap: str) -> bool:
     return not _CLAUSE_BREAK.search(gap + " ") and all(w in _JOINERS for w in words)
 
 
-def _org(value: str | None) -> OrgType | None:
-    try:
-        return OrgType(value) if value else None
-    except ValueError:
-        return OrgType.OTHER
+def _org(value: str | None) -> str | None:
+    """The organisation type a role or organisation key names (declared by the pack)."""
+    return value or None
 
 
 def read_members(
@@ -347,7 +345,7 @@ class _MemberReader:
         self.qualifiers = qualifiers
         self.optional = optional
         self.co_opted = co_opted
-        self.owner: OrgType | None = None  # set by a genitive before the next role
+        self.owner: str | None = None  # set by a genitive before the next role
         self.members: list[Member] = []
         self.enumeration: list[int] = []  # indexes of the roles a qualifier may apply to
         self.last: str | None = None  # "role", "org", "qualifier"
@@ -418,7 +416,7 @@ class _MemberReader:
         )
         self.enumeration, self.last = [], "org"
 
-    def _qualify(self, org: OrgType | None, *, override: bool) -> None:
+    def _qualify(self, org: str | None, *, override: bool) -> None:
         """The organisation applies to the last role, and to generic roles listed with it."""
         if org is None:
             return
@@ -429,7 +427,7 @@ class _MemberReader:
             if (index == last and (override or member.organisation is None)) or generic:
                 self.members[index] = replace(member, organisation=org)
 
-    def _add_alternative(self, org: OrgType | None, mention: Mention) -> None:
+    def _add_alternative(self, org: str | None, mention: Mention) -> None:
         """ "från både stadsdelsförvaltningen och lokalpolisområdet": one more member."""
         base = self.members[self.enumeration[-1]]
         self.members.append(replace(base, organisation=org, span=mention.span))

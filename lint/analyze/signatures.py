@@ -21,7 +21,8 @@ from lint.analyze.context import AnalysisContext
 from lint.analyze.dates import find_dates
 from lint.analyze.parties import is_cue_word
 from lint.layout.patterns import RUNS_ON
-from lint.model import DateMention, Line, OrgType, Party, Signature, SourceText, Span
+from lint.model import DateMention, Line, Party, Signature, SourceText, Span
+from lint.pack import unspecific_types
 
 MAX_BLOCK_LINES = 6  # content lines after the anchor
 MAX_SHORT_LINE = 80
@@ -31,19 +32,7 @@ MAX_FIELDS_PER_LINE = 3
 MIN_PARTY_SCORE = 60.0
 PROSE_MIN_WORDS = 10
 
-# Fallback when the pack has no `parties.org_types` vocabulary.
-_DEFAULT_ORG_CUES: dict[str, list[str]] = {
-    "district_administration": ["stadsdelsförvaltning", "stadsdelsnämnd"],
-    "police_area": ["lokalpolisområde", "polisområde", "polisregion", "polismyndighet"],
-    "education_administration": ["utbildningsförvaltning", "grundskoleavdelning"],
-    "other": ["förvaltning", "kontor", "nämnd", "bolag"],
-}
 _SHORT_CUE = 3  # cues like "lpo" and "sdf" must be whole words
-_TITLE_WORDS = re.compile(
-    r"(?:chef|direktör|samordnare|rektor|ordförande|handläggare|strateg|kommunpolis"
-    r"|polismästare|sekreterare|ansvarig|ledare)\w*\b",
-    re.I,
-)
 _NAME = re.compile(
     r"^[A-ZÅÄÖÉÜ][a-zåäöéüøæ'’]+"
     r"(?:[- ](?:(?:af|von|van|de|del|la)\s+)?[A-ZÅÄÖÉÜ][a-zåäöéüøæ'’]+){1,3}$"
@@ -116,7 +105,7 @@ def _dated_by_signing_sentence(
 def _signature_area_start(ctx: AnalysisContext, first_block: int) -> int:
     """Where the signing is described: the signature section, else the sentence before the
     first block."""
-    section = ctx.section("signatures")
+    section = ctx.section_for("signatures")
     if section is not None and section.heading.start <= first_block:
         return section.heading.start
     before = [s.span.start for s in ctx.sentences if s.span.start < first_block]
@@ -151,7 +140,7 @@ def _anchor(
         if not residue:  # "2024-03-05", "den 5 mars 2024"
             wrapped = text[0].islower() and not text.startswith("den ")  # "utgången av 2026."
             return None if wrapped else (None, date, False)
-        if _PLACE.match(residue) and not vocab.org_type(residue) and not _looks_like_title(residue):
+        if _PLACE.match(residue) and not vocab.org_type(residue) and not vocab.is_title(residue):
             return residue, date, False
         return None
     if dates:
@@ -290,7 +279,7 @@ def _lone_place(text: str, following: str, vocab: SignatureVocab) -> tuple[str, 
         len(text.split()) == 1
         and _PLACE.match(text)
         and not vocab.org_type(text)
-        and not _looks_like_title(text)
+        and not vocab.is_title(text)
         and _NAME.match(following)
         and not vocab.org_type(following)
     ):
@@ -349,7 +338,7 @@ def _undated_blocks(
             not inside
             and _NAME.match(text)
             and not vocab.org_type(text)
-            and _looks_like_title(title_text)
+            and vocab.is_title(title_text)
         ):
             block = _Block(line.start, lines[index + 1][0].end)
             block.lines = [(t, Span(ln.start, ln.end)) for ln, t in lines[index : index + 2]]
@@ -371,10 +360,6 @@ def _undated_blocks(
 # --- reading a block ---------------------------------------------------------------------
 
 
-def _looks_like_title(text: str) -> bool:
-    return len(text) <= MAX_SHORT_LINE and bool(_TITLE_WORDS.search(text))
-
-
 def _roles(vocab: dict[str, Any]) -> dict[str, Any]:
     """The role table, whether the roles file holds it at its top or under `roles:`."""
     table = vocab.get("roles") or {}
@@ -383,29 +368,28 @@ def _roles(vocab: dict[str, Any]) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class SignatureVocab:
-    """Organisation-type cues (longest first) and the role vocabulary, from the pack."""
+    """Organisation-type cues (longest first), the role vocabulary and the words of a
+    signatory's title, from the pack (`parties` and `roles` vocabularies)."""
 
-    cues: tuple[tuple[str, OrgType], ...]
-    roles: tuple[tuple[tuple[str, ...], OrgType | None], ...]
+    cues: tuple[tuple[str, str], ...]
+    roles: tuple[tuple[tuple[str, ...], str | None], ...]
     whole_words: frozenset[str] = frozenset()  # cues never read inside a compound ("Ystad")
     signing: re.Pattern[str] | None = None  # words that describe signing ("undertecknades")
+    titles: re.Pattern[str] | None = None  # the pack's `parties.signatory_titles`
+    unspecific: frozenset[str] = frozenset()  # types a signature is not matched by
 
     @classmethod
     def from_pack(cls, vocab: dict[str, Any]) -> SignatureVocab:
         parties = vocab.get("parties") or {}
-        configured = parties.get("org_types") or _DEFAULT_ORG_CUES
         cues = [
-            (str(cue).lower(), OrgType(type_name))
-            for type_name, type_cues in configured.items()
-            if type_name in OrgType._value2member_map_
+            (str(cue).lower(), str(type_name))
+            for type_name, type_cues in (parties.get("org_types") or {}).items()
             for cue in type_cues
         ]
         roles = tuple(
             (
                 tuple(str(f).lower() for f in role.get("forms", ())),
-                OrgType(role["organisation"])
-                if role.get("organisation") in OrgType._value2member_map_
-                else None,
+                str(role["organisation"]) if role.get("organisation") else None,
             )
             for role in _roles(vocab).values()
             if isinstance(role, dict)
@@ -413,10 +397,20 @@ class SignatureVocab:
         whole = frozenset(str(cue).lower() for cue in parties.get("whole_word_cues", ()))
         stems = [re.escape(str(stem)) for stem in parties.get("signing_words", ())]
         signing = re.compile(rf"\b(?:{'|'.join(stems)})\w*", re.I) if stems else None
+        titles = parties.get("signatory_titles") or ()
+        pattern = re.compile(r"(?:" + "|".join(titles) + r")\w*\b", re.I) if titles else None
         ordered = tuple(sorted(cues, key=lambda c: len(c[0]), reverse=True))
-        return cls(ordered, roles, whole, signing)
+        return cls(ordered, roles, whole, signing, pattern, unspecific_types(vocab))
 
-    def org_type(self, text: str) -> OrgType | None:
+    def is_title(self, text: str) -> bool:
+        """A short line with a title word ("stadsdelsdirektör", "Chef lokalpolisområde")."""
+        return (
+            len(text) <= MAX_SHORT_LINE
+            and self.titles is not None
+            and bool(self.titles.search(text))
+        )
+
+    def org_type(self, text: str) -> str | None:
         words = re.findall(r"\w+", text.lower())
         for cue, org_type in self.cues:
             if cue in self.whole_words:
@@ -426,7 +420,7 @@ class SignatureVocab:
                 return org_type
         return None
 
-    def role_org(self, title: str) -> OrgType | None:
+    def role_org(self, title: str) -> str | None:
         lower = title.lower()
         return next((org for forms, org in self.roles if any(f in lower for f in forms)), None)
 
@@ -435,11 +429,11 @@ def _signature(block: _Block, vocab: SignatureVocab) -> Signature | None:
     name = title = organisation = None
     fields = [field for text, _span in block.lines for field in _fields(text)]
     for text in fields:
-        if organisation is None and vocab.org_type(text) and not _looks_like_title(text):
+        if organisation is None and vocab.org_type(text) and not vocab.is_title(text):
             organisation = text
         elif name is None and _NAME.match(text) and not vocab.org_type(text):
             name = text
-        elif title is None and (_looks_like_title(text) or name is not None):
+        elif title is None and (vocab.is_title(text) or name is not None):
             title = text
     organisation = organisation or block.for_party
     if not (name or title or organisation):
@@ -457,7 +451,7 @@ def _signature(block: _Block, vocab: SignatureVocab) -> Signature | None:
 # --- matching to parties -------------------------------------------------------------------
 
 
-def signature_org_type(signature: Signature, vocab: SignatureVocab) -> OrgType | None:
+def signature_org_type(signature: Signature, vocab: SignatureVocab) -> str | None:
     if signature.organisation and (found := vocab.org_type(signature.organisation)):
         return found
     return vocab.role_org(signature.title or "")
@@ -475,7 +469,9 @@ def party_score(signature: Signature, party: Party, vocab: SignatureVocab) -> fl
             fuzz.token_set_ratio(org, _normal(party.name)),
             max((100.0 for t in party.defined_terms if _normal(t.term) == org), default=0.0),
         )
-    if signature_org_type(signature, vocab) == party.org_type and party.org_type != OrgType.OTHER:
+    if signature_org_type(signature, vocab) == party.org_type and (
+        party.org_type not in vocab.unspecific
+    ):
         score = max(score, 70.0) + 10.0
     return score
 

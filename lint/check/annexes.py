@@ -2,7 +2,8 @@
 
 The analysis (lint/analyze/annexes.py) found the list, the references and what each
 title and each referring clause is about; these checks only compare them. Subject names
-for messages come from the rule's `subject_names` parameter.
+for messages come from the rule's `subject_names` parameter, the list's section from the
+pack's `section_roles` (role `annexes`).
 """
 
 from __future__ import annotations
@@ -164,7 +165,7 @@ def annex_numbering_style(document: Document, params: Mapping[str, Any]) -> Iter
 )
 def required_annexes(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     required: Sequence[str] = params.get("required", ())
-    annexes_section = document.section("annexes")
+    annexes_section = document.section_for("annexes")
     if not document.annexes:
         span = annexes_section.heading if annexes_section else Span(0, 0)
         yield Violation(span=span, key="no_list")

@@ -39,7 +39,7 @@ _MASK = "<datum>"
 def validity_present(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     if document.validity:
         return
-    term = document.section("term")
+    term = document.section_for("term")
     yield Violation(term.heading if term and term.heading.end > 0 else _first_line(document))
 
 

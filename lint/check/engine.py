@@ -54,6 +54,14 @@ class Param:
     doc: str = ""
     # Deeper checks of a value: returns what is wrong with it, as "where: problem" texts.
     validate: Callable[[Any], list[str]] | None = field(default=None, compare=False)
+    # The organisation types a value names, as (where, type) pairs ("[0].organisations",
+    # "police_area"): each must be one the pack declares (`organisation_types`).
+    org_types: Callable[[Any], list[tuple[str, str]]] | None = field(default=None, compare=False)
+
+
+def one_org_type(value: Any) -> list[tuple[str, str]]:
+    """`Param.org_types` of a parameter that is an organisation type."""
+    return [("", str(value))]
 
 
 @dataclass(frozen=True)

@@ -9,14 +9,33 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from lint.check.engine import Param, Violation, register
+from lint.check.engine import Param, Violation, one_org_type, register
 from lint.localize import Interval, Text
-from lint.model import Document, Group, Member, OrgType, Revision, Span
+from lint.model import Document, Group, Member, Revision, Span
+
+
+def _required_org_types(require: Any) -> list[tuple[str, str]]:
+    """The organisation types `group_members` requirements name."""
+    found = []
+    for index, requirement in enumerate(require if isinstance(require, list) else ()):
+        if not isinstance(requirement, dict):
+            continue
+        for org in requirement.get("organisations", ()):
+            found.append((f"[{index}].organisations", str(org)))
+        for number, combination in enumerate(requirement.get("combinations", ())):
+            for org in (
+                combination.get("organisations", ()) if isinstance(combination, dict) else ()
+            ):
+                found.append((f"[{index}].combinations[{number}].organisations", str(org)))
+    return found
 
 
 @register(
     "group_members",
-    params={"group": Param("string", required=True), "require": Param("list", required=True)},
+    params={
+        "group": Param("string", required=True),
+        "require": Param("list", required=True, org_types=_required_org_types),
+    },
     messages={"default": {"requirement", "key"}},
     translated={"requirement"},
 )
@@ -40,7 +59,7 @@ def group_members(document: Document, params: Mapping[str, Any]) -> Iterator[Vio
 def _meets(member: Member, requirement: Mapping[str, Any]) -> bool:
     """One of the roles, or one of the organisations, or a role *and* organisation pair
     listed under `combinations` (a chief from the police area for its head)."""
-    org = member.organisation.value if member.organisation else None
+    org = member.organisation
     if member.role in requirement.get("roles", ()) or org in requirement.get("organisations", ()):
         return True
     return any(
@@ -144,7 +163,9 @@ def _contradiction(document: Document, revision: Revision, other: Revision) -> V
 @register(
     "school_included",
     params={
-        "org_type": Param("string", "education_administration"),
+        "org_type": Param(
+            "string", required=True, doc="the school's organisation type", org_types=one_org_type
+        ),
         "fallback_party_words": Param("strings", []),
         "anchor_sections": Param("strings", []),
     },
@@ -152,7 +173,7 @@ def _contradiction(document: Document, revision: Revision, other: Revision) -> V
 def school_included(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     """The school is a party, or a standing or co-opted member of any group (a school
     co-opted in the steering group takes part, only without a seat)."""
-    org_type = params.get("org_type", OrgType.EDUCATION_ADMINISTRATION.value)
+    org_type = params["org_type"]
     if _is_party(document, org_type, params) or any(
         _has_member(group, org_type) or _co_opted_member(group, org_type) is not None
         for group in document.groups
@@ -163,7 +184,10 @@ def school_included(document: Document, params: Mapping[str, Any]) -> Iterator[V
 
 @register(
     "party_in_group",
-    params={"org_type": Param("string", required=True), "group": Param("string", required=True)},
+    params={
+        "org_type": Param("string", required=True, org_types=one_org_type),
+        "group": Param("string", required=True),
+    },
     messages={"default": set(), "co_opted": {"member"}},
 )
 def party_in_group(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
@@ -183,8 +207,8 @@ def party_in_group(document: Document, params: Mapping[str, Any]) -> Iterator[Vi
 def _is_party(document: Document, org_type: str, params: Mapping[str, Any]) -> bool:
     """Among the parties; when no party was read, the party section names it."""
     if document.parties:
-        return any(p.org_type.value == org_type for p in document.parties)
-    section = document.section("parties")
+        return any(p.org_type == org_type for p in document.parties)
+    section = document.section_for("parties")
     if section is None:
         return False
     text = document.source.slice(section.body).lower()
@@ -192,19 +216,12 @@ def _is_party(document: Document, org_type: str, params: Mapping[str, Any]) -> b
 
 
 def _has_member(group: Group, org_type: str) -> bool:
-    return any(
-        not m.optional and m.organisation is not None and m.organisation.value == org_type
-        for m in group.members
-    )
+    return any(not m.optional and m.organisation == org_type for m in group.members)
 
 
 def _co_opted_member(group: Group, org_type: str) -> Member | None:
     return next(
-        (
-            m
-            for m in group.members
-            if m.co_opted and m.organisation is not None and m.organisation.value == org_type
-        ),
+        (m for m in group.members if m.co_opted and m.organisation == org_type),
         None,
     )
 

@@ -18,7 +18,14 @@ _OPENERS = frozenset("\"”“«»„'(*:•–-")
 
 @register(
     "required_parties",
-    params={"required": Param("mapping", required=True)},
+    params={
+        "required": Param(
+            "mapping",
+            required=True,
+            doc="organisation type -> {sv, en, named}",
+            org_types=lambda value: [(f".{key}", str(key)) for key in value],
+        )
+    },
     messages={"default": {"party"}},
     translated={"party"},
 )
@@ -35,7 +42,7 @@ def required_parties(document: Document, params: Mapping[str, Any]) -> Iterator[
 def _is_required(party: Party, org_type: str, requirement: Mapping[str, Any]) -> bool:
     """The party is of the type and, where the pack lists `named`, its name says so
     ("Polismyndigheten, region Stockholm" is the police but not a local police area)."""
-    if party.org_type.value != org_type:
+    if party.org_type != org_type:
         return False
     named = requirement.get("named") or ()
     return not named or any(word in party.name.lower() for word in named)

@@ -170,7 +170,7 @@ def _longest_increasing(found: Sequence[_Found]) -> set[int]:
 def priority_areas_present(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     if document.priority_areas:
         return
-    section = document.section("situation_picture")
+    section = document.section_for("situation_picture")
     span = section.heading if section is not None else Span(0, 0)
     yield Violation(span=span)
 

@@ -250,7 +250,7 @@ def _document(result: FileResult, index: int, report: RunReport) -> str:
     facts = [
         (label("kind", lang), escape(label(result.kind, lang))),
         *([(label("pack", lang), escape(result.pack))] if result.pack else []),
-        (label("parties", lang), _parties(result, lang)),
+        (label("parties", lang), _parties(result, report)),
         (
             label("verdict", lang),
             f'<span class="verdict {state}">{escape(label(f"verdict_{state}", lang))}</span>'
@@ -276,13 +276,15 @@ def _document(result: FileResult, index: int, report: RunReport) -> str:
     return "\n".join(out)
 
 
-def _parties(result: FileResult, lang: str) -> str:
+def _parties(result: FileResult, report: RunReport) -> str:
+    lang = report.lang
+    pack = report.pack.named(result.pack)  # the pack that declares the organisation types
     document = result.document
     if document is None or not document.parties:
         return f'<span class="muted">{escape(label("no_parties", lang))}</span>'
     items = []
     for party in document.parties:
-        extra = label(str(party.org_type), lang)
+        extra = pack.organisation_label(party.org_type, lang)
         if party.org_number is not None:
             extra += f", {party.org_number.value}"
         items.append(f"<li>{escape(party.name)} <span class='muted'>({escape(extra)})</span></li>")

@@ -7,7 +7,7 @@ from lint.analyze.kind import detect_kind
 from lint.analyze.sentences import split_sentences
 from lint.analyze.signatures import extract_signatures
 from lint.layout import lay_out
-from lint.model import OrgType, Party, Signature, SourceText, Span
+from lint.model import Party, Signature, SourceText, Span
 from lint.pack import Pack, load_pack
 from lint.read import read_path
 from lint.read.limits import ReadLimits
@@ -22,15 +22,15 @@ BODY = (
     "erhållit var sitt.\n\n"
 )
 PARTIES = (
-    Party("Skarpnäcks stadsdelsförvaltning", OrgType.DISTRICT_ADMINISTRATION, Span(0, 1)),
+    Party("Skarpnäcks stadsdelsförvaltning", "district_administration", Span(0, 1)),
     Party(
         "Lokalpolisområde Globen region Stockholm polisområde Syd",
-        OrgType.POLICE_AREA,
+        "police_area",
         Span(0, 1),
     ),
     Party(
         "Utbildningsförvaltningen, grundskoleavdelningen",
-        OrgType.EDUCATION_ADMINISTRATION,
+        "education_administration",
         Span(0, 1),
     ),
 )
@@ -192,8 +192,8 @@ def test_a_place_ending_in_stad_is_a_place_not_an_organisation() -> None:
     names a municipality only as a word of its own)."""
     national = load_pack("national")
     parties = (
-        Party("Ystads kommun", OrgType.DISTRICT_ADMINISTRATION, Span(0, 1)),
-        Party("Polismyndigheten", OrgType.POLICE_AREA, Span(0, 1)),
+        Party("Ystads kommun", "district_administration", Span(0, 1)),
+        Party("Polismyndigheten", "police_area", Span(0, 1)),
     )
     table = (
         "För Ystads kommun\tFör Polismyndigheten\n"

@@ -22,7 +22,6 @@ from lint.model import (
     Document,
     Kind,
     OrgNumber,
-    OrgType,
     Party,
     SourceText,
     Span,
@@ -45,7 +44,7 @@ def source(text: str) -> SourceText:
     return read_text_bytes(text.encode(), "test.txt", ReadLimits())
 
 
-def party(name: str, org_type: OrgType, *terms: tuple[str, int]) -> Party:
+def party(name: str, org_type: str, *terms: tuple[str, int]) -> Party:
     return Party(
         name=name,
         org_type=org_type,
@@ -54,10 +53,10 @@ def party(name: str, org_type: OrgType, *terms: tuple[str, int]) -> Party:
     )
 
 
-SDF = party("Skarpnäcks stadsdelsförvaltning", OrgType.DISTRICT_ADMINISTRATION)
-LPO = party("Lokalpolisområde Globen", OrgType.POLICE_AREA)
-UTB = party("Utbildningsförvaltningen", OrgType.EDUCATION_ADMINISTRATION)
-TK = party("Trafikkontoret", OrgType.OTHER)
+SDF = party("Skarpnäcks stadsdelsförvaltning", "district_administration")
+LPO = party("Lokalpolisområde Globen", "police_area")
+UTB = party("Utbildningsförvaltningen", "education_administration")
+TK = party("Trafikkontoret", "other")
 
 
 def document(text: str = "x", **fields: Any) -> Document:
@@ -83,8 +82,8 @@ def params(pack: Pack, rule_id: str) -> dict[str, Any]:
         ((UTB, TK), ["en stadsdelsförvaltning", "ett lokalpolisområde"]),
         ((), []),  # nothing read: no judgement
         # the police authority is the police, but not the local police area
-        ((SDF, party("Polismyndigheten", OrgType.POLICE_AREA)), ["ett lokalpolisområde"]),
-        ((SDF, party("Polisen, LPO Farsta", OrgType.POLICE_AREA)), []),
+        ((SDF, party("Polismyndigheten", "police_area")), ["ett lokalpolisområde"]),
+        ((SDF, party("Polisen, LPO Farsta", "police_area")), []),
     ],
 )
 def test_required_parties(pack: Pack, parties: tuple[Party, ...], missing: list[str]) -> None:
@@ -189,11 +188,11 @@ def test_term_defined_for_two_parties(pack: Pack) -> None:
     parties = (
         party(
             "Skarpnäcks stadsdelsförvaltning",
-            OrgType.DISTRICT_ADMINISTRATION,
+            "district_administration",
             ("Förvaltningen", 10),
         ),
-        party("Lokalpolisområde Globen", OrgType.POLICE_AREA, ("Polisen", 30)),
-        party("Utbildningsförvaltningen", OrgType.EDUCATION_ADMINISTRATION, ("Förvaltningen", 50)),
+        party("Lokalpolisområde Globen", "police_area", ("Polisen", 30)),
+        party("Utbildningsförvaltningen", "education_administration", ("Förvaltningen", 50)),
     )
     found = list(party_references(referencing("x", parties), params(pack, "PTY003")))
     assert [(v.key, v.args["term"], v.span.start) for v in found] == [
@@ -204,7 +203,7 @@ def test_term_defined_for_two_parties(pack: Pack) -> None:
 def test_party_repeating_its_own_term_is_not_a_duplicate(pack: Pack) -> None:
     school = party(
         "Utbildningsförvaltningen",
-        OrgType.EDUCATION_ADMINISTRATION,
+        "education_administration",
         ("Grundskoleavdelningen", 10),
         ("Grundskoleavdelningen", 40),
     )

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from lint.check.signatures import parties_signed, signature_dates
-from lint.model import DateMention, Document, Kind, OrgType, Party, Signature, Span, Validity
+from lint.model import DateMention, Document, Kind, Party, Signature, Span, Validity
 from lint.read.limits import ReadLimits
 from lint.read.text import read_text_bytes
 from tests.conftest import OSTERMALM, SKARPNACK, check_json
 
 PARAMS = {"_as_of": "2026-11-22"}
 PARTIES = (
-    Party("Skarpnäcks stadsdelsförvaltning", OrgType.DISTRICT_ADMINISTRATION, Span(0, 3)),
-    Party("Lokalpolisområde Globen", OrgType.POLICE_AREA, Span(4, 7)),
-    Party("Utbildningsförvaltningen", OrgType.EDUCATION_ADMINISTRATION, Span(8, 11)),
+    Party("Skarpnäcks stadsdelsförvaltning", "district_administration", Span(0, 3)),
+    Party("Lokalpolisområde Globen", "police_area", Span(4, 7)),
+    Party("Utbildningsförvaltningen", "education_administration", Span(8, 11)),
 )
 
 
