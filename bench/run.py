@@ -498,10 +498,10 @@ def row_jobs(bench: Bench) -> Row:
 INNER = """
 import json, statistics, sys, time
 from pathlib import Path
-from lint.pack import load_pack
+from lint.pack import DEFAULT_PACK, load_pack
 from lint.pipeline import RunOptions, check_file, preload
 path, reps = sys.argv[1], int(sys.argv[2])
-pack, options = load_pack("stockholm-2019"), RunOptions(jobs=1, use_cache=False)
+pack, options = load_pack(DEFAULT_PACK), RunOptions(jobs=1, use_cache=False)
 preload({Path(path).suffix})
 check_file(path, pack, options)
 times = []

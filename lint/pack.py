@@ -184,7 +184,8 @@ def resolve_pack_path(name_or_file: str) -> Path:
     raise UsageError(f"unknown rule pack '{name_or_file}' (available: {available})")
 
 
-DEFAULT_PACK = "stockholm-2019"  # the pack of `rules` and of `check` before 0.2
+# The pack of `rules` and of `check` before 0.2, named only here.
+DEFAULT_PACK = "stockholm-2019"
 AUTO = "auto"
 
 

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from lint.messages import label  # noqa: E402
-from lint.pack import SOURCES, Pack, load_pack  # noqa: E402
+from lint.pack import DEFAULT_PACK, SOURCES, Pack, load_pack  # noqa: E402
 
 TARGET = ROOT / "docs" / "rules.md"
 
@@ -78,7 +78,7 @@ def render(pack: Pack) -> str:
 
 
 def main(argv: list[str]) -> int:
-    text = render(load_pack("stockholm-2019"))
+    text = render(load_pack(DEFAULT_PACK))
     if "--check" in argv:
         current = TARGET.read_text(encoding="utf-8") if TARGET.is_file() else ""
         if current != text:
