@@ -22,6 +22,7 @@ from lint.model import Group, Line, Member, Party, Section, SourceText, Span
 
 _MARKER = re.compile(r"^\s*(?:[-•*–—·▪◦●○■□➢►→✓\uf0b7\uf0a7]|o(?=\s)|\d+[.)]|[a-z][.)])\s+")
 _PAGE_FURNITURE = re.compile(r"^\s*(?:sida|page)?\s*\d+\s*(?:\(\d+\)|av\s+\d+|/\s*\d+)?\s*$", re.I)
+_CLAUSE_JOINT = re.compile(r";\s|,\s+(?=(?:och|men|samt|medan)\s)", re.I)
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[A-ZÅÄÖÉ\"”])")
 _OPEN_ENDINGS = frozenset(
     [
@@ -182,10 +183,15 @@ class _GroupReader:
         if group is None:
             return owner, None
         is_member = bool(self.member_cue.search(sentence))
-        optional = bool(self.optional_cue.search(sentence))
-        co_opted = optional and self._co_opted(sentence)
-        if is_member or optional:
-            self._add_members(group, span, optional, co_opted)
+        optional = co_opted = False
+        # "Vid behov" and "adjungeras" make optional only the members of their own clause
+        # ("… består av X och Y, och den kan vid behov adjungera Z").
+        for clause in _clauses(self.text, span):
+            words = self.text[clause.start : clause.end]
+            optional = bool(self.optional_cue.search(words))
+            co_opted = optional and self._co_opted(words)
+            if is_member or optional:
+                self._add_members(group, clause, optional, co_opted)
         self._add_meeting(group, span, sentence)
         introduces = sentence.rstrip().endswith(":") and (
             is_member or self._is_label(sentence, named)
@@ -309,6 +315,16 @@ def _sentences(text: str, span: Span) -> Iterator[Span]:
         yield _trimmed(text, span.start + position, span.start + match.start())
         position = match.end()
     yield _trimmed(text, span.start + position, span.end)
+
+
+def _clauses(text: str, span: Span) -> Iterator[Span]:
+    """The main clauses of a sentence: split at a semicolon and at a comma before a
+    conjunction (Swedish sets no comma before the "och" that ends an enumeration)."""
+    position = span.start
+    for match in _CLAUSE_JOINT.finditer(text, span.start, span.end):
+        yield _trimmed(text, position, match.start())
+        position = match.start() + 1
+    yield _trimmed(text, position, span.end)
 
 
 def _trimmed(text: str, start: int, end: int) -> Span:

@@ -92,6 +92,33 @@ def test_members_as_subject_or_agent(pack: Pack, sentence: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "standing", "optional"),
+    [
+        (
+            "Styrgruppen leds av stadsdelsdirektören och består i övrigt av "
+            "lokalpolisområdeschefen, och den kan adjungera trafikkontoret när det behövs.",
+            {"district_administration", "police_area"},
+            {"specialist_administration"},
+        ),
+        (
+            "Styrgruppen består av stadsdelsdirektören; vid behov adjungeras "
+            "lokalpolisområdeschefen.",
+            {"district_administration"},
+            {"police_area"},
+        ),
+    ],
+)
+def test_optional_cue_holds_for_its_own_clause(
+    pack: Pack, sentence: str, standing: set[str], optional: set[str]
+) -> None:
+    """A comma before a conjunction or a semicolon ends the clause that "vid behov" or
+    "adjungeras" qualifies."""
+    steering = document(pack, f"Lokal styrgrupp\n\n{sentence}").group("steering")
+    assert organisations(steering) == standing
+    assert organisations(steering, optional=True) == optional
+
+
+@pytest.mark.parametrize(
     "written",
     [
         "Lokalpolisområdeschef",
