@@ -72,7 +72,16 @@ def copies_match_parties(document: Document, params: Mapping[str, Any]) -> Itera
 
 @register(
     "party_references",
-    params={"two_party_phrases": Param("strings", []), "party_terms": Param("strings", [])},
+    params={
+        "two_party_phrases": Param("strings", []),
+        "party_terms": Param("strings", []),
+        "authority_names": Param(
+            "mapping",
+            {},
+            doc="party terms that are also an authority's own name, with the party's type",
+            org_types=lambda value: [(f".{key}", str(type_)) for key, type_ in value.items()],
+        ),
+    },
     messages={
         "default": {"phrase", "parties"},
         "unverified": {"phrase", "parties"},
@@ -84,8 +93,20 @@ def party_references(document: Document, params: Mapping[str, Any]) -> Iterator[
     """PTY003: two-party wording with more parties, terms used undefined or defined twice."""
     if len(document.parties) > 2:
         yield from _two_party_wording(document, params.get("two_party_phrases", ()))
-    yield from _undefined_terms(document, params.get("party_terms", ()))
+    terms = _undefinable_terms(document, params.get("party_terms", ()), params)
+    yield from _undefined_terms(document, terms)
     yield from _duplicate_terms(document.parties)
+
+
+def _undefinable_terms(
+    document: Document, party_terms: Sequence[str], params: Mapping[str, Any]
+) -> list[str]:
+    """The party terms that must be defined before use. An authority's own name
+    ("Polisen") needs no definition where the party of its type has a term of its own
+    ("LPO"): then it names the authority ("Polisens statistik"), not the party."""
+    authority = params.get("authority_names") or {}
+    named = {p.org_type for p in document.parties if p.defined_terms}
+    return [t for t in party_terms if authority.get(t) not in named]
 
 
 @register("org_numbers", messages={"default": {"number"}, "format": {"number"}}, any_kind=True)

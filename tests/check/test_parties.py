@@ -184,6 +184,22 @@ def test_undefined_terms(
     assert [v.args["term"] for v in found if v.key == "undefined_term"] == undefined
 
 
+@pytest.mark.parametrize(
+    ("police_terms", "undefined"),
+    [((), ["Polisen"]), ((("LPO", 30),), []), ((("Lokalpolisområdet", 30),), [])],
+)
+def test_the_police_authoritys_own_name(
+    pack: Pack, police_terms: tuple[tuple[str, int], ...], undefined: list[str]
+) -> None:
+    """ "Polisen" is also the Police Authority's name: where the police party has a term
+    of its own, "Polisens statistik" names the authority, not an undefined party term."""
+    police = party("Lokalpolisområde Vällingby", "police_area", *police_terms)
+    sdf = party("Bromma stadsdelsförvaltning", "district_administration", ("SDF", 10))
+    doc = referencing("Underlaget är bland annat Polisens statistik.", (sdf, police))
+    found = party_references(doc, params(pack, "PTY003"))
+    assert [v.args["term"] for v in found if v.key == "undefined_term"] == undefined
+
+
 def test_term_defined_for_two_parties(pack: Pack) -> None:
     parties = (
         party(
