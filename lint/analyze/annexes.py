@@ -24,6 +24,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from lint.analyze.context import AnalysisContext
+from lint.layout.patterns import BULLET_CLASS, LIST_MARKER, is_list_item, is_page_number
 from lint.model import Annex, AnnexReference, Line, NumberStyle, Section, Sentence, Span
 from lint.nlp import Token, tokens
 from lint.numerals import ROMAN, Numeral, parse_label
@@ -34,8 +35,7 @@ _ROMAN_NE = rf"(?=[IVX]){ROMAN}"  # a non-empty roman numeral
 _ARABIC = r"\d{1,2}(?:[a-z](?:[ \t]*[-–][ \t]*(?:\d{1,2})?[a-z](?![\w]))?)?(?![\w])"
 _NUMBER = rf"(?:{_ARABIC}|{_ROMAN_NE}[a-z]?(?![\w]))"
 # Bullets as text and PDF extraction give them ("\uf0b7" and "\uf0a7" are Word's Symbol bullets).
-_BULLET_CHARS = "-•*–·▪◦○►●\uf0b7\uf0a7"
-_BULLET = rf"(?:[{_BULLET_CHARS}]{{1,2}}\s*)"
+_BULLET = rf"(?:[{BULLET_CLASS}]{{1,2}}\s*)"
 _KEYWORD = r"(?i:bilaga|bil\.)"
 _SEPARATOR = r"(?:[ \t]*[:.–—-][ \t]*|[ \t]+)"
 
@@ -81,10 +81,8 @@ _NEXT_SENTENCE = re.compile(r"\.\s+(?=[A-ZÅÄÖ])")
 _INLINE_KEYWORD_COMMA = re.compile(rf"{_KEYWORD}[ \t]+{_NUMBER}[ \t]*,")
 _HEADING_NUMBER = re.compile(r"^\s*(\d{1,2})[.)]?[ \t]")
 _ANNEX_INTRODUCTION = re.compile(r"\b(?:handlingar|bilagor|bilagorna|bifogas|bifogade)\b", re.I)
-_LIST_MARKER = re.compile(rf"^\s*(?:[{_BULLET_CHARS}]|\d{{1,2}}[a-z]?[.)]|[IVX]+[.)])\s")
-_PAGE_FURNITURE = re.compile(
-    r"^\s*(?:sida|page)?\s*\d+\s*(?:\(\d+\)|av\s+\d+|/\s*\d+)?\s*$", re.IGNORECASE
-)
+# Annex numbers written as list labels: "3a.", "IV." (any other list marker is LIST_MARKER's).
+_ANNEX_LABEL = re.compile(r"^\s*(?:\d{1,2}[a-z]|[IVX]+)[.)]\s")
 _MARKUP = re.compile(r"\*\*|__")
 
 _CONNECTOR = r"(?:,|och|samt|resp\.|respektive|&|–|-|till)"
@@ -269,7 +267,7 @@ def _parse_region(ctx: AnalysisContext, region: Span) -> list[_Entry]:
     for number, line in enumerate(lines):
         text = ctx.source.line_text(line)
         stripped = text.strip()
-        if not stripped or _PAGE_FURNITURE.match(stripped):
+        if not stripped or is_page_number(stripped):
             previous_blank = previous_blank or not stripped
             continue
         inline = [] if entries else _inline_entries(ctx, _paragraph_from(lines, number, ctx))
@@ -425,12 +423,12 @@ def _sub_range(numeral: Numeral, title: str) -> tuple[Numeral, str]:
 
 
 def _is_list_line(line: Line, text: str) -> bool:
-    return line.style.list_item or bool(_LIST_MARKER.match(text))
+    return is_list_item(text, line.style) or bool(_ANNEX_LABEL.match(text))
 
 
 def _continues(entry: _Entry, stripped: str, ctx: AnalysisContext, width: float) -> bool:
     """A title wrapped onto the next line (PDF hard breaks, typed line breaks)."""
-    if _LIST_MARKER.match(stripped) or _LIST_LABEL.match(stripped):
+    if LIST_MARKER.match(stripped) or _ANNEX_LABEL.match(stripped) or _LIST_LABEL.match(stripped):
         return False
     if not entry.title_parts[-1]:
         return True  # "Bilaga 1" with its title on the next line (a table row)

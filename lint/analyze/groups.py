@@ -18,12 +18,10 @@ from typing import Any
 from lint.analyze.context import AnalysisContext
 from lint.analyze.frequency import Interval, find_intervals
 from lint.analyze.roles import Vocabulary, read_members, vocabulary, with_terms
+from lint.layout.patterns import SENTENCE_BREAK, is_list_item, is_page_number
 from lint.model import Group, Line, Member, Party, Section, SourceText, Span
 
-_MARKER = re.compile(r"^\s*(?:[-•*–—·▪◦●○■□➢►→✓\uf0b7\uf0a7]|o(?=\s)|\d+[.)]|[a-z][.)])\s+")
-_PAGE_FURNITURE = re.compile(r"^\s*(?:sida|page)?\s*\d+\s*(?:\(\d+\)|av\s+\d+|/\s*\d+)?\s*$", re.I)
 _CLAUSE_JOINT = re.compile(r";\s|,\s+(?=(?:och|men|samt|medan)\s)", re.I)
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[A-ZÅÄÖÉ\"”])")
 _OPEN_ENDINGS = frozenset(
     [
         "och",
@@ -311,7 +309,7 @@ def _cue_regex(cues: Iterable[str]) -> re.Pattern[str]:
 def _sentences(text: str, span: Span) -> Iterator[Span]:
     chunk = text[span.start : span.end]
     position = 0
-    for match in _SENTENCE_BREAK.finditer(chunk):
+    for match in SENTENCE_BREAK.finditer(chunk):
         yield _trimmed(text, span.start + position, span.start + match.start())
         position = match.end()
     yield _trimmed(text, span.start + position, span.end)
@@ -369,10 +367,10 @@ def _units(ctx: AnalysisContext) -> list[_Unit]:
         if not text:
             blank = True
             continue
-        if _PAGE_FURNITURE.match(text):
+        if is_page_number(text):
             continue
         section = _innermost(ctx.sections, starts, line.start)
-        marker = bool(_MARKER.match(text)) or line.style.list_item
+        marker = is_list_item(text, line.style)
         short_item = in_list and _is_short(text) and text[0].isupper()
         if current is not None and current.section is not section:
             current = _flush(units, current)

@@ -24,6 +24,7 @@ from rapidfuzz import fuzz
 
 from lint.analyze.context import AnalysisContext
 from lint.analyze.orgnumber import find_org_numbers
+from lint.layout.patterns import LINE_LIST_MARKER
 from lint.model import (
     CopiesClause,
     DefinedTerm,
@@ -201,7 +202,6 @@ _STANDALONE_CONJUNCTION = re.compile(
 _INLINE_CONJUNCTION = re.compile(r"(?<![-–])(?<![-–]\s)\b(?:och|samt)\b", re.IGNORECASE)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _SEMICOLON = re.compile(";")
-_LIST_MARK = re.compile(r"(?m)^[ \t]*(?:[-•*–·▪]|\d{1,2}[.)]|[a-z][.)])[ \t]+")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ\"”“«•\-])")
 _MELLAN = re.compile(r"\bmellan\b|:", re.IGNORECASE)
 
@@ -630,7 +630,7 @@ def _is_prose(text: str, region_start: int, first_name_start: int) -> bool:
         return False
     tail = before[lead[-1].end() :]
     # "… ingås mellan\n1. Farsta stadsdelsförvaltning …": a list introduced by "mellan".
-    listed = _LIST_MARK.search(tail) is not None
+    listed = LINE_LIST_MARKER.search(tail) is not None
     return "\n\n" not in tail and not _SENTENCE_END.search(tail) and not listed
 
 
@@ -677,7 +677,7 @@ def _separators(text: str, region: Span, list_items: frozenset[int], prose: bool
     ]
     positions += [m.start() for m in _SEMICOLON.finditer(text, region.start, region.end)]
     positions += [m.start() for m in _BLANK_LINE.finditer(text, region.start, region.end)]
-    positions += [m.start() for m in _LIST_MARK.finditer(text, region.start, region.end)]
+    positions += [m.start() for m in LINE_LIST_MARKER.finditer(text, region.start, region.end)]
     positions += [p for p in list_items if region.start <= p < region.end]
     if not prose:
         positions += [m.start() for m in _SENTENCE_END.finditer(text, region.start, region.end)]

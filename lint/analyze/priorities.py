@@ -27,6 +27,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from lint.analyze.context import AnalysisContext
+from lint.layout.patterns import BULLET_CLASS, LIST_MARKER, is_list_item, is_page_number
 from lint.model import Kind, Line, PriorityArea, Section, Sentence, Span
 from lint.nlp import lemmas
 
@@ -39,11 +40,11 @@ _MAX_SHORT_LINE_WORDS = 12
 _MAX_JOIN = 4  # an area name split by "och"/"," spans at most this many pieces
 _MAX_CUE_TITLE_CHARS = 40
 
-_MARKER = re.compile(r"^\s*(?:[-•*–·▪◦]|\d+[.)]|[a-z][.)])\s+")
-_PAGE_FURNITURE = re.compile(r"^\s*(?:sida|page)?\s*\d+\s*(?:\(\d+\)|av\s+\d+|/\s*\d+)?\s*$", re.I)
 # Separators of an inline enumeration; a newline separates only before a capital or marker.
-_SEPARATOR = re.compile(r"\s*(?:[,;]|\s(?:och|samt|respektive)\s|\n(?=\s*(?:[A-ZÅÄÖ]|[-•*–·])))\s*")
-_LINE_SEPARATOR = re.compile(r"\s*\n(?=\s*(?:[A-ZÅÄÖ]|[-•*–·]))\s*")
+_SEPARATOR = re.compile(
+    rf"\s*(?:[,;]|\s(?:och|samt|respektive)\s|\n(?=\s*(?:[A-ZÅÄÖ]|[{BULLET_CLASS}])))\s*"
+)
+_LINE_SEPARATOR = re.compile(rf"\s*\n(?=\s*(?:[A-ZÅÄÖ]|[{BULLET_CLASS}]))\s*")
 _HEAD_END = re.compile(r"[.:](?:\s|$)")
 _TRIM = " \t\n.,;:–-•*·\"”'()"
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
@@ -319,7 +320,7 @@ def _list_items(ctx: AnalysisContext, after: int, heading_starts: set[int]) -> l
         line = lines[index]
         index += 1
         text = source.line_text(line).strip()
-        if _PAGE_FURNITURE.match(text):
+        if is_page_number(text):
             continue
         if not text:
             blanks += 1
@@ -328,7 +329,7 @@ def _list_items(ctx: AnalysisContext, after: int, heading_starts: set[int]) -> l
             continue
         if line.start in heading_starts:
             break
-        if bool(_MARKER.match(text)) or line.style.list_item:
+        if is_list_item(text, line.style):
             marked = True
             items.append([line])
         elif items and text[0].islower():
@@ -351,7 +352,7 @@ def _short_line(text: str) -> bool:
 
 def _content_start(ctx: AnalysisContext, line: Line) -> int:
     text = ctx.source.line_text(line)
-    marker = _MARKER.match(text)
+    marker = LIST_MARKER.match(text)
     return line.start + (marker.end() if marker else 0)
 
 

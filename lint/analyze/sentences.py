@@ -3,13 +3,10 @@ blank lines, list items and headings do."""
 
 from __future__ import annotations
 
-import re
-
+from lint.layout.patterns import SENTENCE_BREAK, is_list_item
 from lint.model import Section, Sentence, SourceText, Span
 
 # Two digits at most: a line that starts "2022. Överenskommelsen" is a wrapped sentence.
-_LIST_ITEM = re.compile(r"^\s*(?:[-•*–·]|\d{1,2}[.)])\s+")
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[A-ZÅÄÖÉ\"”])")
 
 
 def split_sentences(source: SourceText, sections: tuple[Section, ...]) -> tuple[Sentence, ...]:
@@ -35,7 +32,7 @@ def _blocks(source: SourceText, headings: list[Span]) -> list[Span]:
             continue
         heading = heading_at.get(line.start)
         is_break = not text.strip() or heading is not None
-        starts_item = bool(_LIST_ITEM.match(text)) or line.style.list_item
+        starts_item = is_list_item(text, line.style)
         if (is_break or starts_item) and start is not None:
             blocks.append(Span(start, end))
             start = None
@@ -57,7 +54,7 @@ def _split_block(text: str, block: Span) -> list[Sentence]:
     chunk = text[block.start : block.end]
     result = []
     position = 0
-    for match in _SENTENCE_BREAK.finditer(chunk):
+    for match in SENTENCE_BREAK.finditer(chunk):
         result.append(_sentence(text, block.start + position, block.start + match.start()))
         position = match.end()
     result.append(_sentence(text, block.start + position, block.end))

@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import Any
 
 from lint.check.engine import Param, Violation, register
+from lint.layout.patterns import BULLET_MARKER
 from lint.localize import Text
 from lint.model import Document, Span
 
@@ -35,7 +36,8 @@ _NUMBERING = re.compile(
     re.IGNORECASE,
 )
 _MARKUP = re.compile(r"[#*_]+")
-_LIST_ITEM = re.compile(r"^\s*(?:[-•*–·▪]|\d+[.)]\s+\S+.*[.:]$)")
+# A numbered line that ends as a sentence or an introduction is a list item, not a heading.
+_NUMBERED_SENTENCE = re.compile(r"^\s*\d+[.)]\s+\S+.*[.:]$")
 _MAX_HEADING_WORDS = 10
 _MAX_HEADING_CHARS = 90
 _MAX_SECTION_LINES = 60
@@ -151,7 +153,7 @@ def _heading_title(text: str) -> str:
 
 def _heading_shaped(text: str) -> bool:
     """A line that can be a heading: short, not a sentence, not a list item or table row."""
-    if "\t" in text or _LIST_ITEM.match(text):
+    if "\t" in text or BULLET_MARKER.match(text) or _NUMBERED_SENTENCE.match(text):
         return False
     title = _heading_title(text)
     return (

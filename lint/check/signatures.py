@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from lint.check.dates import first_day, last_day
 from lint.check.engine import Violation, register
+from lint.layout.patterns import is_page_number
 from lint.model import DateMention, Document, Span
-
-_PAGE_FOOTER = re.compile(r"^(?:sida\s+)?\d+(?:\s*(?:av|/)\s*\d+)?$", re.IGNORECASE)
 
 
 @register(
@@ -67,7 +65,7 @@ def _end_of_text(document: Document) -> Span:
         return document.copies[-1].span
     source = document.source
     lines = (ln for ln in reversed(source.lines) if source.line_text(ln).strip())
-    line = next((ln for ln in lines if not _PAGE_FOOTER.match(source.line_text(ln).strip())), None)
+    line = next((ln for ln in lines if not is_page_number(source.line_text(ln).strip())), None)
     return Span(line.start, line.end) if line else Span(0, 0)
 
 

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from lint.check.engine import Param, Violation, register
+from lint.layout.patterns import UNNUMBERED_MARKER
 from lint.model import Document, Span
 from lint.pack import TemplateHeading
 from lint.segment import clean_heading, match_template
 
 _MAX_LOOSE_HEADING_WORDS = 10
-_LIST_MARKER = re.compile(r"^\s*(?:[-•*–·]|[a-z][.)])\s+")
 _MAX_AREA_CHARS = 80
 _SECTION_NUMBER = re.compile(r"^(?:§\s*)?\d+(?:\.\d+)*\.?\s+")
 
@@ -123,7 +123,7 @@ def _heading_shaped(text: str, title: str) -> bool:
         and title[0].isupper()
         and len(title.split()) <= _MAX_LOOSE_HEADING_WORDS
         and not title.endswith((".", ",", ";", "!", "?"))
-        and not _LIST_MARKER.match(text)
+        and not UNNUMBERED_MARKER.match(text)
     )
 
 

@@ -7,17 +7,33 @@ from __future__ import annotations
 
 import re
 
+from lint.model import LineStyle
 from lint.numerals import roman_value
 
 # Bullet characters a reader may leave in the text. Readers map glyphs without a Unicode
 # meaning (Word's Symbol bullet U+F0B7, pdfminer's "(cid:127)") to "•".
 BULLETS = "-•*–—·▪◦●○■□➢►→✓\uf0b7\uf0a7"
-_BULLET_CLASS = re.escape(BULLETS)
+# The bullets as the inside of a character class: rf"[{BULLET_CLASS}]".
+BULLET_CLASS = re.escape(BULLETS)
+_BULLET_CLASS = BULLET_CLASS
 
-# "• item", "- item", "1. item", "1) item", "a) item", "iv) item"; two digits at most, so that
-# a wrapped line starting "2022. Överenskommelsen" is no list item.
-LIST_MARKER = re.compile(rf"^\s*(?:[{_BULLET_CLASS}]|\d{{1,2}}[.)]|[a-zåäö][.)]|[ivx]{{1,4}}\))\s+")
-BULLET_MARKER = re.compile(rf"^\s*[{_BULLET_CLASS}]\s+")
+# "• item", "- item", "o item" (Word's second-level bullet), "1. item", "1) item", "a) item",
+# "iv) item"; two digits at most, so that a wrapped line starting "2022. Överenskommelsen" is
+# no list item.
+_BULLET = rf"[{_BULLET_CLASS}]|o(?=\s)"
+_NUMBER_LABEL = r"\d{1,2}[.)]"
+_LETTER_LABEL = r"[a-zåäö][.)]|[ivx]{1,4}\)"
+_MARKER = rf"{_BULLET}|{_NUMBER_LABEL}|{_LETTER_LABEL}"
+LIST_MARKER = re.compile(rf"^\s*(?:{_MARKER})\s+")
+# The same marker at the start of any line of a longer text (re.finditer over a region).
+LINE_LIST_MARKER = re.compile(rf"(?m)^[ \t]*(?:{_MARKER})[ \t]+")
+BULLET_MARKER = re.compile(rf"^\s*(?:{_BULLET})\s+")
+# A bullet or a letter, not a number: "4. Tid" may be a heading, "• Tid" or "a) Tid" never.
+UNNUMBERED_MARKER = re.compile(rf"^\s*(?:{_BULLET}|{_LETTER_LABEL})\s+")
+
+# Where one sentence ends and the next begins: a full stop, question or exclamation mark
+# (and a closing quote), white space and a capital or an opening quote.
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[A-ZÅÄÖÉ\"”])")
 
 # A section number before a heading: "4.", "4.2", "4.2.1", "4 a", "§ 4", "§4.", "IV.", "V.1",
 # "IV:", "B.", "A1", "Artikel 3 –", "Avsnitt 2:", "Kapitel 1", "Kap. 5", "Del A".
@@ -107,6 +123,15 @@ def section_number_value(text: str) -> int | None:
 
 def is_list_item_text(text: str) -> bool:
     return bool(LIST_MARKER.match(text))
+
+
+def is_list_item(text: str, style: LineStyle) -> bool:
+    """A list item by its marker in the text or by the reader's or layout's mark."""
+    return style.list_item or bool(LIST_MARKER.match(text))
+
+
+def is_page_number(text: str) -> bool:
+    return bool(PAGE_NUMBER_LINE.match(text))
 
 
 def section_number_values(text: str) -> set[int]:
