@@ -196,12 +196,15 @@ def _find_headings(source: SourceText, template: Sequence[TemplateHeading]) -> l
         if top is not None and top < last_top and not continues:
             continue  # numbering restarts: a numbered list under a heading, not a section
         first = last_top == 0 and top == 1  # "§ 1 Parter" opens the numbering
+        depth = len(_outline_number(title))
         if matched and (layout or alone or (first and not _wraps_on(source, last))):
-            found.append(_Heading(line, last, title, matched.level, matched, score))
+            level = depth if depth > 1 else matched.level
+            found.append(_Heading(line, last, title, level, matched, score))
         elif layout or (
             alone and (continues or _all_capitals(title) or _shape_heading(source, line.number - 1))
         ):
-            level = ranks.get(_layout_key(line), 1)
+            # A decimal number says the level ("5.1.2" is under "5.1"); else the style does.
+            level = depth if depth > 1 else ranks.get(_layout_key(line), 1)
             found.append(_Heading(line, last, title, level, None, 0.0))
         else:
             continue

@@ -118,3 +118,18 @@ def test_first_headings_right_under_a_long_title_or_a_reference_line(pack: Pack)
     lines = ["Samverkansöverenskommelse", "Dnr A 611.402/2024", "§ 1 Parter", prose]
     sections = segment(_source(lines), national.template)
     assert [s.title for s in sections] == ["Samverkansöverenskommelse", "§ 1 Parter"]
+
+
+def test_a_decimal_number_gives_the_level(pack: Pack) -> None:
+    """ "5.1.2 Sammansättning" lies inside "5.1 Lokal styrgrupp", which lies inside "5 Lokal
+    samverkansorganisation": a sub-section is part of its parent's body."""
+    prose = "Detta är en lång mening som beskriver hur samverkan ska gå till i stadsdelen."
+    lines = ["Överenskommelse", "", "5 Lokal samverkansorganisation", "", prose]
+    lines += ["", "5.1 Lokal styrgrupp", "", "5.1.1 Uppdrag", "", prose]
+    lines += ["", "5.1.2 Sammansättning", "", prose, "", "6 Information", "", prose]
+    source = _source(lines)
+    sections = {s.title: s for s in segment(source, pack.template)}
+    assert [s.level for s in sections.values()][1:] == [1, 2, 3, 3, 1]
+    steering = sections["5.1 Lokal styrgrupp"]
+    assert steering.body.end == sections["6 Information"].heading.start
+    assert "5.1.2 Sammansättning" in source.slice(steering.body)
