@@ -139,7 +139,7 @@ class _GroupReader:
         for unit in _units(self.ctx):
             if unit.section is not section:
                 section = unit.section
-                owner = self._section_kind(section)
+                owner = self._enclosing_kind(section)
                 list_group = None
             # Items after "består av:", or right under a group's heading (bullets, table rows).
             item_group = list_group or (owner if unit.item else None)
@@ -164,6 +164,22 @@ class _GroupReader:
             if section and section.template_key
             else None
         )
+
+    def _enclosing_kind(self, section: Section | None) -> str | None:
+        """The group of the section or, for a sub-section ("5.1.2 Sammansättning" under "5.1
+        Lokal styrgrupp"), of the innermost section around it that describes a group."""
+        if section is None:
+            return None
+        around = [
+            s
+            for s in self.ctx.sections
+            if s is section or s.body.start <= section.heading.start < s.body.end
+        ]
+        for candidate in sorted(around, key=lambda s: s.level, reverse=True):
+            kind = self._section_kind(candidate)
+            if kind:
+                return kind
+        return None
 
     def _sentence(
         self, span: Span, owner: str | None, section: Section | None

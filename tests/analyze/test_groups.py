@@ -251,3 +251,32 @@ def test_plural_definite_police_areas_in_a_working_group(pack: Pack) -> None:
         "stadsdelsförvaltningen och lokalpolisområdena med ansvar för det som ska utföras.",
     )
     assert {"district_administration", "police_area"} <= organisations(doc.group("working"))
+
+
+def test_members_under_a_sub_heading_of_the_group(pack: Pack) -> None:
+    """ "5.1.2 Sammansättning" under "5.1 Lokal styrgrupp": the list is the steering group's."""
+    doc = document(
+        pack,
+        "5.1 Lokal styrgrupp\n\n5.1.1 Uppdrag\n\n" + STEERING_TASK + "\n\n"
+        "5.1.2 Sammansättning\n\n1. Stadsdelsdirektör, stadsdelsförvaltningen\n"
+        "2. Lokalpolisområdeschef, lokalpolisområdet\n3. Grundskolechef, utbildningsförvaltningen",
+    )
+    assert roles(doc.group("steering")) == {
+        "district_director",
+        "police_area_chief",
+        "head_of_schools",
+    }
+
+
+@pytest.mark.parametrize(
+    ("written", "role"),
+    [
+        ("Chef för lokalpolisområde Globen", "police_area_chief"),
+        ("Polischef, lokalpolisområde Globen", "chief"),
+        ("Gruppchef för områdespolisen, lokalpolisområde Globen", "unit_chief"),
+        ("Enhetschef, lokalpolisområde Globen", "unit_chief"),
+    ],
+)
+def test_a_unit_chief_is_not_the_chief(pack: Pack, written: str, role: str) -> None:
+    doc = document(pack, f"Lokal styrgrupp\n\nI styrgruppen ingår:\n\n- {written}")
+    assert roles(doc.group("steering")) == {role}
