@@ -235,6 +235,9 @@ class _Term:
     term: str
     span: Span
     collective: bool
+    # A term for some of the parties together ('a) och b) nedan gemensamt kallade
+    # "Stadsdelsförvaltningarna"'): it belongs to the parties of the type it names.
+    joint: bool = False
 
 
 @dataclass
@@ -269,6 +272,7 @@ _KINDS_WITH_PARTIES = frozenset({Kind.LOCAL_AGREEMENT, Kind.UNKNOWN})
 
 _PREAMBLE_MAX = 3000  # a title block, not a cover letter or a table of contents
 _TERM_REACH = 40  # how far after "gemensamt" the joint term may stand
+_JOINTLY = re.compile(r"\b(?:gemensamt|tillsammans)\b(?![^.;]*[.;])", re.IGNORECASE)
 
 # --- entry point --------------------------------------------------------------------------
 
@@ -344,7 +348,30 @@ def _parse_region(
     ]
     events.sort(key=lambda e: (e[0], e[1]))
     drafts = _walk(text, events, prose)
+    _attach_joint_terms(drafts, [e for _p, _o, e in events if isinstance(e, _Term)], vocab)
     return tuple(_party(text, d) for d in drafts), terms
+
+
+def _attach_joint_terms(
+    drafts: Sequence[_Draft], terms: Iterable[_Term], vocab: PartyVocab
+) -> None:
+    """A joint term names the parties of the organisation type its word names
+    ("Lokalpolisområdena": the police areas), wherever they stand in the list."""
+    for term in terms:
+        if not term.joint or term.collective:
+            continue
+        org_type = _plural_type(term.term.split()[-1], vocab)
+        for draft in drafts:
+            if org_type is not None and draft.org_type == org_type:
+                draft.terms.append(DefinedTerm(term.term, term.span))
+
+
+def _plural_type(word: str, vocab: PartyVocab) -> str | None:
+    """The type a word names in any inflection, plural too ("Lokalpolisområdena"): the
+    longest cue it holds."""
+    lower = word.lower()
+    held = [(len(cue), org_type) for cue, org_type in vocab.cues if len(cue) > 3 and cue in lower]
+    return max(held)[1] if held else None
 
 
 def _referring_back_removed(text: str, heads: list[_Head], terms: Sequence[_Term]) -> list[_Head]:
@@ -369,6 +396,9 @@ def _walk(text: str, events: Iterable[tuple[int, int, object]], prose: bool) -> 
         elif isinstance(event, _Term):
             if event.collective:
                 break
+            if event.joint:
+                closed = current is not None
+                continue
             if current is not None:
                 current.terms.append(DefinedTerm(event.term, event.span))
                 current.end = max(current.end, event.span.end)
@@ -709,7 +739,10 @@ def find_terms(text: str, region: Span, vocab: PartyVocab) -> list[_Term]:
             collective = term.lower() in vocab.collective or (
                 pattern is _CALLED_TERM and bool(match.group(1))
             )
-            found.append(_Term(term, span, collective))
+            joint = bool(
+                _JOINTLY.search(text, max(region.start, span.start - _TERM_REACH), span.start)
+            )
+            found.append(_Term(term, span, collective, joint))
     for term in _table_column_terms(text, region):
         if not any(_overlaps(term.span, t.span) for t in found):
             found.append(term)

@@ -229,12 +229,16 @@ def _after_style_change(document: Document, position: int) -> bool:
 
 def _duplicate_terms(parties: Sequence[Party]) -> Iterator[Violation]:
     """One term defined for two different parties. The same party repeating its own term
-    (a duplicated line) names no one else and is not reported."""
+    (a duplicated line) names no one else, and one joint definition for several parties
+    ("gemensamt kallade "Stadsdelsförvaltningarna"") is one definition: neither is reported."""
     owner: dict[str, int] = {}
+    spans: dict[str, Span] = {}
     for index, party in enumerate(parties):
         for term in party.defined_terms:
             key = term.term.casefold()
             first = owner.setdefault(key, index)
+            if spans.setdefault(key, term.span) == term.span:
+                continue
             if first != index:
                 yield Violation(
                     term.span,

@@ -132,6 +132,42 @@ def test_bullets_with_two_district_administrations(pack: Pack) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "joint",
+    [
+        'a) och b) nedan gemensamt kallade "Stadsdelsförvaltningarna"',
+        "Kungsholmens och Norrmalms stadsdelsförvaltningar kallas nedan gemensamt "
+        '"Stadsdelsförvaltningarna".',
+    ],
+)
+def test_a_joint_term_belongs_to_the_parties_of_its_type(pack: Pack, joint: str) -> None:
+    """A term for some parties together names each party of the type its word names, not
+    the party read last."""
+    parties = (
+        "a) Kungsholmens stadsdelsförvaltning, org.nr 212000-0142,\n"
+        "b) Norrmalms stadsdelsförvaltning, org.nr 212000-0142,\n"
+        f"{joint}\n"
+        'c) Lokalpolisområde Norrmalm, org.nr 202100-0076, nedan "Polisen",\n'
+        'd) Utbildningsförvaltningen, org.nr 212000-0142, nedan "Utbildningsförvaltningen"'
+    )
+    joint_first = joint.startswith("a)")
+    if not joint_first:  # the sentence after the list refers back to it
+        lines = parties.split("\n")
+        parties = "\n".join([*lines[:2], *lines[3:], "", lines[2]])
+    assert summary(
+        extract_text(pack, parties, information=COPIES.replace("tre (3)", "fyra (4)"))
+    ) == [
+        (
+            "district_administration",
+            "Kungsholmens stadsdelsförvaltning",
+            ["Stadsdelsförvaltningarna"],
+        ),
+        ("district_administration", "Norrmalms stadsdelsförvaltning", ["Stadsdelsförvaltningarna"]),
+        ("police_area", "Lokalpolisområde Norrmalm", ["Polisen"]),
+        ("education_administration", "Utbildningsförvaltningen", ["Utbildningsförvaltningen"]),
+    ]
+
+
 def test_numbered_list_after_mellan(pack: Pack) -> None:
     parties = (
         "Överenskommelsen ingås mellan\n"

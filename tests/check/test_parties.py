@@ -291,3 +291,13 @@ def test_no_party_findings_on_ostermalm(suffix: str) -> None:
 def test_no_party_findings_on_overarching_and_memos(path) -> None:  # type: ignore[no-untyped-def]
     report = check_json(path, extra=("--select", "PTY"))
     assert report["files"][0]["findings"] == []
+
+
+def test_one_joint_definition_for_two_parties_is_no_duplicate(pack: Pack) -> None:
+    """'a) och b) nedan gemensamt kallade "Stadsdelsförvaltningarna"' defines the term once."""
+    parties = (
+        party("Kungsholmens stadsdelsförvaltning", "district_administration", ("SDF", 40)),
+        party("Norrmalms stadsdelsförvaltning", "district_administration", ("SDF", 40)),
+        party("Lokalpolisområde Norrmalm", "police_area", ("Polisen", 90)),
+    )
+    assert list(party_references(referencing("x", parties), params(pack, "PTY003"))) == []
