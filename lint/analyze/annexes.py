@@ -94,6 +94,13 @@ _REFERENCE_NUMBER = re.compile(_NUMBER)
 _ROMAN_END = re.compile(r"[ \t]*(?:[.,;:)]|$|[ \t]+(?:och|samt)\b)", re.MULTILINE)
 # "… och trygghetsvandringarna (" right before a reference: a last conjunct of its own.
 _LAST_CONJUNCT = re.compile(r"\s+(?:och|samt|eller)\s+[^\W\d_][\w-]*[ \t]*[(,–-]?[ \t]*$", re.I)
+# A preposition right before a subject word (with an article or adjectives between).
+_GOVERNING = re.compile(
+    r"(?<!\w)(?:av|i|enligt|med|till|från|om|på|genom)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+)
+_GOVERNING_REACH = 40
+# "och" or "samt" after the subject word and before the reference, with words between.
+_JOINED_PREDICATE = re.compile(r"\s(?:och|samt)\s+\w+(?:\s+\w+)*\s+\w+", re.IGNORECASE)
 _RANGE_CONNECTOR = re.compile(r"^[ \t]*(?:–|-|till)[ \t]*$")
 _EXTERNAL_LINK = re.compile(r"^[ \t)]*\n?[ \t]*(?:till|i|från|av|enligt)\s", re.IGNORECASE)
 
@@ -777,6 +784,16 @@ def _sentence_references(
     return references
 
 
+def _new_predicate(text: str, mention: _Mention, reference_start: int) -> bool:
+    """ "Mål framgår av åtgärdsplanen och följs upp enligt bilaga 3": the subject word is
+    the object of a preposition, and the reference stands in a second predicate joined by
+    "och", whose subject the sentence does not repeat."""
+    governed = _GOVERNING.search(text, max(0, mention.start - _GOVERNING_REACH), mention.start)
+    return governed is not None and bool(
+        _JOINED_PREDICATE.search(text, mention.end, reference_start)
+    )
+
+
 def _clause_subject(
     text: str,
     match: _Match,
@@ -791,6 +808,8 @@ def _clause_subject(
     strong = [m for m in in_window if m.strong]
     before = [m for m in strong if m.end <= match.start]
     if before and _LAST_CONJUNCT.match(text, before[-1].end, match.start):
+        return None
+    if before and _new_predicate(text, before[-1], match.start):
         return None
     after = [m for m in strong if m.start >= match.end]
     earlier = [m for m in mentions if m.strong and m.end <= match.start and m not in claimed]

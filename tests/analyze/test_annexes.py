@@ -410,6 +410,21 @@ def test_a_reference_after_a_conjunct_is_about_that_conjunct(pack: Pack) -> None
     assert [(r.number, r.subject) for r in references] == [(3, None), (2, "action_plan")]
 
 
+def test_a_reference_in_a_second_predicate_has_no_subject_of_its_own(pack: Pack) -> None:
+    """ "Målen framgår av åtgärdsplanen och följs upp enligt bilaga 3": the action plan is
+    the object of the first predicate, not what annex 3 holds; a subject word that is the
+    sentence's subject still is ("Lägesbilden … och finns i bilaga 1")."""
+    _, references = extract_text(
+        pack,
+        "Bilaga 1: Lägesbild\nBilaga 2: Åtgärdsplan\nBilaga 3: Uppföljningsplan",
+        background=(
+            "Målen framgår av åtgärdsplanen och följs upp enligt bilaga 3. "
+            "Lägesbilden har tagits fram gemensamt och finns i bilaga 1."
+        ),
+    )
+    assert [(r.number, r.subject) for r in references] == [(3, None), (1, "situation_picture")]
+
+
 def test_medborgarloften_are_an_annex_subject(pack: Pack) -> None:
     annexes, references = extract_text(
         pack,
