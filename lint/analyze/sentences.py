@@ -1,5 +1,5 @@
 """Sentences with spans. Hard line breaks inside a paragraph do not end a sentence;
-blank lines, list items and headings do."""
+blank lines, list items, the end of a list and headings do."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ def _blocks(source: SourceText, headings: list[Span]) -> list[Span]:
     start: int | None = None
     end = 0
     inside_heading_until = -1
+    after_item = False
     for line in source.lines:
         text = source.line_text(line)
         if line.start < inside_heading_until:
@@ -33,7 +34,10 @@ def _blocks(source: SourceText, headings: list[Span]) -> list[Span]:
         heading = heading_at.get(line.start)
         is_break = not text.strip() or heading is not None
         starts_item = is_list_item(text, line.style)
-        if (is_break or starts_item) and start is not None:
+        # The layout stage joins a wrapped item into one line: the line after it that is no
+        # item and does not run on in lower case starts a paragraph of its own.
+        after_item, ends_list = starts_item, after_item and not text.lstrip()[:1].islower()
+        if (is_break or starts_item or ends_list) and start is not None:
             blocks.append(Span(start, end))
             start = None
         if heading is not None:
