@@ -379,7 +379,8 @@ def _signature_joint(
 ) -> str | None:
     """How a line of a signature column continues the one above, or None when it does not:
     a word too long for the column broken at its edge, a line going on in lower case, a
-    line for the date after "Stockholm den", a party's name after "För"."""
+    line for the date after "Stockholm den", the year after a day and month, a party's name
+    after "För"."""
     if previous is None:
         return None
     above, x1 = previous
@@ -390,6 +391,8 @@ def _signature_joint(
         return "" if single and filled else " "
     if _AWAITS_DATE.search(above) and _SIGNING_RULE.match(text):
         return " "
+    if _AWAITS_YEAR.search(above) and _YEAR_ALONE.match(text):
+        return " "  # "Karlstad den 12 december" | "2024": a date wrapped in a narrow column
     if _OPEN_FOR.match(above) and (above.strip().lower() == "för" or filled):
         return " "
     return None
@@ -425,6 +428,8 @@ def _wrapped_row_pieces(source: SourceText, table: Table) -> list[Piece]:
 # "Stockholm den" at the end of a cell, its line for the date wrapped to the next line.
 _AWAITS_DATE = re.compile(r"(?:\bden|datum:?)\s*$", re.IGNORECASE)
 _SIGNING_RULE = re.compile(r"[_.…]{3,}\s*$")
+_AWAITS_YEAR = re.compile(r"(?<!\d)\d{1,2}:?[ae]?\s+[^\W\d_]{3,}\.?$")  # "den 12 december"
+_YEAR_ALONE = re.compile(r"^(?:19|20)\d\d\.?$")
 
 
 def _row_line_pieces(source: SourceText, table: Table) -> list[Piece]:

@@ -128,3 +128,20 @@ def test_signature_columns_rejoin_a_wrapped_party_name() -> None:
         "Maria Sandberg",
     ]
     assert "För lokalpolisområde Globen" in view_lines(source)
+
+
+def test_signature_columns_rejoin_a_date_whose_year_wrapped() -> None:
+    def row(top: float) -> LineStyle:
+        x1 = (180.0, 350.0, 520.0)
+        return LineStyle(font_size=10.0, x0=50, top=top, cells_x=(50, 220, 390), cells_x1=x1)
+
+    source = pdf(
+        ("Karlstad den 12 december\tKarlstad den 12 december\tKarlstad den 16 december", row(100)),
+        ("2024\t2024\t2024", row(112)),
+        ("………………\t………………\t………………", row(124)),
+        ("Magnus Ohlsson\tIngela Bergkvist\tTobias Hedlund", row(136)),
+    )
+    lines = view_lines(source)
+    assert lines.count("Karlstad den 12 december 2024") == 2
+    assert "Karlstad den 16 december 2024" in lines
+    assert "2024" not in lines
