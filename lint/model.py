@@ -256,6 +256,9 @@ class Party:
     org_number: OrgNumber | None = None
     address: str | None = None
     defined_terms: tuple[DefinedTerm, ...] = ()
+    # The units named after the name ("Polismyndigheten, lokalpolisområde Järva, polisområde
+    # Nord": "lokalpolisområde Järva", "polisområde Nord").
+    units: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

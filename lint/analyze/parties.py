@@ -476,6 +476,7 @@ def _party(text: str, draft: _Draft) -> Party:
         org_number=draft.org_numbers[0] if draft.org_numbers else None,
         address=" ".join(address.group(1).split()) if address else None,
         defined_terms=tuple(draft.terms),
+        units=tuple(" ".join(text[h.name_start : h.name_end].split()) for h in draft.heads[1:]),
     )
 
 

@@ -40,12 +40,14 @@ def required_parties(document: Document, params: Mapping[str, Any]) -> Iterator[
 
 
 def _is_required(party: Party, org_type: str, requirement: Mapping[str, Any]) -> bool:
-    """The party is of the type and, where the pack lists `named`, its name says so
-    ("Polismyndigheten, region Stockholm" is the police but not a local police area)."""
+    """The party is of the type and, where the pack lists `named`, its name or a unit named
+    after it says so ("Polismyndigheten, region Stockholm" is the police but not a local
+    police area; "Polismyndigheten, lokalpolisområde Järva" is one)."""
     if party.org_type != org_type:
         return False
     named = requirement.get("named") or ()
-    return not named or any(word in party.name.lower() for word in named)
+    designation = " ".join((party.name, *party.units)).lower()
+    return not named or any(word in designation for word in named)
 
 
 @register(

@@ -301,3 +301,18 @@ def test_one_joint_definition_for_two_parties_is_no_duplicate(pack: Pack) -> Non
         party("Lokalpolisområde Norrmalm", "police_area", ("Polisen", 90)),
     )
     assert list(party_references(referencing("x", parties), params(pack, "PTY003"))) == []
+
+
+def test_a_local_police_area_named_as_a_unit_after_the_authority(pack: Pack) -> None:
+    """ "Polismyndigheten, lokalpolisområde Järva": the local police area is a party."""
+    police = Party(
+        name="Polismyndigheten",
+        org_type="police_area",
+        span=Span(0, 1),
+        units=("lokalpolisområde Järva", "polisområde Nord"),
+    )
+    region = replace(police, name="Polismyndigheten", units=("polisregion Stockholm",))
+    rule = params(pack, "PTY001")
+    assert list(required_parties(referencing("x", (SDF, police)), rule)) == []
+    (missing,) = required_parties(referencing("x", (SDF, region)), rule)
+    assert resolve(missing.args["party"], "sv") == "ett lokalpolisområde"
