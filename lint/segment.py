@@ -225,6 +225,10 @@ def _heading_candidate(
         return False  # a DOCX list paragraph ("Lokal styrgrupp" in a list of groups)
     if _shape_ok(text):
         return True
+    if text.endswith(":") and _shape_ok(text[:-1]):
+        # "Tid:", "Lokal Beredningsgrupp:": the template's heading itself, with a colon; a
+        # lead-in that only resembles one ("Parterna prioriterar under perioden:") is not.
+        return match_template(text, template)[1] >= _COLON_HEADING_SCORE
     numbered = _SECTION_NUMBER.match(text)
     if numbered is None:
         return False
@@ -258,6 +262,7 @@ def _in_numbered_list(source: SourceText, line: Line, number: str) -> bool:
     return False
 
 
+_COLON_HEADING_SCORE = 95.0
 _OUTLINE_NUMBER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)[.)]?\s+\S")
 
 

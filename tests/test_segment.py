@@ -133,3 +133,17 @@ def test_a_decimal_number_gives_the_level(pack: Pack) -> None:
     steering = sections["5.1 Lokal styrgrupp"]
     assert steering.body.end == sections["6 Information"].heading.start
     assert "5.1.2 Sammansättning" in source.slice(steering.body)
+
+
+def test_template_headings_with_a_colon_and_numbers_before_a_section_sign(pack: Pack) -> None:
+    """ "Tid:" and "1 § Bakgrund" are headings; a lead-in with a colon that only resembles a
+    template heading ("Parterna prioriterar under perioden:") is not."""
+    prose = "Detta är en lång mening som beskriver hur samverkan ska gå till i stadsdelen."
+    lines = ["Överenskommelse", "1 § Bakgrund", prose, "Tid:", prose]
+    lines += ["Parterna prioriterar under perioden:", "• Unga i risk", "2 § Information", prose]
+    sections = segment(_source(lines), pack.template)
+    assert [(s.title, s.template_key) for s in sections[1:]] == [
+        ("1 § Bakgrund", "background"),
+        ("Tid:", "term"),
+        ("2 § Information", "information"),
+    ]
