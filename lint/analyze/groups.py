@@ -11,7 +11,7 @@ names first, else to the group whose section or paragraph it stands in.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -124,6 +124,9 @@ class _GroupReader:
         self.section_kind = {g["section"]: k for k, g in data["groups"].items() if g.get("section")}
         self.member_cue = _cue_regex(data.get("member_cues", ()))
         self.optional_cue = _cue_regex(data.get("optional_cues", ()))
+        self.optional_joint = re.compile(
+            rf"(?:,|\s(?:och|samt))\s*,?\s+(?={self.optional_cue.pattern})", re.IGNORECASE
+        )
         self.co_opted_cue = _cue_regex(data.get("co_opted_cues", ()))
         self.conditional_cue = _cue_regex(data.get("conditional_cues", ()))
         self.meeting_cue = _cue_regex(data.get("meeting_cues", ()))
@@ -136,7 +139,8 @@ class _GroupReader:
         section: Section | None = None
         list_group: str | None = None
         list_optional = list_co_opted = False
-        for unit in _units(self.ctx):
+        tabled = self._group_column_tables()
+        for unit in _units(self.ctx, tabled):
             if unit.section is not section:
                 section = unit.section
                 owner = self._enclosing_kind(section)
@@ -157,6 +161,50 @@ class _GroupReader:
                 if intro:
                     list_group, list_optional, list_co_opted = intro
         return tuple(self._groups())
+
+    def _group_column_tables(self) -> set[int]:
+        """Tables with one column per group ("Styrgrupp | Beredningsgrupp | Arbetsgrupp"):
+        each cell below a group's header is one of its members. Returns the numbers of the
+        lines read, which the paragraph reading then leaves alone."""
+        source = self.ctx.source
+        lines = source.lines
+        read: set[int] = set()
+        index = 0
+        while index < len(lines):
+            header = self._column_groups(source.line_text(lines[index]))
+            index += 1
+            if header is None:
+                continue
+            read.add(index)
+            while (
+                index < len(lines) and source.line_text(lines[index]).count("\t") == len(header) - 1
+            ):
+                self._add_column_members(lines[index], header)
+                index += 1
+                read.add(index)
+        return read
+
+    def _column_groups(self, text: str) -> list[str] | None:
+        """The group each cell of a header row names, when every cell names another one."""
+        cells = text.split("\t")
+        if len(cells) < 2:
+            return None
+        kinds = []
+        for cell in cells:
+            named, at_start, _container = self._named_group(cell.strip())
+            if named is None or not at_start or len(cell.split()) > _SUBJECT_WORDS:
+                return None
+            kinds.append(named)
+        return kinds if len(set(kinds)) == len(kinds) else None
+
+    def _add_column_members(self, line: Line, header: Sequence[str]) -> None:
+        position = line.start
+        for kind, cell in zip(header, self.ctx.source.line_text(line).split("\t"), strict=True):
+            span = _trimmed(self.text, position, position + len(cell))
+            position += len(cell) + 1
+            if span.end > span.start:
+                optional = bool(self.optional_cue.search(cell))
+                self._add_members(kind, span, optional, optional and self._co_opted(cell))
 
     def _section_kind(self, section: Section | None) -> str | None:
         return (
@@ -200,7 +248,7 @@ class _GroupReader:
         optional = co_opted = False
         # "Vid behov" and "adjungeras" make optional only the members of their own clause
         # ("… består av X och Y, och den kan vid behov adjungera Z").
-        for clause in _clauses(self.text, span):
+        for clause in self._clauses(span):
             words = self.text[clause.start : clause.end]
             optional = bool(self.optional_cue.search(words))
             co_opted = optional and self._co_opted(words)
@@ -211,6 +259,17 @@ class _GroupReader:
             is_member or self._is_label(sentence, named)
         )
         return owner, ((group, optional, co_opted) if introduces else None)
+
+    def _clauses(self, span: Span) -> Iterator[Span]:
+        """The sentence's clauses, each cut again before a conjunction that opens the
+        optional members ("deltagare från A och B och vid behov från C"): only those after
+        it are optional."""
+        for clause in _clauses(self.text, span):
+            position = clause.start
+            for match in self.optional_joint.finditer(self.text, clause.start, clause.end):
+                yield _trimmed(self.text, position, match.start())
+                position = match.start()
+            yield _trimmed(self.text, position, clause.end)
 
     def _co_opted(self, text: str) -> bool:
         """Co-opted as such ("adjungeras"), not only when needed ("kan vid behov adjungeras")."""
@@ -361,8 +420,9 @@ class _Open:
         return _Unit(Span(self.start, self.end), self.item, self.section)
 
 
-def _units(ctx: AnalysisContext) -> list[_Unit]:
-    """List items and paragraphs, in order, without headings and page furniture."""
+def _units(ctx: AnalysisContext, skipped: Collection[int] = ()) -> list[_Unit]:
+    """List items and paragraphs, in order, without headings, page furniture and the lines
+    numbered in `skipped`."""
     source = ctx.source
     heading_lines = {
         line.number
@@ -376,7 +436,7 @@ def _units(ctx: AnalysisContext) -> list[_Unit]:
     blank = in_list = False
     for line in source.lines:
         text = source.line_text(line).strip()
-        if line.number in heading_lines:
+        if line.number in heading_lines or line.number in skipped:
             current = _flush(units, current)
             blank = in_list = False
             continue

@@ -136,7 +136,8 @@ def _anchor(
         date = dates[0]
         local = (date.span.start - rest_offset, date.span.end - rest_offset)
         residue = (rest[: local[0]] + " " + rest[local[1] :]).strip()
-        residue = re.sub(r"(?:,|\bden\b)", " ", residue).strip(" ,.")
+        # "Stockholm den 5 mars 2024", "Stockholm, 2024-03-05", "Stockholm i mars 2024"
+        residue = re.sub(r"(?:,|\bden\b|\bi$)", " ", residue).strip(" ,.")
         if not residue:  # "2024-03-05", "den 5 mars 2024"
             wrapped = text[0].islower() and not text.startswith("den ")  # "utgången av 2026."
             return None if wrapped else (None, date, False)

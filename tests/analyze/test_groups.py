@@ -280,3 +280,34 @@ def test_members_under_a_sub_heading_of_the_group(pack: Pack) -> None:
 def test_a_unit_chief_is_not_the_chief(pack: Pack, written: str, role: str) -> None:
     doc = document(pack, f"Lokal styrgrupp\n\nI styrgruppen ingår:\n\n- {written}")
     assert roles(doc.group("steering")) == {role}
+
+
+def test_a_table_with_one_column_per_group(pack: Pack) -> None:
+    """ "Styrgrupp | Beredningsgrupp | Arbetsgrupp": each cell belongs to its column's group."""
+    doc = document(
+        pack,
+        "Sammansättningen framgår av tabellen nedan; fler kan adjungeras vid behov.\n"
+        "Styrgrupp\tBeredningsgrupp\tArbetsgrupp\n"
+        "Stadsdelsdirektör, SDF\tKommunpolis, lokalpolisområdet\tHandläggare från SDF\n"
+        "Lokalpolisområdeschef\tSäkerhetssamordnare, SDF\tOmrådespoliser från lokalpolisområdet\n"
+        "Grundskolechef\t\tTrafikplanerare från trafikkontoret vid behov",
+    )
+    assert roles(doc.group("steering")) == {
+        "district_director",
+        "police_area_chief",
+        "head_of_schools",
+    }
+    assert roles(doc.group("preparatory")) == {"municipal_police", "security_coordinator"}
+    assert organisations(doc.group("working")) == {"district_administration", "police_area"}
+    assert organisations(doc.group("working"), optional=True) == {"specialist_administration"}
+
+
+def test_optional_members_after_och_vid_behov(pack: Pack) -> None:
+    doc = document(
+        pack,
+        "Lokala arbetsgrupper\n\nVarje grupp har deltagare från både stadsdelsförvaltningen "
+        "och lokalpolisområdet och vid behov från trafikkontoret.",
+    )
+    working = doc.group("working")
+    assert organisations(working) == {"district_administration", "police_area"}
+    assert organisations(working, optional=True) == {"specialist_administration"}
