@@ -239,3 +239,14 @@ def test_the_wrapped_end_of_a_sentence_is_no_date_line() -> None:
         "• Antalet platser ska minska\nfrån 5 till högst 2 (Polisens lägesbild).\n"
     )
     assert signatures_in(text, load_pack("national")) == ()
+
+
+def test_a_date_with_the_month_only(pack: Pack) -> None:
+    """ "Stockholm i mars 2024": the place and a date of month precision."""
+    text = (
+        "Stockholm i mars 2024\n\nFör Skarpnäcks stadsdelsförvaltning\n\n……………………\n"
+        "Ann Sofie Andersson, stadsdelsdirektör\n"
+    )
+    (found,) = signatures_in(text, pack, PARTIES[:1])
+    assert found.place == "Stockholm"
+    assert found.date is not None and (found.date.iso, found.date.precision) == ("2024-03", "month")

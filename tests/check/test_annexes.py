@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from lint.analyze import analyze
 from lint.check.annexes import (
     annex_list_numbering,
     annex_numbering_style,
@@ -27,6 +28,8 @@ from lint.model import (
     Span,
 )
 from lint.pack import Pack
+from lint.read.limits import ReadLimits
+from lint.read.text import read_text_bytes
 from tests.conftest import OSTERMALM, SKARPNACK, check_json
 
 ARABIC, ROMAN = NumberStyle.ARABIC, NumberStyle.ROMAN
@@ -296,3 +299,22 @@ def test_a_sub_annex_range_does_not_hide_a_duplicate(pack: Pack) -> None:
     assert [in_language(v.args["problem"], "sv") for v in found] == [
         "bilaga 2 förekommer mer än en gång"
     ]
+
+
+@pytest.mark.parametrize(
+    ("annex_section", "key", "unverified"),
+    [
+        ("Bilaga A – Gemensam lokal lägesbild\nBilaga B – Åtgärdsplan", "unread", True),
+        ("Överenskommelsen har inga bilagor.", "no_list", False),
+    ],
+)
+def test_an_annex_section_that_could_not_be_read(
+    pack: Pack, annex_section: str, key: str, unverified: bool
+) -> None:
+    """Entries that were not understood ("Bilaga A") are no evidence of a missing list."""
+    text = (
+        f"Lokal samverkansöverenskommelse\n\nBilagor\n\n{annex_section}\n\nTid\n\nTills vidare.\n"
+    )
+    doc = analyze(read_text_bytes(text.encode(), "t.txt", ReadLimits()), pack)
+    found = list(required_annexes(doc, params(pack, "ANX005")))
+    assert [(v.key, v.unverified) for v in found] == [(key, unverified)]
