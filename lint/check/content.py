@@ -36,6 +36,7 @@ _NUMBERING = re.compile(
     re.IGNORECASE,
 )
 _MARKUP = re.compile(r"[#*_]+")
+_OUTLINE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)\.?\s")
 # A numbered line that ends as a sentence or an introduction is a list item, not a heading.
 _NUMBERED_SENTENCE = re.compile(r"^\s*\d+[.)]\s+\S+.*[.:]$")
 _MAX_HEADING_WORDS = 10
@@ -181,9 +182,22 @@ def _headings(lines: list[_Line]) -> list[int]:
 
 
 def _body(lines: list[_Line], headings: list[int], index: int) -> str:
-    following = [h for h in headings if h > index]
+    """The lines under a heading up to the next one that is not its sub-heading ("5.1" and
+    "5.2" lie inside "5 Fokusområden och mål")."""
+    number = _outline(lines[index][2])
+    following = [
+        h
+        for h in headings
+        if h > index and not (number and _outline(lines[h][2]).startswith(number + "."))
+    ]
     end = min([*following[:1], index + 1 + _MAX_SECTION_LINES, len(lines)])
     return " ".join(text for _, _, text in lines[index + 1 : end])
+
+
+def _outline(text: str) -> str:
+    """A heading's decimal section number ("5.1" of "5.1 Narkotika"), or ""."""
+    found = _OUTLINE.match(text)
+    return found.group(1) if found else ""
 
 
 def _signature_part(
