@@ -17,7 +17,10 @@ function `Bench -> Row` (see ROWS):
              process so that start-up does not hide a superlinear step (growth-process:
              whole processes, info);
 - jobs       a corpus of 200 agreements (txt, pdf, docx) with `--jobs 2` vs `--jobs 1`;
-- memory     peak RSS (ru_maxrss) of the check of a 300-page PDF vs a 30-page one.
+- memory     peak RSS (ru_maxrss) of the check of a 300-page PDF vs a 30-page one;
+- layout     the layout stage (`lay_out`, and `remap_spans` mapping the analysed model back
+             to the reader's text) vs the whole check of the 30-page PDF, both timed
+             inside one warm process (layout-pages: the 300-page PDF).
 
 The exit status is 1 when a row misses its target.
 
@@ -575,6 +578,59 @@ def row_memory(bench: Bench) -> Row:
     return row
 
 
+INNER_LAYOUT = """
+import json, statistics, sys, time
+from pathlib import Path
+from lint.analyze import _analyze_view
+from lint.layout import lay_out, remap_spans
+from lint.pack import DEFAULT_PACK, load_pack
+from lint.pipeline import RunOptions, check_file, preload, read_source
+path, reps = sys.argv[1], int(sys.argv[2])
+pack, options = load_pack(DEFAULT_PACK), RunOptions(jobs=1, use_cache=False)
+preload({Path(path).suffix})
+check_file(path, pack, options)
+source = read_source(path, options.limits, options.pdf_engine)
+view = lay_out(source)
+document = _analyze_view(view.view, pack.for_text(source.text), None)
+checks, stages = [], []
+for _ in range(reps):
+    start = time.process_time()
+    check_file(path, pack, options)
+    checks.append(time.process_time() - start)
+    start = time.process_time()
+    layout = lay_out(source)
+    remap_spans(document, layout.mapping)
+    stages.append(time.process_time() - start)
+print(json.dumps([statistics.median(stages), statistics.median(checks)]))
+"""
+
+
+def _layout_row(bench: Bench, pdf: Path, reps: int) -> Row:
+    sample = run_process(python("-c", INNER_LAYOUT, str(pdf), str(reps)), bench.env)
+    stage, check = json.loads(sample.stdout)
+    row = ratio_row(
+        f"Layout share, {page_count(pdf)}-page PDF",
+        "layout stage (lay_out + remap_spans)",
+        "whole check (read, analyse, check)",
+        (stage, check),
+        "s",
+        0.10,
+    )
+    row.notes.append(
+        f"CPU time in one warm process (time.process_time), medians of {reps}, the stage "
+        "and the whole check alternating"
+    )
+    return row
+
+
+def row_layout(bench: Bench) -> Row:
+    return _layout_row(bench, bench.inputs.pdf_30, bench.reps)
+
+
+def row_layout_pages(bench: Bench) -> Row:
+    return _layout_row(bench, bench.inputs.pdf_300, bench.heavy_reps)
+
+
 # Every row: a name for --only and a function Bench -> Row, in the order of the table.
 ROWS: dict[str, Callable[[Bench], Row]] = {
     "pdf": row_pdf,
@@ -588,6 +644,8 @@ ROWS: dict[str, Callable[[Bench], Row]] = {
     "growth-process": row_growth_process,
     "jobs": row_jobs,
     "memory": row_memory,
+    "layout": row_layout,
+    "layout-pages": row_layout_pages,
 }
 
 

@@ -184,7 +184,7 @@ class Vocabulary:
                 p.kind, p.key, Span(offset + m.start(), offset + m.end()), m.group(0), p.explicit
             )
             for p in self.patterns
-            if p.needles is None or any(needle in folded for needle in p.needles)
+            if p.needles is None or any(map(folded.__contains__, p.needles))
             for m in p.regex.finditer(text)
         ]
         candidates.extend(self._completed_truncations(text, offset))
