@@ -3,6 +3,8 @@ columns read as a reader of the page reads them, every offset mapped back exactl
 
 from __future__ import annotations
 
+import dataclasses
+
 from lint.layout import lay_out
 from lint.model import LineStyle, SourceText, Span
 from lint.read.limits import ReadLimits
@@ -128,3 +130,35 @@ def test_signature_columns_rejoin_a_wrapped_party_name() -> None:
         "Maria Sandberg",
     ]
     assert "För lokalpolisområde Globen" in view_lines(source)
+
+
+def test_a_bare_number_in_a_ruled_cell_at_a_page_edge_is_the_cells_text() -> None:
+    """ "Bilaga" | "1" wrapped in a narrow first column, the table's last row on the page and
+    its first on the next: the numbers are the cells' text, not page numbers."""
+
+    def cell(
+        x: tuple[float, ...], x1: tuple[float, ...], top: float, row: int, k: int
+    ) -> LineStyle:
+        style = LineStyle(font_size=10.0, x0=x[0], top=top, cells_x=x, cells_x1=x1, page_height=842)
+        return dataclasses.replace(style, table_cell=(1001 if top > 400 else 2001, row, k))
+
+    def at(x0: float, top: float, x1: float) -> LineStyle:
+        return LineStyle(font_size=10.0, x0=x0, top=top, x1=x1, page_height=842)
+
+    lines = [
+        RawLine("Bilaga\tInnehåll", 1, cell((74, 118), (99, 160), 688, 1, 0)),
+        RawLine("Bilaga\tGemensam lägesbild 2023", 1, cell((74, 118), (99, 287), 710, 2, 0)),
+        RawLine("1", 1, cell((74,), (74,), 726, 2, 1)),
+        RawLine("Sida 1 av 2", 1, at(280, 802, 316)),
+        RawLine("Bilaga\tÅtgärdsplan 2023", 2, cell((74, 118), (99, 194), 72, 1, 0)),
+        RawLine("2", 2, cell((74,), (74,), 87, 1, 1)),
+        RawLine("Bilaga\tUppföljningsplan", 2, cell((74, 118), (99, 193), 109, 2, 0)),
+        RawLine("3", 2, cell((74,), (74,), 125, 2, 1)),
+        RawLine("Sida 2 av 2", 2, at(280, 802, 316)),
+    ]
+    source = build_source(lines, "t.pdf", "pdf", ReadLimits(), body_font_size=10.0)
+    view = view_lines(source)
+    assert "Bilaga 1\tGemensam lägesbild 2023" in view
+    assert "Bilaga 2\tÅtgärdsplan 2023" in view
+    assert "Bilaga 3\tUppföljningsplan" in view
+    assert not any("Sida" in line for line in view)
