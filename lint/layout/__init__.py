@@ -379,7 +379,8 @@ def _signature_joint(
 ) -> str | None:
     """How a line of a signature column continues the one above, or None when it does not:
     a word too long for the column broken at its edge, a line going on in lower case, a
-    line for the date after "Stockholm den", a party's name after "För"."""
+    line for the date after "Stockholm den", the rest of a date (a day, a year), a party's
+    name after "För"."""
     if previous is None:
         return None
     above, x1 = previous
@@ -390,6 +391,8 @@ def _signature_joint(
         return "" if single and filled else " "
     if _AWAITS_DATE.search(above) and _SIGNING_RULE.match(text):
         return " "
+    if _DATE_WITHOUT_YEAR.search(above) and _DATE_GOES_ON.match(text):
+        return " "  # "Kista den 25 januari" | "2023", "Kista den" | "25 januari 2023"
     if _OPEN_FOR.match(above) and (above.strip().lower() == "för" or filled):
         return " "
     return None
@@ -425,6 +428,10 @@ def _wrapped_row_pieces(source: SourceText, table: Table) -> list[Piece]:
 # "Stockholm den" at the end of a cell, its line for the date wrapped to the next line.
 _AWAITS_DATE = re.compile(r"(?:\bden|datum:?)\s*$", re.IGNORECASE)
 _SIGNING_RULE = re.compile(r"[_.…]{3,}\s*$")
+# A place and date whose date is not complete at the end of a signature column's line
+# ("Kista den 25 januari", "Kista den"), and the rest of it on the next: a day or a year.
+_DATE_WITHOUT_YEAR = re.compile(r"^\S+\s+den(?:\s+\d{1,2}(?:\s+[a-zåäö]+)?)?\s*$", re.IGNORECASE)
+_DATE_GOES_ON = re.compile(r"\d{1,4}\b")
 
 
 def _row_line_pieces(source: SourceText, table: Table) -> list[Piece]:

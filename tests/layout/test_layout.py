@@ -162,3 +162,23 @@ def test_a_bare_number_in_a_ruled_cell_at_a_page_edge_is_the_cells_text() -> Non
     assert "Bilaga 2\tÅtgärdsplan 2023" in view
     assert "Bilaga 3\tUppföljningsplan" in view
     assert not any("Sida" in line for line in view)
+
+
+def test_signature_columns_rejoin_a_date_wrapped_before_its_year() -> None:
+    """A narrow column of four: "Kista den 25 januari" | "2023" is one date."""
+
+    def row(x1: tuple[float, ...], top: float) -> LineStyle:
+        xs = (71.0, 184.0, 298.0, 411.0)[: len(x1)]
+        return LineStyle(font_size=11.0, x0=71, top=top, cells_x=xs, cells_x1=x1)
+
+    source = pdf(
+        ("Kista den 25 januari\tSpånga den\tStockholm den 25", row((157, 245, 486), 621)),
+        ("2023\t25 januari 2023\tjanuari 2023", row((88, 260, 461), 635)),
+        ("……………\t……………\t……………", row((120, 230, 450), 668)),
+        ("Leila Ahmadi\tPer-Olof Wiman\tLena Sjöholm", row((129, 252, 465), 697)),
+    )
+    view = view_lines(source)
+    assert "Kista den 25 januari 2023" in view
+    assert "Spånga den 25 januari 2023" in view
+    assert "Stockholm den 25 januari 2023" in view
+    assert "Leila Ahmadi" in view and "2023" not in view
