@@ -24,7 +24,12 @@ from lint.pack import TemplateHeading
 TEMPLATE_MATCH_SCORE = 85.0
 _MAX_HEADING_CHARS = 90
 _MAX_HEADING_WORDS = 10
-_ANNEX_ENTRY = re.compile(r"^\s*bilaga\s+\w+\s*[:.–-]", re.IGNORECASE)
+# An entry of an annex list: "Bilaga 1: Lägesbild", "Bilaga 2 – …", or the number and the
+# capitalised title with no mark between ("Bilaga 1 Gemensam lokal lägesbild 2022").
+_ANNEX_ENTRY = re.compile(
+    r"^\s*bilaga\s+(?:\w+\s*[:.–-]|(?:\d{1,2}|[IVX]{1,4})[a-z]?\s+(?-i:[A-ZÅÄÖ]))",
+    re.IGNORECASE,
+)
 _MARKUP = re.compile(r"[#*_]+")
 # A heading may ask what its section answers ("Hur följer vi upp?"): one question mark at the
 # end is no sentence end.

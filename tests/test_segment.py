@@ -118,3 +118,23 @@ def test_first_headings_right_under_a_long_title_or_a_reference_line(pack: Pack)
     lines = ["Samverkansöverenskommelse", "Dnr A 611.402/2024", "§ 1 Parter", prose]
     sections = segment(_source(lines), national.template)
     assert [s.title for s in sections] == ["Samverkansöverenskommelse", "§ 1 Parter"]
+
+
+def test_a_heading_right_under_an_annex_list_without_separators(pack: Pack) -> None:
+    """ "Bilaga 6 Övergripande …" (number and title, no colon or dash, too long for a
+    heading) ends the annex list; "D. Tid" under it is the next section, and no entry of
+    the list is a heading of its own."""
+    prose = "Överenskommelsen gäller från och med den 1 september 2022 och tills vidare."
+    lines = [
+        "Lokal samverkansöverenskommelse",
+        "C. Bilagor",
+        "Bilaga 1 Gemensam lokal lägesbild Enskede-Årsta-Vantör 2022",
+        "Bilaga 2 Åtgärdsplan 2022–2023",
+        "Bilaga 6 Övergripande samverkansöverenskommelse mellan Stockholms stad och Polisregion "
+        "Stockholm",
+        "D. Tid",
+        prose,
+    ]
+    sections = segment(_source(lines), pack.template)
+    assert [s.title for s in sections][1:] == ["C. Bilagor", "D. Tid"]
+    assert sections[-1].template_key == "term"
