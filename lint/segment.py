@@ -367,9 +367,12 @@ def _next_text(source: SourceText, index: int) -> str:
 
 
 def _wraps_on(source: SourceText, last: Line) -> bool:
-    """The line is the first of a hard-wrapped paragraph: the next line goes on in lower case."""
+    """The line is the first of a hard-wrapped paragraph: the next line goes on in lower case
+    (not a lettered list item, "a) Helsingborgs stad, …", under a heading)."""
     following = _next_text(source, last.number - 1)
-    return bool(following) and (following[0].islower() or following[0] in ",;)")
+    if not following or _LIST_MARKER.match(following):
+        return False
+    return following[0].islower() or following[0] in ",;)"
 
 
 def _stands_alone(source: SourceText, index: int) -> bool:

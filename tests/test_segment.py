@@ -138,3 +138,22 @@ def test_a_heading_right_under_an_annex_list_without_separators(pack: Pack) -> N
     sections = segment(_source(lines), pack.template)
     assert [s.title for s in sections][1:] == ["C. Bilagor", "D. Tid"]
     assert sections[-1].template_key == "term"
+
+
+def test_a_heading_over_a_lettered_list_of_parties() -> None:
+    """Paragraphs with no blank lines between (a DOCX): "a) Helsingborgs stad, …" under a
+    heading is a list item, not the lower-case rest of a wrapped line."""
+    national = load_pack("national")
+    lines = [
+        "Samverkansöverenskommelse för ett tryggare Helsingborg",
+        "Helsingborgs stad, Helsingborgshem, Räddningstjänsten Skåne Nordväst och "
+        "Polismyndigheten, lokalpolisområde Helsingborg",
+        "Giltig 2025–2028",
+        "Kapitel 1 – Överenskommelsens parter",
+        "a) Helsingborgs stad, genom kommunstyrelsen, organisationsnummer 212000-1082,",
+        "b) AB Helsingborgshem, organisationsnummer 556047-3984.",
+        "Kapitel 2 – Handlingar som hör till överenskommelsen",
+        "Överenskommelsen kompletteras av följande handlingar:",
+    ]
+    sections = segment(_source(lines), national.template)
+    assert [s.template_key for s in sections][1:] == ["parties", "annexes"]
