@@ -182,3 +182,34 @@ def test_signature_columns_rejoin_a_date_wrapped_before_its_year() -> None:
     assert "Spånga den 25 januari 2023" in view
     assert "Stockholm den 25 januari 2023" in view
     assert "Leila Ahmadi" in view and "2023" not in view
+
+
+def test_signature_columns_tell_a_wrapped_word_from_a_broken_one() -> None:
+    """Four columns of one width: "Kommunstyrelsens" | "ordförande" wrapped a whole word
+    (the column's widest line, but short of what the other columns reach), while
+    "Lokalpolisområdesche" | "f, lokalpolisområde" was broken at the column's edge."""
+
+    def row(x1: tuple[float, ...], top: float) -> LineStyle:
+        xs = (71.0, 184.0, 298.0, 411.0)
+        return LineStyle(font_size=11.0, x0=71, top=top, cells_x=xs, cells_x1=x1)
+
+    source = pdf(
+        ("För Staden\tFör Staden\tFör Bolaget\tFör Polisen", row((120, 233, 350, 455), 71)),
+        (
+            "Karin Ekdahl\tAhmed Yilmaz\tLena Forsberg\tMats Aronsson",
+            row((124, 243, 355, 472), 166),
+        ),
+        (
+            "Kommunstyrelsens\tStadsområdesdirektör,\tVerkställande direktör,"
+            "\tLokalpolisområdesche",
+            row((152, 283, 397, 505), 181),
+        ),
+        (
+            "ordförande\tstadsområde Nordost\tBostadsbolaget\tf, lokalpolisområde",
+            row((116, 278, 363, 491), 197),
+        ),
+    )
+    view = view_lines(source)
+    assert "Kommunstyrelsens ordförande" in view
+    assert "Lokalpolisområdeschef, lokalpolisområde" in view
+    assert "Stadsområdesdirektör, stadsområde Nordost" in view
