@@ -24,7 +24,12 @@ from lint.pack import TemplateHeading
 TEMPLATE_MATCH_SCORE = 85.0
 _MAX_HEADING_CHARS = 90
 _MAX_HEADING_WORDS = 10
-_ANNEX_ENTRY = re.compile(r"^\s*bilaga\s+\w+\s*[:.–-]", re.IGNORECASE)
+# An entry of an annex list: "Bilaga 1: Lägesbild", "Bilaga 2 – …", or the number and the
+# capitalised title with no mark between ("Bilaga 1 Gemensam lokal lägesbild 2022").
+_ANNEX_ENTRY = re.compile(
+    r"^\s*bilaga\s+(?:\w+\s*[:.–-]|(?:\d{1,2}|[IVX]{1,4})[a-z]?\s+(?-i:[A-ZÅÄÖ]))",
+    re.IGNORECASE,
+)
 _MARKUP = re.compile(r"[#*_]+")
 # A heading may ask what its section answers ("Hur följer vi upp?"): one question mark at the
 # end is no sentence end.
@@ -370,9 +375,12 @@ def _next_text(source: SourceText, index: int) -> str:
 
 
 def _wraps_on(source: SourceText, last: Line) -> bool:
-    """The line is the first of a hard-wrapped paragraph: the next line goes on in lower case."""
+    """The line is the first of a hard-wrapped paragraph: the next line goes on in lower case
+    (not a lettered list item, "a) Helsingborgs stad, …", under a heading)."""
     following = _next_text(source, last.number - 1)
-    return bool(following) and (following[0].islower() or following[0] in ",;)")
+    if not following or _LIST_MARKER.match(following):
+        return False
+    return following[0].islower() or following[0] in ",;)"
 
 
 def _stands_alone(source: SourceText, index: int) -> bool:

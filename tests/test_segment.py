@@ -147,3 +147,42 @@ def test_template_headings_with_a_colon_and_numbers_before_a_section_sign(pack: 
         ("Tid:", "term"),
         ("2 § Information", "information"),
     ]
+
+
+def test_a_heading_right_under_an_annex_list_without_separators(pack: Pack) -> None:
+    """ "Bilaga 6 Övergripande …" (number and title, no colon or dash, too long for a
+    heading) ends the annex list; "D. Tid" under it is the next section, and no entry of
+    the list is a heading of its own."""
+    prose = "Överenskommelsen gäller från och med den 1 september 2022 och tills vidare."
+    lines = [
+        "Lokal samverkansöverenskommelse",
+        "C. Bilagor",
+        "Bilaga 1 Gemensam lokal lägesbild Enskede-Årsta-Vantör 2022",
+        "Bilaga 2 Åtgärdsplan 2022–2023",
+        "Bilaga 6 Övergripande samverkansöverenskommelse mellan Stockholms stad och Polisregion "
+        "Stockholm",
+        "D. Tid",
+        prose,
+    ]
+    sections = segment(_source(lines), pack.template)
+    assert [s.title for s in sections][1:] == ["C. Bilagor", "D. Tid"]
+    assert sections[-1].template_key == "term"
+
+
+def test_a_heading_over_a_lettered_list_of_parties() -> None:
+    """Paragraphs with no blank lines between (a DOCX): "a) Helsingborgs stad, …" under a
+    heading is a list item, not the lower-case rest of a wrapped line."""
+    national = load_pack("national")
+    lines = [
+        "Samverkansöverenskommelse för ett tryggare Helsingborg",
+        "Helsingborgs stad, Helsingborgshem, Räddningstjänsten Skåne Nordväst och "
+        "Polismyndigheten, lokalpolisområde Helsingborg",
+        "Giltig 2025–2028",
+        "Kapitel 1 – Överenskommelsens parter",
+        "a) Helsingborgs stad, genom kommunstyrelsen, organisationsnummer 212000-1082,",
+        "b) AB Helsingborgshem, organisationsnummer 556047-3984.",
+        "Kapitel 2 – Handlingar som hör till överenskommelsen",
+        "Överenskommelsen kompletteras av följande handlingar:",
+    ]
+    sections = segment(_source(lines), national.template)
+    assert [s.template_key for s in sections][1:] == ["parties", "annexes"]

@@ -194,6 +194,7 @@ _NOT_NAME_WORDS = frozenset(
         "box",
         "till",
         "från",
+        "för",  # "För Kommunen undertecknar …": the signing party, named by its term
     }
 )
 _STANDALONE_CONJUNCTION = re.compile(

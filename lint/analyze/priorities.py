@@ -405,11 +405,12 @@ def _from_cue_lines(
     ctx: AnalysisContext, vocab: _Vocab, heading_starts: set[int]
 ) -> Iterator[PriorityArea]:
     """A cue heading set as body text ("Fokusområden" above a list, as a PDF may have it)."""
-    # A heading wrapped over lines (PDF) ends in a line like "samverkansområden": not a cue.
+    # A heading wrapped over lines (PDF) ends in a line like "samverkansområden": not a cue;
+    # nor is the last word of a hard-wrapped sentence ("… åtgärdsplanens" | "fokusområden.").
     in_heading = _Cover(s.heading for s in ctx.sections)
     for line in ctx.source.lines:
         text = ctx.source.line_text(line).strip().rstrip(":")
-        if not 0 < len(text) <= _MAX_CUE_TITLE_CHARS:
+        if not 0 < len(text) <= _MAX_CUE_TITLE_CHARS or text.endswith((".", "!", ";", ",")):
             continue
         if in_heading.covers(line.start):
             continue

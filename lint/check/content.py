@@ -13,9 +13,11 @@ evidence that the document describes it:
 
 `scope: signatures` looks only at the signature part of the document (from its heading,
 "Underskrifter", or from the first signature block found): who signs, not who is said
-to sign. Each requirement that finds no evidence gives one finding, with the
-requirement's own name in the message (`{requirement}`, its `sv` or `en` text in the
-report's language).
+to sign. The evidence is looked for in the text as the analyzers read it (the layout's
+view: a table cell or a line that a PDF wrapped is joined again, "Lokalpolisområdesche" |
+"f" is "Lokalpolisområdeschef"), and a finding points into the reader's text. Each
+requirement that finds no evidence gives one finding, with the requirement's own name in
+the message (`{requirement}`, its `sv` or `en` text in the report's language).
 """
 
 from __future__ import annotations
@@ -74,6 +76,8 @@ def required_content(document: Document, params: Mapping[str, Any]) -> Iterator[
         lines = _signature_part(document, lines, params.get("signature_headings", ()))
     headings = _headings(lines)
     anchor = _anchor(document, lines, headings, params)
+    if document.reading is not None and document.reading_map is not None:
+        anchor = document.reading_map.span_to_raw(anchor)
     for requirement in params.get("require", ()):
         if _described(requirement, lines, headings):
             continue
@@ -143,7 +147,8 @@ def _normalized(text: str) -> str:
 
 
 def _lines(document: Document) -> list[_Line]:
-    source = document.source
+    """The lines of the reading view (offsets into it), or of the reader's text."""
+    source = document.reading if document.reading is not None else document.source
     return [(line.start, line.end, source.line_text(line)) for line in source.lines]
 
 
@@ -211,8 +216,12 @@ def _signature_part(
     ]
     if starts:
         start = starts[-1]
-    elif document.signatures:
-        start = min(s.span.start for s in document.signatures)
+    elif document.signatures:  # a block's span is in the reader's text
+        first = min(s.span.start for s in document.signatures)
+        mapping = document.reading_map if document.reading is not None else None
+        return [
+            line for line in lines if (mapping.to_raw(line[0]) if mapping else line[0]) >= first
+        ]
     else:  # no signature heading and no block found: the last fifth of the text
         start = lines[len(lines) * 4 // 5][0] if lines else 0
     return [line for line in lines if line[0] >= start]

@@ -342,9 +342,13 @@ def _table_pieces(source: SourceText, table: Table) -> list[Piece]:
         return pieces
     pieces = [_blank(lines[table.first])]
     columns = sorted({cell.column for cell in table.cells})
+    reach = _signature_column_reach(table)
     for column in columns:
         cells = [c for c in table.cells if c.column == column]
         widest = max((c.x1 for c in cells if c.x1 is not None), default=None)
+        edge = None  # where a word broken at the column's edge ends
+        if widest is not None and reach is not None and column < len(table.columns_x):
+            edge = max(widest, table.columns_x[column] + reach)
         opened = False
         previous: tuple[str, float | None] | None = None  # the text and end of the last cell
         for cell in cells:
@@ -352,7 +356,7 @@ def _table_pieces(source: SourceText, table: Table) -> list[Piece]:
             start, end = _trimmed(source, cell.start, cell.end)
             text = source.text[start:end]
             opening = bool(SIGNATURE_OPENING.match(text))
-            joint = _signature_joint(previous, text, widest, line.style.font_size)
+            joint = _signature_joint(previous, text, widest, line.style.font_size, edge)
             previous = (text, cell.x1)
             if joint is not None:  # a wrapped cell: "Skarpnäcks" | "stadsdelsförvaltning"
                 pieces.append(Piece(start, end, line.page, LineStyle(), joint, continues=True))
@@ -366,6 +370,30 @@ def _table_pieces(source: SourceText, table: Table) -> list[Piece]:
     return pieces
 
 
+# How far short of what another column reaches a word broken at its own column's edge may
+# end, in ems: the two lines' last glyphs differ in width, and the break leaves less room
+# than the next glyph needs.
+_EDGE_EM = 1.2
+
+
+def _signature_column_reach(table: Table) -> float | None:
+    """How far right of its left edge the text of a signature column may reach: the most
+    that any of the table's columns uses (a producer gives signature blocks side by side
+    columns of one width). A column's own widest line may be a word that wrapped whole
+    ("Kommunstyrelsens" | "ordförande"), not one broken at the edge ("Lokalpolisområdesche"
+    | "f")."""
+    columns = table.columns_x
+    if not columns:
+        return None
+    bounds = (*columns[1:], float("inf"))  # a line that runs over the next column is no cell
+    reach = [
+        cell.x1 - columns[cell.column]
+        for cell in table.cells
+        if cell.x1 is not None and cell.column < len(columns) and cell.x1 < bounds[cell.column]
+    ]
+    return max(reach, default=None)
+
+
 # "För" alone, or "För lokalpolisområde" that reaches the column's edge: the party's name
 # follows on the next line.
 _OPEN_FOR = re.compile(r"^[Ff]ör(?:\s+[a-zåäö][\w-]*)*$")
@@ -376,11 +404,12 @@ def _signature_joint(
     text: str,
     widest: float | None,
     font_size: float | None,
+    edge: float | None = None,
 ) -> str | None:
     """How a line of a signature column continues the one above, or None when it does not:
-    a word too long for the column broken at its edge, a line going on in lower case, a
-    line for the date after "Stockholm den", the year after a day and month, a party's name
-    after "För"."""
+    a word too long for the column broken at its edge (`edge`, or else the column's widest
+    line), a line going on in lower case, a line for the date after "Stockholm den", the
+    rest of a date (a day, a year), a party's name after "För"."""
     if previous is None:
         return None
     above, x1 = previous
@@ -388,11 +417,13 @@ def _signature_joint(
     filled = x1 is not None and widest is not None and x1 >= widest - _FULL_EM * em
     if text[:1].islower():
         single = not re.search(r"\s", above) and above[-1:].isalnum()
-        return "" if single and filled else " "
+        reaches = edge is None or (x1 is not None and x1 >= edge - _EDGE_EM * em)
+        broken = filled and reaches
+        return "" if single and broken else " "
     if _AWAITS_DATE.search(above) and _SIGNING_RULE.match(text):
         return " "
-    if _AWAITS_YEAR.search(above) and _YEAR_ALONE.match(text):
-        return " "  # "Karlstad den 12 december" | "2024": a date wrapped in a narrow column
+    if _DATE_WITHOUT_YEAR.search(above) and _DATE_GOES_ON.match(text):
+        return " "  # "Kista den 25 januari" | "2023", "Kista den" | "25 januari 2023"
     if _OPEN_FOR.match(above) and (above.strip().lower() == "för" or filled):
         return " "
     return None
@@ -428,8 +459,15 @@ def _wrapped_row_pieces(source: SourceText, table: Table) -> list[Piece]:
 # "Stockholm den" at the end of a cell, its line for the date wrapped to the next line.
 _AWAITS_DATE = re.compile(r"(?:\bden|datum:?)\s*$", re.IGNORECASE)
 _SIGNING_RULE = re.compile(r"[_.…]{3,}\s*$")
-_AWAITS_YEAR = re.compile(r"(?<!\d)\d{1,2}:?[ae]?\s+[^\W\d_]{3,}\.?$")  # "den 12 december"
-_YEAR_ALONE = re.compile(r"^(?:19|20)\d\d\.?$")
+# A place and date whose date is not complete at the end of a signature column's line
+# ("Kista den 25 januari", "Kista den", "Karlstad 12 december"), and the rest of it on the
+# next line: a day or a year.
+_DATE_WITHOUT_YEAR = re.compile(
+    r"^\S+,?\s+(?:den(?:\s+\d{1,2}(?::[ae])?(?:\s+[a-zåäö]+\.?)?)?"
+    r"|\d{1,2}(?::[ae])?\s+[a-zåäö]{3,}\.?)\s*$",
+    re.IGNORECASE,
+)
+_DATE_GOES_ON = re.compile(r"\d{1,4}\b")
 
 
 def _row_line_pieces(source: SourceText, table: Table) -> list[Piece]:

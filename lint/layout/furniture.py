@@ -3,7 +3,10 @@
 A line is furniture when it is a page number ("Sida 3 av 7", "3 (7)"), when it ends in one
 after a wide gap ("Lokal samverkansöverenskommelse Östermalm<TAB>Sida 3 (3)"), or, in a
 PDF, when the same text (numbers aside) opens or closes at least two pages in the page's
-margin. A bare number counts only where a page starts or ends.
+margin. A bare number counts only where a page starts or ends, and never inside a ruled
+table; nor is a line that continues a ruled cell furniture. There it is the cell's own text
+(an annex number wrapped under "Bilaga" in a narrow first column, in the last row of a page
+and the first of the next).
 """
 
 from __future__ import annotations
@@ -29,7 +32,8 @@ def furniture_lines(source: SourceText) -> frozenset[int]:
         text = source.line_text(line).strip()
         if not text:
             continue
-        if _is_page_number(text, index in edges, source.format):
+        at_edge = index in edges and line.style.table_cell is None
+        if _is_page_number(text, at_edge, source.format):
             found.add(index)
     if source.format == "pdf":
         found |= _repeated_in_margins(source, edges)
@@ -62,6 +66,12 @@ def _page_edges(source: SourceText) -> set[int]:
     return edges
 
 
+def _continues_cell(line: Line) -> bool:
+    """A line under the first of a ruled table cell (a wrapped cell's next line)."""
+    cell = line.style.table_cell
+    return cell is not None and cell[2] > 0
+
+
 def _in_margin(line: Line) -> bool:
     style = line.style
     if style.top is None or not style.page_height:
@@ -74,7 +84,7 @@ def _repeated_in_margins(source: SourceText, edges: set[int]) -> set[int]:
     shapes: dict[str, list[int]] = defaultdict(list)
     for index in edges:
         line = source.lines[index]
-        if _in_margin(line):
+        if _in_margin(line) and not _continues_cell(line):
             shapes[_shape(source.line_text(line))].append(index)
     found: set[int] = set()
     for indices in shapes.values():

@@ -429,3 +429,24 @@ def test_no_org_number_in_other_numbers(text: str) -> None:
 def test_copies(pack: Pack, sentence: str, count: int) -> None:
     result = extract_text(pack, "Skarpnäcks stadsdelsförvaltning", information=sentence)
     assert [c.count for c in result.copies] == [count]
+
+
+def test_a_sentence_on_who_signs_for_a_defined_party_adds_no_party() -> None:
+    """Party paragraphs set apart by blank lines, then "För Kommunen undertecknar …": the
+    party named by its term, not one more party "För Kommunen"."""
+    national = load_pack("national")
+    text = (
+        "Samverkansöverenskommelse mellan Växjö kommun och Polismyndigheten\n\n"
+        "Avsnitt 1. Parter\n\n"
+        "Denna samverkansöverenskommelse har träffats mellan\n\n"
+        "Växjö kommun, kommunstyrelsen, organisationsnummer 212000-0647, nedan ”Kommunen”,\n\n"
+        "och\n\n"
+        "Polismyndigheten, lokalpolisområde Växjö, organisationsnummer 202100-0076, "
+        "nedan ”Polisen”.\n\n"
+        "För Kommunen undertecknar kommunstyrelsens ordförande och för Polisen "
+        "lokalpolisområdeschefen.\n\n"
+        "Avsnitt 2. Bakgrund\n\n"
+        "Kommunen och Polisen har samverkat sedan 2016 i det brottsförebyggande arbetet.\n"
+    )
+    result = extract(read_text_bytes(text.encode(), "test.txt", ReadLimits()), national)
+    assert [p.name for p in result.parties] == ["Växjö kommun", "Polismyndigheten"]

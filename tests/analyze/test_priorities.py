@@ -171,3 +171,16 @@ def test_the_end_of_a_wrapped_heading_is_no_cue_line(pack: Pack, tmp_path) -> No
         "Särskilt utsatta och sårbara brottsoffer",
         "Riktat arbete mot avgränsade platser och utsatta områden",
     ]
+
+
+def test_a_cue_word_ending_a_hard_wrapped_sentence_is_no_cue_line(pack: Pack) -> None:
+    """ "… tillsätta arbetsgrupper för åtgärdsplanens" | "fokusområden." is the end of a
+    sentence, not a "Fokusområden" line above a list: the lines under it name no area."""
+    areas = _skarpnack_with(
+        pack,
+        "Uppdrag: bereda frågor till styrgruppen och tillsätta arbetsgrupper för åtgärdsplanens\n"
+        "fokusområden.\n"
+        "Sammansättning: kommunpolis och säkerhetssamordnare.\n"
+        "Mötesfrekvens: varannan vecka.",
+    )
+    assert areas == ()

@@ -3,6 +3,8 @@ columns read as a reader of the page reads them, every offset mapped back exactl
 
 from __future__ import annotations
 
+import dataclasses
+
 from lint.layout import lay_out
 from lint.model import LineStyle, SourceText, Span
 from lint.read.limits import ReadLimits
@@ -145,3 +147,86 @@ def test_signature_columns_rejoin_a_date_whose_year_wrapped() -> None:
     assert lines.count("Karlstad den 12 december 2024") == 2
     assert "Karlstad den 16 december 2024" in lines
     assert "2024" not in lines
+
+
+def test_a_bare_number_in_a_ruled_cell_at_a_page_edge_is_the_cells_text() -> None:
+    """ "Bilaga" | "1" wrapped in a narrow first column, the table's last row on the page and
+    its first on the next: the numbers are the cells' text, not page numbers."""
+
+    def cell(
+        x: tuple[float, ...], x1: tuple[float, ...], top: float, row: int, k: int
+    ) -> LineStyle:
+        style = LineStyle(font_size=10.0, x0=x[0], top=top, cells_x=x, cells_x1=x1, page_height=842)
+        return dataclasses.replace(style, table_cell=(1001 if top > 400 else 2001, row, k))
+
+    def at(x0: float, top: float, x1: float) -> LineStyle:
+        return LineStyle(font_size=10.0, x0=x0, top=top, x1=x1, page_height=842)
+
+    lines = [
+        RawLine("Bilaga\tInnehåll", 1, cell((74, 118), (99, 160), 688, 1, 0)),
+        RawLine("Bilaga\tGemensam lägesbild 2023", 1, cell((74, 118), (99, 287), 710, 2, 0)),
+        RawLine("1", 1, cell((74,), (74,), 726, 2, 1)),
+        RawLine("Sida 1 av 2", 1, at(280, 802, 316)),
+        RawLine("Bilaga\tÅtgärdsplan 2023", 2, cell((74, 118), (99, 194), 72, 1, 0)),
+        RawLine("2", 2, cell((74,), (74,), 87, 1, 1)),
+        RawLine("Bilaga\tUppföljningsplan", 2, cell((74, 118), (99, 193), 109, 2, 0)),
+        RawLine("3", 2, cell((74,), (74,), 125, 2, 1)),
+        RawLine("Sida 2 av 2", 2, at(280, 802, 316)),
+    ]
+    source = build_source(lines, "t.pdf", "pdf", ReadLimits(), body_font_size=10.0)
+    view = view_lines(source)
+    assert "Bilaga 1\tGemensam lägesbild 2023" in view
+    assert "Bilaga 2\tÅtgärdsplan 2023" in view
+    assert "Bilaga 3\tUppföljningsplan" in view
+    assert not any("Sida" in line for line in view)
+
+
+def test_signature_columns_rejoin_a_date_wrapped_before_its_year() -> None:
+    """A narrow column of four: "Kista den 25 januari" | "2023" is one date."""
+
+    def row(x1: tuple[float, ...], top: float) -> LineStyle:
+        xs = (71.0, 184.0, 298.0, 411.0)[: len(x1)]
+        return LineStyle(font_size=11.0, x0=71, top=top, cells_x=xs, cells_x1=x1)
+
+    source = pdf(
+        ("Kista den 25 januari\tSpånga den\tStockholm den 25", row((157, 245, 486), 621)),
+        ("2023\t25 januari 2023\tjanuari 2023", row((88, 260, 461), 635)),
+        ("……………\t……………\t……………", row((120, 230, 450), 668)),
+        ("Leila Ahmadi\tPer-Olof Wiman\tLena Sjöholm", row((129, 252, 465), 697)),
+    )
+    view = view_lines(source)
+    assert "Kista den 25 januari 2023" in view
+    assert "Spånga den 25 januari 2023" in view
+    assert "Stockholm den 25 januari 2023" in view
+    assert "Leila Ahmadi" in view and "2023" not in view
+
+
+def test_signature_columns_tell_a_wrapped_word_from_a_broken_one() -> None:
+    """Four columns of one width: "Kommunstyrelsens" | "ordförande" wrapped a whole word
+    (the column's widest line, but short of what the other columns reach), while
+    "Lokalpolisområdesche" | "f, lokalpolisområde" was broken at the column's edge."""
+
+    def row(x1: tuple[float, ...], top: float) -> LineStyle:
+        xs = (71.0, 184.0, 298.0, 411.0)
+        return LineStyle(font_size=11.0, x0=71, top=top, cells_x=xs, cells_x1=x1)
+
+    source = pdf(
+        ("För Staden\tFör Staden\tFör Bolaget\tFör Polisen", row((120, 233, 350, 455), 71)),
+        (
+            "Karin Ekdahl\tAhmed Yilmaz\tLena Forsberg\tMats Aronsson",
+            row((124, 243, 355, 472), 166),
+        ),
+        (
+            "Kommunstyrelsens\tStadsområdesdirektör,\tVerkställande direktör,"
+            "\tLokalpolisområdesche",
+            row((152, 283, 397, 505), 181),
+        ),
+        (
+            "ordförande\tstadsområde Nordost\tBostadsbolaget\tf, lokalpolisområde",
+            row((116, 278, 363, 491), 197),
+        ),
+    )
+    view = view_lines(source)
+    assert "Kommunstyrelsens ordförande" in view
+    assert "Lokalpolisområdeschef, lokalpolisområde" in view
+    assert "Stadsområdesdirektör, stadsområde Nordost" in view
