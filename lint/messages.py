@@ -230,6 +230,7 @@ PHRASES: dict[str, dict[str, str]] = {
     "annex_gap": {"sv": "bilaga {first} saknas", "en": "annex {first} is missing"},
     "numerals_arabic": {"sv": "arabiska", "en": "arabic"},
     "numerals_roman": {"sv": "romerska", "en": "roman"},
+    "numerals_letter": {"sv": "bokstäver", "en": "letters"},
     "once_a_year": {"sv": "en gång per år", "en": "once a year"},
     "every_second_year": {"sv": "vartannat år", "en": "every second year"},
     "every_nth_year": {"sv": "vart {ordinal} år", "en": "every {years} years"},

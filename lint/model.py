@@ -205,6 +205,7 @@ class Sentence:
 class NumberStyle(StrEnum):
     ARABIC = "arabic"
     ROMAN = "roman"
+    LETTER = "letter"  # "Bilaga A", "Bilaga B"
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,8 @@ CARDINALS = {
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 _ARABIC_LABEL = re.compile(r"(\d{1,2})\s*([a-z](?:\s*[-–]\s*(?:\d{1,2})?[a-z])?)?")
 _ROMAN_LABEL = re.compile(rf"({ROMAN})([a-z])?")
+# Annexes lettered "Bilaga A", "Bilaga B" …: the capitals that are no roman numeral.
+LETTERS = "ABCDEFGH"
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,7 @@ def to_roman(value: int) -> str:
 
 
 def parse_label(label: str) -> Numeral | None:
-    """Read an annex label such as "3", "3a", "3a-c", "3a–3c" or "IV"."""
+    """Read an annex label such as "3", "3a", "3a-c", "3a–3c", "IV" or "B"."""
     text = label.strip()
     arabic = _ARABIC_LABEL.fullmatch(text)
     if arabic:
@@ -71,11 +73,18 @@ def parse_label(label: str) -> Numeral | None:
         value = roman_value(roman.group(1))
         if value:
             return Numeral(value, roman.group(2) or "", NumberStyle.ROMAN)
+    if len(text) == 1 and text in LETTERS:
+        return Numeral(LETTERS.index(text) + 1, "", NumberStyle.LETTER)
     return None
 
 
 def format_label(number: int, suffix: str, style: NumberStyle) -> str:
-    head = to_roman(number) if style is NumberStyle.ROMAN else str(number)
+    if style is NumberStyle.ROMAN:
+        head = to_roman(number)
+    elif style is NumberStyle.LETTER and 0 < number <= len(LETTERS):
+        head = LETTERS[number - 1]
+    else:
+        head = str(number)
     return head + suffix
 
 

@@ -27,13 +27,13 @@ from lint.analyze.context import AnalysisContext
 from lint.layout.patterns import BULLET_CLASS, LIST_MARKER, is_list_item, is_page_number
 from lint.model import Annex, AnnexReference, Line, NumberStyle, Section, Sentence, Span
 from lint.nlp import Token, tokens
-from lint.numerals import ROMAN, Numeral, parse_label
+from lint.numerals import LETTERS, ROMAN, Numeral, parse_label
 
 # --- patterns ---------------------------------------------------------------------------
 
 _ROMAN_NE = rf"(?=[IVX]){ROMAN}"  # a non-empty roman numeral
 _ARABIC = r"\d{1,2}(?:[a-z](?:[ \t]*[-–][ \t]*(?:\d{1,2})?[a-z](?![\w]))?)?(?![\w])"
-_NUMBER = rf"(?:{_ARABIC}|{_ROMAN_NE}[a-z]?(?![\w]))"
+_NUMBER = rf"(?:{_ARABIC}|{_ROMAN_NE}[a-z]?(?![\w])|[{LETTERS}](?![\w]))"
 # Bullets as text and PDF extraction give them ("\uf0b7" and "\uf0a7" are Word's Symbol bullets).
 _BULLET = rf"(?:[{BULLET_CLASS}]{{1,2}}\s*)"
 _KEYWORD = r"(?i:bilaga|bil\.)"

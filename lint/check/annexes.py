@@ -16,7 +16,7 @@ from typing import Any
 from lint.check.engine import Param, Violation, register
 from lint.localize import Phrase, Text
 from lint.model import Annex, AnnexReference, Document, NumberStyle, Span
-from lint.numerals import suffix_letters
+from lint.numerals import format_label, suffix_letters
 
 _LABEL_HEAD = re.compile(r"^\s*(?:\d+|[IVX]+)\s*")
 _DEFAULT_MIN_FIT = 80.0
@@ -234,13 +234,7 @@ def _about_any(annex: Annex, subjects: Sequence[str], min_fit: float) -> bool:
 
 
 def _label(number: int, style: NumberStyle) -> str:
-    if style is not NumberStyle.ROMAN:
-        return str(number)
-    parts = []
-    for amount, symbol in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        count, number = divmod(number, amount)
-        parts.append(symbol * count)
-    return "".join(parts)
+    return format_label(number, "", style)
 
 
 def _min_fit(params: Mapping[str, Any]) -> float:

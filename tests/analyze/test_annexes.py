@@ -64,6 +64,8 @@ def referred(references: tuple[AnnexReference, ...]) -> list[tuple[int, str, str
         ("3a–3c", 3, "a-c", "arabic"),
         ("IV", 4, "", "roman"),
         ("XIX", 19, "", "roman"),
+        ("A", 1, "", "letter"),  # "Bilaga A"
+        ("C", 3, "", "letter"),  # a letter, not roman one hundred
     ],
 )
 def test_parse_label(label: str, number: int, suffix: str, style: str) -> None:
@@ -72,7 +74,7 @@ def test_parse_label(label: str, number: int, suffix: str, style: str) -> None:
     assert (numeral.number, numeral.suffix, numeral.style.value) == (number, suffix, style)
 
 
-@pytest.mark.parametrize("label", ["IIII", "VV", "C", "A", "", "3b2"])
+@pytest.mark.parametrize("label", ["IIII", "VV", "Q", "AB", "", "3b2"])
 def test_parse_label_rejects(label: str) -> None:
     assert parse_label(label) is None
 
@@ -83,6 +85,23 @@ def test_roman_round_trip() -> None:
 
 
 # --- the annex list ------------------------------------------------------------------------
+
+
+def test_lettered_annexes_and_references(pack: Pack) -> None:
+    annexes, references = extract_text(
+        pack,
+        "• Bilaga A – Gemensam lokal lägesbild\n• Bilaga B – Åtgärdsplan\n"
+        "• Bilaga C – Kommunikationsplan",
+        background="Beredningsgruppen följer upp åtgärdsplanen (se bilaga B) varje månad.",
+    )
+    assert listed(annexes) == [
+        ("A", 1, "", "Gemensam lokal lägesbild"),
+        ("B", 2, "", "Åtgärdsplan"),
+        ("C", 3, "", "Kommunikationsplan"),
+    ]
+    assert [(r.label, r.style.value, r.subject) for r in references] == [
+        ("B", "letter", "action_plan")
+    ]
 
 
 def test_colon_dash_and_bullet_entries(pack: Pack) -> None:

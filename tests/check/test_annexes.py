@@ -304,14 +304,14 @@ def test_a_sub_annex_range_does_not_hide_a_duplicate(pack: Pack) -> None:
 @pytest.mark.parametrize(
     ("annex_section", "key", "unverified"),
     [
-        ("Bilaga A – Gemensam lokal lägesbild\nBilaga B – Åtgärdsplan", "unread", True),
+        ("Bilaga ett – Gemensam lokal lägesbild\nBilaga två – Åtgärdsplan", "unread", True),
         ("Överenskommelsen har inga bilagor.", "no_list", False),
     ],
 )
 def test_an_annex_section_that_could_not_be_read(
     pack: Pack, annex_section: str, key: str, unverified: bool
 ) -> None:
-    """Entries that were not understood ("Bilaga A") are no evidence of a missing list."""
+    """Entries that were not understood ("Bilaga ett") are no evidence of a missing list."""
     text = (
         f"Lokal samverkansöverenskommelse\n\nBilagor\n\n{annex_section}\n\nTid\n\nTills vidare.\n"
     )
