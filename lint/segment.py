@@ -27,7 +27,7 @@ _MAX_HEADING_WORDS = 10
 # An entry of an annex list: "Bilaga 1: Lägesbild", "Bilaga 2 – …", or the number and the
 # capitalised title with no mark between ("Bilaga 1 Gemensam lokal lägesbild 2022").
 _ANNEX_ENTRY = re.compile(
-    r"^\s*bilaga\s+(?:\w+\s*[:.–-]|(?:\d{1,2}|[IVX]{1,4})[a-z]?\s+(?-i:[A-ZÅÄÖ]))",
+    r"^\s*bilaga\s+(?:nr\.?\s*)?(?:\w+\s*[:.–-]|(?:\d{1,2}|[IVX]{1,4})[a-z]?\s+(?-i:[A-ZÅÄÖ]))",
     re.IGNORECASE,
 )
 _MARKUP = re.compile(r"[#*_]+")
@@ -268,14 +268,18 @@ def _in_numbered_list(source: SourceText, line: Line, number: str) -> bool:
 
 
 _COLON_HEADING_SCORE = 95.0
-_OUTLINE_NUMBER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)[.)]?\s+\S")
+# A line that ends in an annex's number, its title still to come.
+_AWAITS_TITLE = re.compile(
+    r"\b(?:bilaga|bil\.)\s+(?:nr\.?\s*)?(?:\d{1,2}[a-z]?|[IVX]{1,5}|[A-H])$", re.I
+)
+_OUTLINE_NUMBER = re.compile(r"^\s*(\d{1,2}(?:[.:]\d{1,2})*)[.)]?\s+\S")
 
 
 def _outline_number(text: str) -> tuple[int, ...]:
-    """The parts of a decimal section number: "3.2 Styrgrupp" → (3, 2), "4) Tid" → (4,);
-    () for none."""
+    """The parts of a decimal section number: "3.2 Styrgrupp" and "3:2 Styrgrupp" → (3, 2),
+    "4) Tid" → (4,); () for none."""
     numbered = _OUTLINE_NUMBER.match(text)
-    return tuple(int(part) for part in numbered.group(1).split(".")) if numbered else ()
+    return tuple(int(part) for part in re.split("[.:]", numbered.group(1))) if numbered else ()
 
 
 def _follows_outline(previous: tuple[int, ...], text: str) -> bool:
@@ -391,6 +395,8 @@ def _stands_alone(source: SourceText, index: int) -> bool:
         return True
     if previous.endswith((",", ":", ";")) or previous.endswith(("och", "eller", "samt")):
         return False
+    if _AWAITS_TITLE.search(previous):
+        return False  # "…; Bilaga 3" | "Medborgarlöften 2025": the entry's title wrapped
     previous_line = source.lines[index - 1]
     return (
         previous.endswith((".", "!", "?", ")"))

@@ -186,3 +186,19 @@ def test_a_heading_over_a_lettered_list_of_parties() -> None:
     ]
     sections = segment(_source(lines), national.template)
     assert [s.template_key for s in sections][1:] == ["parties", "annexes"]
+
+
+def test_annex_entries_with_nr_colon_numbers_and_a_wrapped_entry_title(pack: Pack) -> None:
+    """ "Bilaga nr 2: Åtgärdsplan" is an entry, not a heading; "5:1" numbers a sub-section;
+    a title wrapped after "…; Bilaga 3" is no heading either."""
+    prose = "Detta är en lång mening som beskriver hur samverkan ska gå till i stadsdelen."
+    lines = ["Överenskommelse", "", "3. Bilagor", "", "Bilaga nr 1: Gemensam lokal lägesbild"]
+    lines += ["", "Bilaga nr 2: Åtgärdsplan", "", "Bilaga 3 Lägesbild; Bilaga 4"]
+    lines += ["Medborgarlöften 2025", "", "5 Lokal samverkansorganisation", "", prose]
+    lines += ["", "5:1 Lokal styrgrupp", "", prose]
+    sections = segment(_source(lines), pack.template)
+    assert [(s.title, s.level) for s in sections[1:]] == [
+        ("3. Bilagor", 1),
+        ("5 Lokal samverkansorganisation", 1),
+        ("5:1 Lokal styrgrupp", 2),
+    ]

@@ -37,16 +37,17 @@ _NUMBER = rf"(?:{_ARABIC}|{_ROMAN_NE}[a-z]?(?![\w])|[{LETTERS}](?![\w]))"
 # Bullets as text and PDF extraction give them ("\uf0b7" and "\uf0a7" are Word's Symbol bullets).
 _BULLET = rf"(?:[{BULLET_CLASS}]{{1,2}}\s*)"
 _KEYWORD = r"(?i:bilaga|bil\.)"
+_NR = r"(?:(?i:nr\.?|nummer)[ \t]*)?"  # "Bilaga nr 1: …"
 _SEPARATOR = r"(?:[ \t]*[:.–—-][ \t]*|[ \t]+)"
 
 # "Bilaga 1: Titel", "- Bilaga 4 – Titel", "Bilaga IV Titel", "Bilaga 1" (title on the next line)
 _ENTRY_NAMED = re.compile(
-    rf"^\s*{_BULLET}?{_KEYWORD}[ \t]+(?P<num>{_NUMBER})"
+    rf"^\s*{_BULLET}?{_KEYWORD}[ \t]+{_NR}(?P<num>{_NUMBER})"
     rf"(?:(?P<sep>{_SEPARATOR})(?P<title>\S.*?))?\s*$"
 )
 # The strict form used outside an annex section: an explicit separator and a title.
 _ENTRY_STRICT = re.compile(
-    rf"^\s*{_BULLET}?{_KEYWORD}[ \t]+(?P<num>{_NUMBER})[ \t]*[:–—-][ \t]*(?P<title>\S.*?)\s*$"
+    rf"^\s*{_BULLET}?{_KEYWORD}[ \t]+{_NR}(?P<num>{_NUMBER})[ \t]*[:–—-][ \t]*(?P<title>\S.*?)\s*$"
 )
 # "1. Titel", "IV) Titel", "3a. Titel"
 _ENTRY_NUMBERED = re.compile(
@@ -88,7 +89,7 @@ _MARKUP = re.compile(r"\*\*|__")
 _CONNECTOR = r"(?:,|och|samt|resp\.|respektive|&|–|-|till)"
 _REFERENCE = re.compile(
     rf"\b(?P<kw>(?i:bilaga|bilagor|bilagorna|bil\.))(?P<gap>[ \t]*\n?[ \t]*)"
-    rf"(?:(?i:nr\.?|nummer)[ \t]*)?(?P<nums>{_NUMBER}(?:[ \t]*{_CONNECTOR}[ \t]*{_NUMBER})*)"
+    rf"{_NR}(?P<nums>{_NUMBER}(?:[ \t]*{_CONNECTOR}[ \t]*{_NUMBER})*)"
 )
 _REFERENCE_NUMBER = re.compile(_NUMBER)
 _ROMAN_END = re.compile(r"[ \t]*(?:[.,;:)]|$|[ \t]+(?:och|samt)\b)", re.MULTILINE)

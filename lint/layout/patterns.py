@@ -35,12 +35,12 @@ UNNUMBERED_MARKER = re.compile(rf"^\s*(?:{_BULLET}|{_LETTER_LABEL})\s+")
 # (and a closing quote), white space and a capital or an opening quote.
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[A-ZÅÄÖÉ\"”])")
 
-# A section number before a heading: "4.", "4.2", "4.2.1", "4 a", "§ 4", "§4.", "4 §", "IV.",
+# A section number before a heading: "4.", "4.2", "4:2", "4.2.1", "4 a", "§ 4", "§4.", "4 §", "IV.",
 # "V.1", "IV:", "B.", "A1", "Artikel 3 –", "Avsnitt 2:", "Kapitel 1", "Kap. 5", "Del A".
 SECTION_NUMBER = re.compile(
     r"^\s*(?:(?:§|artikel|avsnitt|kapitel|kap\.|punkt)\s*)?"
     r"(?:\d{1,2}\s?§"
-    r"|\d{1,2}(?:\.\d{1,2})*(?:\s?[a-e](?=[.)\s]))?[.:)]?"
+    r"|\d{1,2}(?:[.:]\d{1,2})*(?:\s?[a-e](?=[.)\s]))?[.:)]?"
     r"|(?-i:[IVX]{1,6}(?:\.\d{1,2})+\.?|[IVX]{1,6}[.:)]|[IVX]{2,6}(?=\s))"
     r"|(?-i:[A-H])\d{0,2}[.:)]|(?-i:[A-H])\d{1,2}(?=\s)|del\s+[A-H]\d{0,2}[.:)]?)"
     r"(?:\s+[–-])?\s+",

@@ -473,3 +473,16 @@ def test_inline_list_opened_by_bilaga_and_a_comma(pack: Pack) -> None:
 def test_prose_naming_two_annexes_is_no_inline_list(pack: Pack) -> None:
     annexes, _ = extract_text(pack, "Bilaga 1 revideras årligen och bilaga 2 revideras vid behov.")
     assert annexes == ()
+
+
+def test_entries_and_references_with_nr(pack: Pack) -> None:
+    annexes, references = extract_text(
+        pack,
+        "Bilaga nr 1: Gemensam lokal lägesbild\n\nBilaga nr 2: Åtgärdsplan",
+        background="Arbetet följer åtgärdsplanen, bilaga nr 2.",
+    )
+    assert listed(annexes) == [
+        ("1", 1, "", "Gemensam lokal lägesbild"),
+        ("2", 2, "", "Åtgärdsplan"),
+    ]
+    assert [r.number for r in references] == [2]
