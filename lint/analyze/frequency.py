@@ -67,6 +67,9 @@ _UNIT = (
 )
 _TIMES = r"(?:gång(?:er|en)?|ggr|tillfällen|tillfälle|möten|möte|sammanträden|sammanträde|träffar)"
 _END = r"(?![\wåäö])"
+# One adjective between the number and the meetings: "två ordinarie sammanträden", "fyra fasta
+# möten".
+_ADJECTIVE = r"(?:[a-zåäö]{4,}[ae]\s+)?"
 _START = r"(?<![\wåäö])"
 
 _PATTERNS = (
@@ -75,6 +78,7 @@ _PATTERNS = (
         _START
         + _NUM
         + r"\s+"
+        + _ADJECTIVE
         + _TIMES
         + r"\s*(?:per|om|i|varje|under|/|(?P<every_other>varannan|vartannat|vart\s+annat))\s*"
         + _UNIT

@@ -52,6 +52,8 @@ def months(doc: Document, subject: str) -> list[float | None]:
         ("varje vår och höst", 6),
         ("under hösten och våren", 6),
         ("varje höst", 12),
+        ("två ordinarie sammanträden per kalenderår", 6),
+        ("fyra fasta möten per år", 3),
     ],
 )
 def test_interval_wordings(written: str, expected: float) -> None:
