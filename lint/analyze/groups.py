@@ -21,6 +21,8 @@ from lint.analyze.roles import Vocabulary, read_members, vocabulary, with_terms
 from lint.layout.patterns import SENTENCE_BREAK, is_list_item, is_page_number
 from lint.model import Group, Line, Member, Party, Section, SourceText, Span
 
+# "Från Stadsdelsförvaltningen: stadsdelsdirektör (ordförande).": one organisation's members.
+_ORGANISATION_LABEL = re.compile(r"^\s*(?:från|för)\s+[^:.\n]{2,60}:\s+\S", re.IGNORECASE)
 _CLAUSE_JOINT = re.compile(r";\s|,\s+(?=(?:och|men|samt|medan)\s)", re.I)
 _OPEN_ENDINGS = frozenset(
     [
@@ -145,10 +147,12 @@ class _GroupReader:
                 section = unit.section
                 owner = self._enclosing_kind(section)
                 list_group = None
-            # Items after "består av:", or right under a group's heading (bullets, table rows).
-            item_group = list_group or (owner if unit.item else None)
-            if unit.item and item_group:
-                text = self.ctx.source.slice(unit.span)
+            # Items after "består av:", or right under a group's heading (bullets, table rows,
+            # "Från Polisen: kommunpolis." lines).
+            text = self.ctx.source.slice(unit.span)
+            item = unit.item or bool(owner and _ORGANISATION_LABEL.match(text))
+            item_group = list_group or (owner if item else None)
+            if item and item_group:
                 from_list = list_group is not None
                 optional = (from_list and list_optional) or bool(self.optional_cue.search(text))
                 own = self._co_opted(text) if self.optional_cue.search(text) else None

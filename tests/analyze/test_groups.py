@@ -311,3 +311,20 @@ def test_optional_members_after_och_vid_behov(pack: Pack) -> None:
     working = doc.group("working")
     assert organisations(working) == {"district_administration", "police_area"}
     assert organisations(working, optional=True) == {"specialist_administration"}
+
+
+def test_one_line_per_organisation_under_the_group_heading(pack: Pack) -> None:
+    """ "Från Polisen: lokalpolisområdeschef.": a label naming the organisation, then its
+    members, one paragraph each."""
+    doc = document(
+        pack,
+        "Lokal styrgrupp\n\n" + STEERING_TASK + "\n\n"
+        "Från Stadsdelsförvaltningen: stadsdelsdirektör (ordförande).\n\n"
+        "Från Polisen: lokalpolisområdeschef för lokalpolisområde Globen.\n\n"
+        "Från Utbildningsförvaltningen: grundskolechef.",
+    )
+    assert roles(doc.group("steering")) == {
+        "district_director",
+        "police_area_chief",
+        "head_of_schools",
+    }
