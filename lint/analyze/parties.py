@@ -239,6 +239,9 @@ class _Term:
     # A term for some of the parties together ('a) och b) nedan gemensamt kallade
     # "Stadsdelsförvaltningarna"'): it belongs to the parties of the type it names.
     joint: bool = False
+    # A term that opens its party's entry ('"Polisen" avser Polismyndigheten, …'): it names the
+    # party read next.
+    forward: bool = False
 
 
 @dataclass
@@ -273,6 +276,7 @@ _KINDS_WITH_PARTIES = frozenset({Kind.LOCAL_AGREEMENT, Kind.UNKNOWN})
 
 _PREAMBLE_MAX = 3000  # a title block, not a cover letter or a table of contents
 _TERM_REACH = 40  # how far after "gemensamt" the joint term may stand
+_DEFINES_NEXT = re.compile(r"\s*(?:avser|betecknar|står\s+för|är)\s", re.IGNORECASE)
 _JOINTLY = re.compile(r"\b(?:gemensamt|tillsammans)\b(?![^.;]*[.;])", re.IGNORECASE)
 
 # --- entry point --------------------------------------------------------------------------
@@ -342,7 +346,11 @@ def _parse_region(
     numbers = [n for n in org_numbers if first.name_start <= n.span.start < stop]
     events: list[tuple[int, int, object]] = []
     events += [(h.start, 2, h) for h in heads if h.start >= first.start and h.start < stop]
-    events += [(t.span.start, 1, t) for t in terms if first.start <= t.span.start < stop]
+    events += [
+        (t.span.start, 1, t)
+        for t in terms
+        if t.span.start < stop and (first.start <= t.span.start or _opens_entry(text, t, first))
+    ]
     events += [(n.span.start, 1, n) for n in numbers]
     events += [
         (position, 0, "separator") for position in separators if first.start < position < stop
@@ -381,15 +389,24 @@ def _referring_back_removed(text: str, heads: list[_Head], terms: Sequence[_Term
     kept = []
     for head in heads:
         name = " ".join(text[head.name_start : head.name_end].split()).lower()
-        if any(t.term.lower() == name and t.span.end <= head.name_start for t in terms):
+        earlier = [t for t in terms if t.term.lower() == name and t.span.end <= head.name_start]
+        if earlier and not (earlier[-1].forward and _opens_entry(text, earlier[-1], head)):
             continue
         kept.append(head)
     return kept
 
 
+def _opens_entry(text: str, term: _Term, head: _Head) -> bool:
+    """The head is the name its forward term defines: '"Utbildningsförvaltningen" avser
+    utbildningsförvaltningen, grundskoleavdelningen'."""
+    between = text[term.span.end : head.name_start]
+    return bool(_DEFINES_NEXT.match(between.lstrip("\"”“'»«"))) and len(between) < _TERM_REACH
+
+
 def _walk(text: str, events: Iterable[tuple[int, int, object]], prose: bool) -> list[_Draft]:
     drafts: list[_Draft] = []
     current: _Draft | None = None
+    pending: list[DefinedTerm] = []  # terms defined ahead of their party
     closed = False
     for _position, _order, event in events:
         if event == "separator":
@@ -398,6 +415,10 @@ def _walk(text: str, events: Iterable[tuple[int, int, object]], prose: bool) -> 
             if event.collective:
                 break
             if event.joint:
+                closed = current is not None
+                continue
+            if event.forward:
+                pending.append(DefinedTerm(event.term, event.span))
                 closed = current is not None
                 continue
             if current is not None:
@@ -412,7 +433,8 @@ def _walk(text: str, events: Iterable[tuple[int, int, object]], prose: bool) -> 
             if event.generic:
                 continue
             if _starts_new_party(text, current, event, closed, prose):
-                current = _Draft(heads=[event], end=event.name_end)
+                current = _Draft(heads=[event], end=event.name_end, terms=pending)
+                pending = []
                 drafts.append(current)
             elif current is not None:
                 current.heads.append(event)
@@ -744,7 +766,8 @@ def find_terms(text: str, region: Span, vocab: PartyVocab) -> list[_Term]:
             joint = bool(
                 _JOINTLY.search(text, max(region.start, span.start - _TERM_REACH), span.start)
             )
-            found.append(_Term(term, span, collective, joint))
+            forward = bool(_DEFINES_NEXT.match(text, match.end(), region.end))
+            found.append(_Term(term, span, collective, joint, forward))
     for term in _table_column_terms(text, region):
         if not any(_overlaps(term.span, t.span) for t in found):
             found.append(term)

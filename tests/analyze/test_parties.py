@@ -450,3 +450,21 @@ def test_a_sentence_on_who_signs_for_a_defined_party_adds_no_party() -> None:
     )
     result = extract(read_text_bytes(text.encode(), "test.txt", ReadLimits()), national)
     assert [p.name for p in result.parties] == ["Växjö kommun", "Polismyndigheten"]
+
+
+def test_terms_defined_ahead_of_their_party(pack: Pack) -> None:
+    """'"Polisen" avser Polismyndigheten, …': the term names the party that follows."""
+    parties = (
+        "I denna överenskommelse används följande benämningar för parterna.\n\n"
+        "”Stadsdelsförvaltningen” avser Östermalms stadsdelsförvaltning, Stockholms stad, "
+        "organisationsnummer 212000-0142.\n\n"
+        "”Polisen” avser Polismyndigheten, lokalpolisområde Norrmalm, organisationsnummer "
+        "202100-0076.\n\n"
+        "”Utbildningsförvaltningen” avser utbildningsförvaltningen, grundskoleavdelningen, "
+        "organisationsnummer 212000-0142."
+    )
+    assert summary(extract_text(pack, parties)) == [
+        ("district_administration", "Östermalms stadsdelsförvaltning", ["Stadsdelsförvaltningen"]),
+        ("police_area", "Polismyndigheten", ["Polisen"]),
+        ("education_administration", "utbildningsförvaltningen", ["Utbildningsförvaltningen"]),
+    ]
