@@ -15,12 +15,11 @@ from lint.numerals import roman_value
 BULLETS = "-•*–—·▪◦●○■□➢►→✓\uf0b7\uf0a7"
 # The bullets as the inside of a character class: rf"[{BULLET_CLASS}]".
 BULLET_CLASS = re.escape(BULLETS)
-_BULLET_CLASS = BULLET_CLASS
 
 # "• item", "- item", "o item" (Word's second-level bullet), "1. item", "1) item", "a) item",
 # "iv) item"; two digits at most, so that a wrapped line starting "2022. Överenskommelsen" is
 # no list item.
-_BULLET = rf"[{_BULLET_CLASS}]|o(?=\s)"
+_BULLET = rf"[{BULLET_CLASS}]|o(?=\s)"
 _NUMBER_LABEL = r"\d{1,2}[.)]"
 _LETTER_LABEL = r"[a-zåäö][.)]|[ivx]{1,4}\)"
 _MARKER = rf"{_BULLET}|{_NUMBER_LABEL}|{_LETTER_LABEL}"
@@ -120,10 +119,6 @@ def section_number_value(text: str) -> int | None:
     if ROMAN_NUMBER.match(raw.upper()) and (len(raw) > 1 or raw.upper() in "IVX"):
         return roman_value(raw.upper())
     return ord(raw.upper()) - ord("A") + 1
-
-
-def is_list_item_text(text: str) -> bool:
-    return bool(LIST_MARKER.match(text))
 
 
 def is_list_item(text: str, style: LineStyle) -> bool:
