@@ -450,7 +450,7 @@ def _units(ctx: AnalysisContext, skipped: Collection[int] = ()) -> list[_Unit]:
         if is_page_number(text):
             continue
         section = _innermost(ctx.sections, starts, line.start)
-        marker = is_list_item(text, line.style)
+        marker = is_list_item(text, line.style) or bool(_ORGANISATION_LABEL.match(text))
         short_item = in_list and _is_short(text) and text[0].isupper()
         if current is not None and current.section is not section:
             current = _flush(units, current)

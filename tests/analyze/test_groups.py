@@ -313,15 +313,21 @@ def test_optional_members_after_och_vid_behov(pack: Pack) -> None:
     assert organisations(working, optional=True) == {"specialist_administration"}
 
 
-def test_one_line_per_organisation_under_the_group_heading(pack: Pack) -> None:
+@pytest.mark.parametrize("gap", ["\n\n", "\n"], ids=["blank-lines", "word-paragraphs"])
+def test_one_line_per_organisation_under_the_group_heading(pack: Pack, gap: str) -> None:
     """ "Från Polisen: lokalpolisområdeschef.": a label naming the organisation, then its
-    members, one paragraph each."""
+    members, one paragraph each (in a Word file without blank lines between them)."""
     doc = document(
         pack,
-        "Lokal styrgrupp\n\n" + STEERING_TASK + "\n\n"
-        "Från Stadsdelsförvaltningen: stadsdelsdirektör (ordförande).\n\n"
-        "Från Polisen: lokalpolisområdeschef för lokalpolisområde Globen.\n\n"
-        "Från Utbildningsförvaltningen: grundskolechef.",
+        "Lokal styrgrupp\n\n"
+        + gap.join(
+            [
+                STEERING_TASK,
+                "Från Stadsdelsförvaltningen: stadsdelsdirektör (ordförande).",
+                "Från Polisen: lokalpolisområdeschef för lokalpolisområde Globen.",
+                "Från Utbildningsförvaltningen: grundskolechef.",
+            ]
+        ),
     )
     assert roles(doc.group("steering")) == {
         "district_director",
