@@ -150,9 +150,8 @@ class _GroupReader:
             # Items after "består av:", or right under a group's heading (bullets, table rows,
             # "Från Polisen: kommunpolis." lines).
             text = self.ctx.source.slice(unit.span)
-            item = unit.item or bool(owner and _ORGANISATION_LABEL.match(text))
-            item_group = list_group or (owner if item else None)
-            if item and item_group:
+            item_group = list_group or (owner if unit.item else None)
+            if unit.item and item_group:
                 from_list = list_group is not None
                 optional = (from_list and list_optional) or bool(self.optional_cue.search(text))
                 own = self._co_opted(text) if self.optional_cue.search(text) else None
@@ -179,13 +178,13 @@ class _GroupReader:
             index += 1
             if header is None:
                 continue
-            read.add(index)
+            read.add(lines[index - 1].number)
             while (
                 index < len(lines) and source.line_text(lines[index]).count("\t") == len(header) - 1
             ):
                 self._add_column_members(lines[index], header)
+                read.add(lines[index].number)
                 index += 1
-                read.add(index)
         return read
 
     def _column_groups(self, text: str) -> list[str] | None:
