@@ -400,7 +400,7 @@ def _opens_entry(text: str, term: _Term, head: _Head) -> bool:
     """The head is the name its forward term defines: '"Utbildningsförvaltningen" avser
     utbildningsförvaltningen, grundskoleavdelningen'."""
     between = text[term.span.end : head.name_start]
-    return bool(_DEFINES_NEXT.match(between.lstrip("\"”“'»«"))) and len(between) < _TERM_REACH
+    return bool(_DEFINES_NEXT.match(between.lstrip(_QUOTES))) and len(between) < _TERM_REACH
 
 
 def _walk(text: str, events: Iterable[tuple[int, int, object]], prose: bool) -> list[_Draft]:
