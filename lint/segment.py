@@ -17,7 +17,7 @@ from lint.layout.patterns import PAGE_NUMBER_LINE as _PAGE_FURNITURE
 from lint.layout.patterns import RUNS_ON as _RUNS_ON
 from lint.layout.patterns import SECTION_NUMBER as _SECTION_NUMBER
 from lint.layout.patterns import SENTENCE_END as _SENTENCE_END
-from lint.layout.patterns import section_number_value, section_number_values
+from lint.layout.patterns import outline_number, section_number_value, section_number_values
 from lint.model import Line, LineStyle, Section, SourceText, Span
 from lint.pack import TemplateHeading
 
@@ -201,7 +201,7 @@ def _find_headings(source: SourceText, template: Sequence[TemplateHeading]) -> l
         if top is not None and top < last_top and not continues:
             continue  # numbering restarts: a numbered list under a heading, not a section
         first = last_top == 0 and top == 1  # "§ 1 Parter" opens the numbering
-        depth = len(_outline_number(title))
+        depth = len(outline_number(title))
         if matched and (layout or alone or (first and not _wraps_on(source, last))):
             level = depth if depth > 1 else matched.level
             found.append(_Heading(line, last, title, level, matched, score))
@@ -214,7 +214,7 @@ def _find_headings(source: SourceText, template: Sequence[TemplateHeading]) -> l
         else:
             continue
         last_top = last_top + 1 if continues and not follows else (top or last_top)
-        outline = _outline_number(title) or outline
+        outline = outline_number(title) or outline
     return found
 
 
@@ -272,21 +272,13 @@ _COLON_HEADING_SCORE = 95.0
 _AWAITS_TITLE = re.compile(
     r"\b(?:bilaga|bil\.)\s+(?:nr\.?\s*)?(?:\d{1,2}[a-z]?|[IVX]{1,5}|[A-H])$", re.I
 )
-_OUTLINE_NUMBER = re.compile(r"^\s*(\d{1,2}(?:[.:]\d{1,2})*)[.)]?\s+\S")
-
-
-def _outline_number(text: str) -> tuple[int, ...]:
-    """The parts of a decimal section number: "3.2 Styrgrupp" and "3:2 Styrgrupp" → (3, 2),
-    "4) Tid" → (4,); () for none."""
-    numbered = _OUTLINE_NUMBER.match(text)
-    return tuple(int(part) for part in re.split("[.:]", numbered.group(1))) if numbered else ()
 
 
 def _follows_outline(previous: tuple[int, ...], text: str) -> bool:
     """The decimal number of `text` is the next one in outline order after `previous`: the
     next sibling ("1.3" after "1.2"), a first child ("2.1" after "2") or the next sibling of
     an ancestor ("4" after "3.2")."""
-    current = _outline_number(text)
+    current = outline_number(text)
     if not previous or not current:
         return False
     if current == (*previous, 1):

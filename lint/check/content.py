@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import Any
 
 from lint.check.engine import Param, Violation, register
-from lint.layout.patterns import BULLET_MARKER
+from lint.layout.patterns import BULLET_MARKER, outline_number
 from lint.localize import Text
 from lint.model import Document, Span
 
@@ -38,7 +38,6 @@ _NUMBERING = re.compile(
     re.IGNORECASE,
 )
 _MARKUP = re.compile(r"[#*_]+")
-_OUTLINE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)\.?\s")
 # A numbered line that ends as a sentence or an introduction is a list item, not a heading.
 _NUMBERED_SENTENCE = re.compile(r"^\s*\d+[.)]\s+\S+.*[.:]$")
 _MAX_HEADING_WORDS = 10
@@ -189,20 +188,18 @@ def _headings(lines: list[_Line]) -> list[int]:
 def _body(lines: list[_Line], headings: list[int], index: int) -> str:
     """The lines under a heading up to the next one that is not its sub-heading ("5.1" and
     "5.2" lie inside "5 Fokusområden och mål")."""
-    number = _outline(lines[index][2])
+    number = outline_number(lines[index][2])
     following = [
         h
         for h in headings
-        if h > index and not (number and _outline(lines[h][2]).startswith(number + "."))
+        if h > index and not (number and _is_below(outline_number(lines[h][2]), number))
     ]
     end = min([*following[:1], index + 1 + _MAX_SECTION_LINES, len(lines)])
     return " ".join(text for _, _, text in lines[index + 1 : end])
 
 
-def _outline(text: str) -> str:
-    """A heading's decimal section number ("5.1" of "5.1 Narkotika"), or ""."""
-    found = _OUTLINE.match(text)
-    return found.group(1) if found else ""
+def _is_below(number: tuple[int, ...], parent: tuple[int, ...]) -> bool:
+    return len(number) > len(parent) and number[: len(parent)] == parent
 
 
 def _signature_part(

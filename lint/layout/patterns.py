@@ -141,3 +141,14 @@ def section_number_values(text: str) -> set[int]:
     if len(token) == 1 and token.upper() in "IVX":
         values.add(ord(token.upper()) - ord("A") + 1)
     return values
+
+
+# A decimal section number: "3.2", "3:2", "4)".
+_OUTLINE_NUMBER = re.compile(r"^\s*(\d{1,2}(?:[.:]\d{1,2})*)[.)]?\s+\S")
+
+
+def outline_number(text: str) -> tuple[int, ...]:
+    """The parts of a decimal section number: "3.2 Styrgrupp" and "3:2 Styrgrupp" → (3, 2),
+    "4) Tid" → (4,); () for none."""
+    numbered = _OUTLINE_NUMBER.match(text)
+    return tuple(int(part) for part in re.split("[.:]", numbered.group(1))) if numbered else ()
