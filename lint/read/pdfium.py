@@ -1,21 +1,25 @@
 """The PDFium engine (the default): pages into the engine-neutral `PdfPage` model.
 
 Uses pypdfium2's raw bindings, one page at a time: the page's text is taken in one call,
-each glyph's origin and loose box in two more, and the size, font and orientation once
-per text object. Each page (and its text page) is closed before the next is loaded, so
-memory stays flat in the number of pages.
+then read a word at a time. A word in one upright text object costs five calls (its text
+object at both ends, both ends' origins, the last glyph's advance) and becomes one run
+(`PdfChar` with `last_x0`); any other word is read glyph by glyph. The size, font and
+orientation are read once per text object. Each page (and its text page) is closed before
+the next is loaded, so memory stays flat in the number of pages.
 """
 
 from __future__ import annotations
 
 import ctypes
 import math
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from lint.errors import ReadError
 from lint.read.limits import ReadLimits
 from lint.read.pdfpage import (
+    WORD_GAP_EM,
     PdfChar,
     PdfPage,
     PdfShape,
@@ -28,7 +32,7 @@ from lint.read.pdfsource import check_page_count
 
 _MATRIX_EPSILON = 1e-6
 _FONT_NAME_BYTES = 256
-# Each character's text as the model wants it (`glyph_text`), once per character seen.
+# Each character's and word's text as the model wants it (`glyph_text`), once per page text.
 _GLYPH_TEXTS: dict[str, str] = {}
 
 
@@ -133,44 +137,9 @@ class _PageReader:
         if len(text) != count:  # characters beyond the BMP: fall back to one at a time
             text = "".join(_unicode(raw, text_page, i) for i in range(count))
         page = ctypes.cast(text_page, ctypes.c_void_p).value
-        handle_of = ctypes.c_void_p(page)  # the text page as the argument-free calls take it
-        x, y, rect = self.x, self.y, self.rect
-        at_x, at_y, at_rect = self.at_x, self.at_y, self.at_rect
-        origin, loose_box, text_object = self.origin, self.loose_box, self.text_object
-        objects: dict[int, tuple[float, bool, bool]] = {}  # text object: its font
-        bold_fonts: dict[int, bool] = {}
-        texts = _GLYPH_TEXTS
-        new = tuple.__new__
-        chars: list[PdfChar] = []
-        append = chars.append
-        last_handle, last_x, last_y = -1, math.nan, math.nan
-        size, bold, upright = 0.0, False, True
-        for i, char in enumerate(text):
-            if char.isspace():  # word spaces come from the gaps (`pdflines`)
-                continue
-            handle = text_object(handle_of, i) or 0
-            origin(handle_of, i, at_x, at_y)
-            ox, oy = x.value, y.value
-            glyph = texts.get(char)
-            if glyph is None:
-                glyph = texts[char] = glyph_text(char)
-            if handle != last_handle:
-                font = objects.get(handle)
-                if font is None:
-                    font = objects[handle] = self._font(page, i, handle, bold_fonts)
-                size, bold, upright = font
-                last_handle = handle
-            elif ox == last_x and oy == last_y:
-                # One glyph, several characters (a "tt" ligature): PDFium repeats the
-                # glyph for each, pdfminer reports one glyph with all of them.
-                chars[-1] = chars[-1]._replace(text=chars[-1].text + glyph)
-                continue
-            last_x, last_y = ox, oy
-            loose_box(handle_of, i, at_rect)
-            x0 = ox - left
-            x1 = rect.right - left
-            append(new(PdfChar, (top - oy, x0, x1 if x1 > x0 else x0, glyph, size, bold, upright)))
-        return tuple(chars)
+        words = _Words(self, page, left, top)
+        words.read_all(text)
+        return tuple(words.chars)
 
     def _font(
         self, page: int, index: int, handle: int, bold_fonts: dict[int, bool]
@@ -262,6 +231,152 @@ class _PageReader:
             rules.append(rule)
 
 
+class _Words:
+    """The runs of one text page, read a word (a stretch without spaces in PDFium's text)
+    at a time.
+
+    A word whose first and last glyph belong to one upright text object lies on one
+    baseline in one font: its origin, its last glyph's origin and advance are all a run
+    needs, five calls instead of three a glyph. Any other word, or one whose extent is
+    wider than its glyphs could be without letter-spacing, is read glyph by glyph and
+    split wherever the line assembly could split it.
+    """
+
+    def __init__(self, reader: _PageReader, page: int, left: float, top: float) -> None:
+        self.reader, self.page, self.left, self.top = reader, page, left, top
+        self.handle_of = ctypes.c_void_p(page)  # the text page as the argument-free calls take it
+        self.fonts: dict[int, tuple[float, bool, bool]] = {}  # text object: its font
+        self.bold_fonts: dict[int, bool] = {}
+        self.chars: list[PdfChar] = []
+
+    def font(self, index: int, handle: int) -> tuple[float, bool, bool]:
+        """The text object's size, boldness and orientation (read at its glyph `index`)."""
+        font = self.fonts.get(handle)
+        if font is None:
+            font = self.fonts[handle] = self.reader._font(self.page, index, handle, self.bold_fonts)
+        return font
+
+    def read_all(self, text: str) -> None:
+        """Every word of the page's text (word spaces come from the gaps, `pdflines`)."""
+        reader, handle_of, fonts = self.reader, self.handle_of, self.fonts
+        text_object, origin, loose_box = reader.text_object, reader.origin, reader.loose_box
+        x, y, rect = reader.x, reader.y, reader.rect
+        at_x, at_y, at_rect = reader.at_x, reader.at_y, reader.at_rect
+        left, top = self.left, self.top
+        append, new = self.chars.append, tuple.__new__
+        texts = _GLYPH_TEXTS
+        for match in _NON_SPACE.finditer(text):
+            start, end = match.span()
+            last = end - 1
+            handle = text_object(handle_of, start) or 0
+            if handle and (last == start or (text_object(handle_of, last) or 0) == handle):
+                font = fonts.get(handle) or self.font(start, handle)
+                if font[2]:  # upright
+                    origin(handle_of, start, at_x, at_y)
+                    x0, y0 = x.value, y.value
+                    if last != start:
+                        origin(handle_of, last, at_x, at_y)
+                    x1 = x.value
+                    if (
+                        y.value == y0
+                        and x0 <= x1 <= x0 + (last - start) * font[0] * _MAX_ADVANCE_EM
+                    ):
+                        loose_box(handle_of, last, at_rect)
+                        right = rect.right
+                        word = match.group()
+                        glyphs = texts.get(word) or _glyph_texts(word)
+                        size, bold, _ = font
+                        append(
+                            new(
+                                PdfChar,
+                                (
+                                    top - y0,
+                                    x0 - left,
+                                    (right if right > x1 else x1) - left,
+                                    glyphs,
+                                    size,
+                                    bold,
+                                    True,
+                                    x1 - left,
+                                ),
+                            )
+                        )
+                        continue
+            self.read_glyphs(start, match.group())
+
+    def read_glyphs(self, start: int, word: str) -> None:
+        """The word glyph by glyph, in runs the line assembly would not split."""
+        reader, handle_of = self.reader, self.handle_of
+        x, y, rect = reader.x, reader.y, reader.rect
+        at_x, at_y, at_rect = reader.at_x, reader.at_y, reader.at_rect
+        left, top, chars = self.left, self.top, self.chars
+        last_handle, last_x, last_y = -1, math.nan, math.nan
+        font, upright, join_gap = _NO_FONT, True, 0.0
+        # The run being gathered: its glyphs' texts, first origin, baseline, last origin
+        # and advance (page coordinates, as PDFium gives them).
+        parts: list[str] = []
+        run_x0 = run_y = run_last = run_x1 = 0.0
+        for i, char in enumerate(word, start):
+            handle = reader.text_object(handle_of, i) or 0
+            reader.origin(handle_of, i, at_x, at_y)
+            ox, oy = x.value, y.value
+            glyph = _glyph_texts(char)
+            if handle != last_handle:
+                if parts:
+                    chars.append(_run(parts, run_x0, run_y, run_last, run_x1, left, top, font))
+                    parts = []
+                font = self.font(i, handle)
+                size, _, upright = font
+                join_gap = WORD_GAP_EM * (1.0 if size < 1.0 else size)
+                last_handle = handle
+            elif ox == last_x and oy == last_y:
+                # One glyph, several characters (a "tt" ligature): PDFium repeats the
+                # glyph for each, pdfminer reports one glyph with all of them.
+                if parts:
+                    parts.append(glyph)
+                else:
+                    chars[-1] = chars[-1]._replace(text=chars[-1].text + glyph)
+                continue
+            last_x, last_y = ox, oy
+            reader.loose_box(handle_of, i, at_rect)
+            right = rect.right
+            if right < ox:
+                right = ox
+            if parts:
+                # The same font and baseline, further right, within a word gap: the line
+                # assembly would not split here, so the glyph joins the run.
+                if oy == run_y and ox > run_last and ox - run_x1 <= join_gap and upright:
+                    parts.append(glyph)
+                    run_last, run_x1 = ox, right
+                    continue
+                chars.append(_run(parts, run_x0, run_y, run_last, run_x1, left, top, font))
+            parts = [glyph]
+            run_x0 = run_last = ox
+            run_y, run_x1 = oy, right
+        if parts:
+            chars.append(_run(parts, run_x0, run_y, run_last, run_x1, left, top, font))
+
+
+_NON_SPACE = re.compile(r"\S+")
+# A glyph advances at most about an em ("W", "M"); a word wider than this many ems a glyph
+# is letter-spaced, and each of its gaps must be measured.
+_MAX_ADVANCE_EM = 1.2
+
+
+def _glyph_texts(word: str) -> str:
+    """The word's characters as the model wants them (`glyph_text`), each looked up once."""
+    texts = _GLYPH_TEXTS
+    out = texts.get(word)
+    if not out:
+        out = "".join([texts.get(c) or texts.setdefault(c, glyph_text(c)) for c in word])
+        if len(texts) < _GLYPH_CACHE_SIZE:
+            texts[word] = out
+    return out
+
+
+_GLYPH_CACHE_SIZE = 100_000
+
+
 _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
@@ -281,6 +396,26 @@ def _multiply(first: tuple[float, ...], then: tuple[float, ...]) -> tuple[float,
 
 def _apply(m: tuple[float, ...], x: float, y: float) -> tuple[float, float]:
     return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
+
+
+_NO_FONT = (0.0, False, True)
+
+
+def _run(
+    parts: list[str],
+    x0: float,
+    y: float,
+    last_x0: float,
+    x1: float,
+    left: float,
+    top: float,
+    font: tuple[float, bool, bool],
+) -> PdfChar:
+    """A run of glyphs from PDFium's page coordinates (origin bottom left)."""
+    size, bold, upright = font
+    return PdfChar(
+        top - y, x0 - left, x1 - left, "".join(parts), size, bold, upright, last_x0 - left
+    )
 
 
 def _unicode(raw: Any, text_page: Any, index: int) -> str:

@@ -25,14 +25,11 @@ from operator import attrgetter, eq, gt, sub
 from lint.model import LineStyle
 from lint.read.lines import RawLine
 from lint.read.pdfgrid import Grid, grid_at, page_grids
-from lint.read.pdfpage import BULLET, PdfChar, PdfPage, PdfShape, round_pt
+from lint.read.pdfpage import BULLET, WORD_GAP_EM, PdfChar, PdfPage, PdfShape, round_pt
 
 # A baseline within this many ems of a line's first baseline belongs to the line
 # (superscripts, a mixed-size run); lines of text are at least one em apart.
 BASELINE_EM = 0.4
-# Across the corpus gaps inside words stay under 0.07 em (kerning, rounding) and word
-# spaces over 0.14 em (a space between two kerned capitals, "LOKALA ARBETSGRUPPER").
-WORD_GAP_EM = 0.1
 TAB_GAP_EM = 2.0
 # The word spaces of a justified line differ by kerning only (a few hundredths of an em).
 JUSTIFIED_SPREAD_EM = 0.2
@@ -213,18 +210,18 @@ def _assemble(
             ):
                 parts.append("\t")
                 cells.append(chars[index].x0)
-                cells_end.append(chars[index - 1].x0)
+                cells_end.append(chars[index - 1].end_x0)
             else:
                 parts.append(" ")
         parts.append("".join(texts[start:]))
         text = "".join(parts)
-    cells_end.append(chars[-1].x0)
+    cells_end.append(chars[-1].end_x0)
     size = max(map(_SIZE, chars))
     style = LineStyle(
         font_size=round_pt(size),
         bold=all(map(_BOLD, chars)),
         x0=round_pt(first.x0),
-        x1=round_pt(chars[-1].x0, per_point=1),
+        x1=round_pt(chars[-1].end_x0, per_point=1),
         top=round_pt(max(map(_BASELINE, chars)) - size, per_point=1),
         page_height=round_pt(page.height),
         # Whole points: PDFium advances by integer glyph widths, pdfminer by the widths

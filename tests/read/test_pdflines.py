@@ -54,6 +54,38 @@ def test_a_justified_line_after_a_list_label() -> None:
     assert texts(chars) == ["1.\tab cd ef gh"]
 
 
+def as_runs(chars: list[PdfChar]) -> list[PdfChar]:
+    """The glyphs joined into runs wherever no word gap lies between them, as an engine
+    may hand them over."""
+    runs: list[PdfChar] = []
+    for char in chars:
+        last = runs[-1] if runs else None
+        if last and char.x0 > last.end_x0 and char.x0 - last.x1 <= 0.1 * SIZE:
+            runs[-1] = last._replace(x1=char.x1, text=last.text + char.text, last_x0=char.x0)
+        else:
+            runs.append(char._replace(last_x0=char.x0))
+    return runs
+
+
+@pytest.mark.parametrize(
+    "chars",
+    [
+        line((0, "Namn"), (60, "Roll"), (200, "Part")),
+        line((0, "1."), (60, "ab"), (100, "cd"), (140, "ef"), (180, "gh")),
+        line((0, "x,"), (11.5, "AB"), (22, "CD")),
+        line((0, "Stockholm"), (300, "2024-03-15"), baseline=100.0)
+        + line((0, "Anna"), (300, "Bo"), baseline=112.0),
+    ],
+)
+def test_runs_of_glyphs_read_as_their_glyphs(chars: list[PdfChar]) -> None:
+    runs = as_runs(chars)
+    assert len(runs) < len(chars)
+    page = PdfPage(1, 595.0, 842.0, False, tuple(chars))
+    joined = PdfPage(1, 595.0, 842.0, False, tuple(runs))
+    assert page_lines(joined, Counter()) == page_lines(page, Counter())
+    assert texts(runs) == texts(chars)
+
+
 def test_a_glyph_printed_twice_counts_once() -> None:
     chars = line((0, "Bold")) + line((0.2, "Bold"))
     assert texts(chars) == ["Bold"]
