@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from lint.analyze.context import AnalysisContext
@@ -223,14 +224,16 @@ class _GroupReader:
             return None
         around = [
             s
-            for s in self.ctx.sections
+            for s in self._group_sections
             if s is section or s.body.start <= section.heading.start < s.body.end
         ]
-        for candidate in sorted(around, key=lambda s: s.level, reverse=True):
-            kind = self._section_kind(candidate)
-            if kind:
-                return kind
-        return None
+        innermost = max(around, key=lambda s: s.level, default=None)  # the first of a level
+        return self._section_kind(innermost)
+
+    @cached_property
+    def _group_sections(self) -> tuple[Section, ...]:
+        """The sections that describe a group, in document order."""
+        return tuple(s for s in self.ctx.sections if self._section_kind(s))
 
     def _sentence(
         self, span: Span, owner: str | None, section: Section | None

@@ -46,16 +46,35 @@ def build_view(raw: SourceText, pieces: list[Piece]) -> tuple[SourceText, Offset
 
 def remap_spans(value: Any, mapping: OffsetMap) -> Any:
     """A copy of a model object with every `Span` inside it mapped to the reader's text."""
-    if isinstance(value, Span):
+    kind = type(value)
+    if kind is Span:
         return mapping.span_to_raw(value)
-    if isinstance(value, tuple):
-        return tuple(remap_spans(item, mapping) for item in value)
-    if isinstance(value, SourceText | OffsetMap) or not dataclasses.is_dataclass(value):
+    if kind is tuple:
+        return tuple([remap_spans(item, mapping) for item in value])
+    if kind in _LEAVES:
+        return value
+    names = _span_fields(kind)
+    if not names:
         return value
     changes = {}
-    for field in dataclasses.fields(value):
-        current = getattr(value, field.name)
+    for name in names:
+        current = getattr(value, name)
         mapped = remap_spans(current, mapping)
         if mapped is not current:
-            changes[field.name] = mapped
+            changes[name] = mapped
     return dataclasses.replace(value, **changes) if changes else value
+
+
+# Values that never hold a span: walked past without a look inside.
+_LEAVES = frozenset({str, int, float, bool, type(None), SourceText, OffsetMap})
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _span_fields(kind: type) -> tuple[str, ...]:
+    """The names of a dataclass's fields (none for any other type), once per type."""
+    names = _FIELDS.get(kind)
+    if names is None:
+        is_model = dataclasses.is_dataclass(kind) and not issubclass(kind, SourceText | OffsetMap)
+        names = tuple(f.name for f in dataclasses.fields(kind)) if is_model else ()
+        _FIELDS[kind] = names
+    return names
