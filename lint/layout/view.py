@@ -21,18 +21,23 @@ def build_view(raw: SourceText, pieces: list[Piece]) -> tuple[SourceText, Offset
     lines: list[Line] = []
     starts: list[int] = []
     offset = 0
+    open_line: Piece | None = None  # the piece that began the view line being built
+    line_start = 0
     for piece in pieces:
         text = piece.prefix + raw.text[piece.raw_start : piece.raw_end]
-        if piece.continues and lines:
+        if piece.continues and open_line is not None:
             starts.append(offset - 1)  # the newline before it is gone
-            lines[-1] = dataclasses.replace(lines[-1], end=lines[-1].end + len(text))
             parts[-1] += text
             offset += len(text)
             continue
+        if open_line is not None:
+            lines.append(_view_line(len(lines) + 1, line_start, offset - 1, open_line))
+        open_line, line_start = piece, offset
         starts.append(offset)
-        lines.append(Line(len(lines) + 1, offset, offset + len(text), piece.page, piece.style))
         parts.append(text)
         offset += len(text) + 1
+    if open_line is not None:
+        lines.append(_view_line(len(lines) + 1, line_start, offset - 1, open_line))
     view = SourceText(
         path=raw.path,
         format=raw.format,
@@ -42,6 +47,10 @@ def build_view(raw: SourceText, pieces: list[Piece]) -> tuple[SourceText, Offset
         body_font_size=raw.body_font_size,
     )
     return view, OffsetMap(tuple(starts), tuple(pieces))
+
+
+def _view_line(number: int, start: int, end: int, first: Piece) -> Line:
+    return Line(number, start, end, first.page, first.style)
 
 
 def remap_spans(value: Any, mapping: OffsetMap) -> Any:
