@@ -579,7 +579,7 @@ def row_memory(bench: Bench) -> Row:
 
 
 INNER_LAYOUT = """
-import json, statistics, sys, time
+import dataclasses, json, statistics, sys, time
 from pathlib import Path
 from lint.analyze import _analyze_view
 from lint.layout import lay_out, remap_spans
@@ -597,8 +597,9 @@ for _ in range(reps):
     start = time.process_time()
     check_file(path, pack, options)
     checks.append(time.process_time() - start)
+    fresh = dataclasses.replace(source)  # without what an earlier lay_out cached on it
     start = time.process_time()
-    layout = lay_out(source)
+    layout = lay_out(fresh)
     remap_spans(document, layout.mapping)
     stages.append(time.process_time() - start)
 print(json.dumps([statistics.median(stages), statistics.median(checks)]))

@@ -90,18 +90,32 @@ class OffsetMap:
             for v, p in zip(self.view_starts, self.pieces, strict=True)
         )
 
+    @cached_property
+    def _rows(self) -> list[tuple[int, int, int]]:
+        """Per piece: the view offset of its raw text, its raw start and raw length."""
+        return [
+            (v + len(p.prefix), p.raw_start, p.raw_end - p.raw_start)
+            for v, p in zip(self.view_starts, self.pieces, strict=True)
+        ]
+
+    @cached_property
+    def _spans(self) -> dict[tuple[int, int], Span]:
+        return {}  # view (start, end): the raw span, for spans shared across the model
+
     def to_raw(self, offset: int) -> int:
-        index = max(0, bisect.bisect_right(self.view_starts, offset) - 1)
-        piece = self.pieces[index]
-        inside = offset - self.view_starts[index] - len(piece.prefix)
-        return piece.raw_start + min(max(inside, 0), piece.raw_end - piece.raw_start)
+        index = bisect.bisect_right(self.view_starts, offset) - 1
+        base, raw_start, length = self._rows[index if index > 0 else 0]
+        inside = offset - base
+        return raw_start + (0 if inside < 0 else length if inside > length else inside)
 
     def span_to_raw(self, span: Span) -> Span:
-        start = self.to_raw(span.start)
-        if span.end <= span.start:
-            return Span(start, start)
-        end = self.to_raw(span.end - 1) + 1
-        return Span(start, max(end, start))
+        key = (span.start, span.end)
+        mapped = self._spans.get(key)
+        if mapped is None:
+            start = self.to_raw(span.start)
+            end = self.to_raw(span.end - 1) + 1 if span.end > span.start else start
+            mapped = self._spans[key] = Span(start, end if end > start else start)
+        return mapped
 
 
 @dataclass(frozen=True)
@@ -138,6 +152,12 @@ class SourceText:
 
     def line_text(self, line: Line) -> str:
         return self.text[line.start : line.end]
+
+    @cached_property
+    def line_texts(self) -> tuple[str, ...]:
+        """The text of every line, by index into `lines` (for passes over all of them)."""
+        text = self.text
+        return tuple([text[line.start : line.end] for line in self.lines])
 
     def slice(self, span: Span) -> str:
         return self.text[span.start : span.end]

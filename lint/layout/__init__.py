@@ -50,9 +50,10 @@ def _pieces(source: SourceText, furniture: frozenset[int], tables: list[Table]) 
     by_first = {table.first: table for table in tables}
     joins = _page_break_joins(source, furniture)
     in_tables = {i for table in tables for i in range(table.first, table.last + 1)}
-    continued, list_ends = _list_item_lines(source, furniture | in_tables)
+    margin = _right_margin(source)
+    continued, list_ends = _list_item_lines(source, furniture | in_tables, margin)
     skip = furniture | in_tables | continued.keys() | list_ends
-    continued.update(_paragraph_lines(source, skip, joins))
+    continued.update(_paragraph_lines(source, skip, joins, margin))
     pieces: list[Piece] = []
     index = 0
     lines = source.lines
@@ -77,7 +78,7 @@ def _pieces(source: SourceText, furniture: frozenset[int], tables: list[Table]) 
 
 
 def _list_item_lines(
-    source: SourceText, skip: set[int] | frozenset[int]
+    source: SourceText, skip: set[int] | frozenset[int], margin: float | None
 ) -> tuple[dict[int, str], set[int]]:
     """PDF list items that wrap: the lines that continue an item (by index, with how they
     join it), and the last line of every list, after which the view puts a blank line.
@@ -92,25 +93,23 @@ def _list_item_lines(
         return _wrapped_text_items(source), ends
     if source.format != "pdf":
         return continued, ends
-    lines = source.lines
-    margin = _right_margin(source)
+    lines, texts = source.lines, source.line_texts
     item: Line | None = None  # the item's first line
     last = -1  # index of the item's last line so far
     for index, line in enumerate(lines):
         if index in skip:
             continue
-        text = source.line_text(line)
+        text = texts[index]
         if not text.strip():  # the list, if it ends here, is already set apart
             item = None
             continue
-        previous_line = source.line_text(lines[index - 1]) if index else ""
+        previous_line = texts[index - 1] if index else ""
         if _is_item(text, line.style) and not _awaited_number(previous_line, text):
             if item is not None and not _at_or_right_of(line, item):
                 ends.add(last)
             item, last = line, index
             continue
-        above = lines[last]
-        previous = source.line_text(above)
+        above, previous = lines[last], texts[last]
         if item is not None and (
             _hangs_from(line, item, above) or _wrapped_onto(above, line, previous, text, margin)
         ):
@@ -136,7 +135,9 @@ _PARAGRAPH_PITCH_EM = 1.6
 _CHAR_EM = 0.5
 
 
-def _paragraph_lines(source: SourceText, skip: set[int], joins: set[int]) -> dict[int, str]:
+def _paragraph_lines(
+    source: SourceText, skip: set[int], joins: set[int], margin: float | None
+) -> dict[int, str]:
     """PDF lines that continue the paragraph of the line above, with how they join it.
 
     The line above was wrapped by the producer: it reaches so near the page's right margin
@@ -144,14 +145,13 @@ def _paragraph_lines(source: SourceText, skip: set[int], joins: set[int]) -> dic
     size and weight, and the next follows at the line pitch, not after a paragraph gap."""
     if source.format != "pdf":
         return {}
-    lines = source.lines
-    margin = _right_margin(source)
+    lines, texts = source.lines, source.line_texts
     continued: dict[int, str] = {}
     for index in range(1, len(lines)):
         above, line = lines[index - 1], lines[index]
         if index in skip or index - 1 in skip or index in joins:
             continue
-        text, previous = source.line_text(line), source.line_text(above)
+        text, previous = texts[index], texts[index - 1]
         if not text.strip() or not previous.strip():
             continue
         if _is_item(text, line.style) and not _awaited_number(previous, text):
@@ -208,8 +208,7 @@ def _wrapped_text_items(source: SourceText) -> dict[int, str]:
     """The lines of a hard-wrapped plain text that continue a list item ("• … centrum och" |
     "Skarpnäcks torg"): the item's line reaches the wrap width, and it ends in a comma or a
     word that cannot end a phrase, or the next line goes on in lower case."""
-    lines = source.lines
-    texts = [source.line_text(line).rstrip() for line in lines]
+    texts = [text.rstrip() for text in source.line_texts]
     lengths = sorted(len(t) for t in texts if t.strip())
     if not lengths:
         return {}
@@ -304,9 +303,7 @@ def _page_break_joins(source: SourceText, furniture: frozenset[int]) -> set[int]
     copied from a PDF: "… bilaga" | "Sida 3 av 5" | "1.")."""
     joins: set[int] = set()
     lines = source.lines
-    content = [
-        i for i, line in enumerate(lines) if i not in furniture and source.line_text(line).strip()
-    ]
+    content = [i for i, text in enumerate(source.line_texts) if i not in furniture and text.strip()]
     for before, after in itertools.pairwise(content):
         if after - before < 2:
             continue

@@ -66,12 +66,18 @@ def split_cells(source: SourceText, line: Line) -> list[tuple[int, int]]:
     return cells
 
 
+def has_cells(source: SourceText, index: int) -> bool:
+    """Whether line `index` has two cells or more (`split_cells`)."""
+    splitter = _CELL_SPLIT if source.format == "pdf" else _TEXT_CELL_SPLIT
+    return splitter.search(source.line_texts[index]) is not None
+
+
 def find_tables(source: SourceText, skip: frozenset[int]) -> list[Table]:
     tables: list[Table] = []
     index = 0
     lines = source.lines
     while index < len(lines):
-        if index in skip or len(split_cells(source, lines[index])) < 2:
+        if index in skip or not has_cells(source, index):
             index += 1
             continue
         last = _run_end(source, index, skip)
@@ -90,7 +96,7 @@ def _run_end(source: SourceText, first: int, skip: frozenset[int]) -> int:
         if index in skip:
             index += 1
             continue
-        if len(split_cells(source, lines[index])) >= 2 or _same_table(lines[last], lines[index]):
+        if has_cells(source, index) or _same_table(lines[last], lines[index]):
             last = index
             index += 1
             continue

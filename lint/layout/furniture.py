@@ -28,8 +28,8 @@ def furniture_lines(source: SourceText) -> frozenset[int]:
     """Indices (0-based) into `source.lines` of the lines that are page furniture."""
     found: set[int] = set()
     edges = _page_edges(source)
-    for index, line in enumerate(source.lines):
-        text = source.line_text(line).strip()
+    for index, (line, text) in enumerate(zip(source.lines, source.line_texts, strict=True)):
+        text = text.strip()
         if not text:
             continue
         at_edge = index in edges and line.style.table_cell is None
@@ -56,8 +56,8 @@ def _page_edges(source: SourceText) -> set[int]:
     if source.format != "pdf":
         return set()
     by_page: dict[int | None, list[int]] = defaultdict(list)
-    for index, line in enumerate(source.lines):
-        if source.line_text(line).strip():
+    for index, (line, text) in enumerate(zip(source.lines, source.line_texts, strict=True)):
+        if text.strip():
             by_page[line.page].append(index)
     edges: set[int] = set()
     for indices in by_page.values():

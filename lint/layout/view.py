@@ -62,7 +62,7 @@ def remap_spans(value: Any, mapping: OffsetMap) -> Any:
         return tuple([remap_spans(item, mapping) for item in value])
     if kind in _LEAVES:
         return value
-    names = _span_fields(kind)
+    names, plain = _model_fields(kind)
     if not names:
         return value
     changes = {}
@@ -71,19 +71,34 @@ def remap_spans(value: Any, mapping: OffsetMap) -> Any:
         mapped = remap_spans(current, mapping)
         if mapped is not current:
             changes[name] = mapped
-    return dataclasses.replace(value, **changes) if changes else value
+    if not changes:
+        return value
+    if not plain:
+        return dataclasses.replace(value, **changes)
+    # What `dataclasses.replace` does for a plain dataclass, without its checks per call.
+    copy = object.__new__(kind)
+    fields = copy.__dict__
+    for name in names:
+        fields[name] = changes[name] if name in changes else getattr(value, name)
+    return copy
 
 
 # Values that never hold a span: walked past without a look inside.
 _LEAVES = frozenset({str, int, float, bool, type(None), SourceText, OffsetMap})
-_FIELDS: dict[type, tuple[str, ...]] = {}
+_FIELDS: dict[type, tuple[tuple[str, ...], bool]] = {}
 
 
-def _span_fields(kind: type) -> tuple[str, ...]:
-    """The names of a dataclass's fields (none for any other type), once per type."""
-    names = _FIELDS.get(kind)
-    if names is None:
+def _model_fields(kind: type) -> tuple[tuple[str, ...], bool]:
+    """The names of a dataclass's fields (none for any other type), and whether it is plain
+    (every field set by `__init__`, no `__post_init__`, no slots), once per type."""
+    known = _FIELDS.get(kind)
+    if known is None:
         is_model = dataclasses.is_dataclass(kind) and not issubclass(kind, SourceText | OffsetMap)
-        names = tuple(f.name for f in dataclasses.fields(kind)) if is_model else ()
-        _FIELDS[kind] = names
-    return names
+        fields = dataclasses.fields(kind) if is_model else ()
+        plain = (
+            all(f.init for f in fields)
+            and not hasattr(kind, "__post_init__")
+            and not hasattr(kind, "__slots__")
+        )
+        known = _FIELDS[kind] = (tuple(f.name for f in fields), plain)
+    return known
