@@ -75,6 +75,25 @@ def match_template(
     """
     unnumbered = _LIST_MARKER.sub("", _SECTION_NUMBER.sub("", clean_heading(title), count=1))
     normalized = unnumbered.rstrip(":?").strip().lower()
+    known = _MATCHES.get((normalized, id(template)))
+    if known is not None and known[0] is template:
+        return known[1]
+    if len(_MATCHES) >= _MATCHES_KEPT:
+        _MATCHES.clear()
+    match = _best_template_match(normalized, template)
+    _MATCHES[normalized, id(template)] = (template, match)
+    return match
+
+
+# Headings matched so far, by normalized title and template (the template kept, so that the
+# id of a template since freed is never taken for another's): documents repeat headings.
+_MATCHES: dict[tuple[str, int], tuple[object, tuple[TemplateHeading | None, float]]] = {}
+_MATCHES_KEPT = 4096
+
+
+def _best_template_match(
+    normalized: str, template: Sequence[TemplateHeading]
+) -> tuple[TemplateHeading | None, float]:
     best: tuple[TemplateHeading | None, float] = (None, 0.0)
     for heading in template:
         for name in (heading.title, *heading.aliases):

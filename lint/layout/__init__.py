@@ -281,7 +281,7 @@ def _continuation(source: SourceText, line: Line, before: Piece, joint: str) -> 
     if joint == "-":
         before = dataclasses.replace(before, raw_end=before.raw_end - 1)
         joint = ""
-    return [before, Piece(start, end, line.page, LineStyle(), joint, continues=True)]
+    return [before, Piece(start, end, line.page, _NO_STYLE, joint, continues=True)]
 
 
 def _line_piece(source: SourceText, line: Line) -> Piece:
@@ -356,7 +356,7 @@ def _table_pieces(source: SourceText, table: Table) -> list[Piece]:
             joint = _signature_joint(previous, text, widest, line.style.font_size, edge)
             previous = (text, cell.x1)
             if joint is not None:  # a wrapped cell: "Skarpnäcks" | "stadsdelsförvaltning"
-                pieces.append(Piece(start, end, line.page, LineStyle(), joint, continues=True))
+                pieces.append(Piece(start, end, line.page, _NO_STYLE, joint, continues=True))
                 continue
             if opening and opened:
                 pieces.append(_blank(line))  # the next block in this column
@@ -447,7 +447,7 @@ def _wrapped_row_pieces(source: SourceText, table: Table) -> list[Piece]:
                     if prefix == "-":  # a word broken after a hyphen: the hyphen goes
                         pieces[-1] = dataclasses.replace(pieces[-1], raw_end=previous.end - 1)
                         prefix = ""
-                pieces.append(Piece(start, end, fragment.line.page, LineStyle(), prefix, True))
+                pieces.append(Piece(start, end, fragment.line.page, _NO_STYLE, prefix, True))
             column = fragment.column
     pieces.append(_blank(source.lines[table.last]))
     return pieces
@@ -547,8 +547,11 @@ def _cell_line_joint(
     return ""
 
 
+_NO_STYLE = LineStyle()  # a continuation or blank piece's: styles are frozen, one will do
+
+
 def _blank(line: Line) -> Piece:
-    return Piece(line.end, line.end, line.page, LineStyle())
+    return Piece(line.end, line.end, line.page, _NO_STYLE)
 
 
 def _trimmed(source: SourceText, start: int, end: int) -> tuple[int, int]:
