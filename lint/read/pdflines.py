@@ -19,8 +19,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
-from itertools import compress, repeat
-from operator import attrgetter, eq, gt, sub
+from operator import attrgetter, eq
 
 from lint.model import LineStyle
 from lint.read.lines import RawLine
@@ -239,15 +238,16 @@ def _assemble(
 def _word_breaks(chars: list[PdfChar]) -> list[tuple[int, float]]:
     """(index of the glyph after a word gap, gap in ems) of a line outside any table."""
     breaks: list[tuple[int, float]] = []
-    ends = list(map(_X1, chars))
-    ends.insert(0, ends[0])  # the first glyph's gap is measured from its own advance
-    gaps = list(map(sub, map(_X0, chars), ends))
-    # An em is at least 1 pt: a gap within a tenth of a point is inside a word.
-    for index in compress(range(len(gaps)), map(gt, gaps, repeat(WORD_GAP_EM))):
-        previous = chars[index - 1] if index else chars[0]
-        gap = gaps[index] / max(previous.size, chars[index].size, 1.0)
+    previous = chars[0]
+    end = previous.x1  # the first glyph's gap is measured from its own advance
+    for index, char in enumerate(chars):
+        gap = char.x0 - end
+        # An em is at least 1 pt: a gap within a tenth of a point is inside a word.
         if gap > WORD_GAP_EM:
-            breaks.append((index, gap))
+            gap /= max(previous.size, char.size, 1.0)
+            if gap > WORD_GAP_EM:
+                breaks.append((index, gap))
+        previous, end = char, char.x1
     return breaks
 
 
