@@ -264,7 +264,8 @@ def _heading_candidate(
         # "4. Tid" right after an annex list numbered 1-3: a heading when it carries on the
         # document's section numbers and names a template section, or is set as a heading.
         continues = last_top > 0 and last_top + 1 in section_number_values(text)
-        return (continues and _numbered_template_heading(text, template)) or (
+        opens = last_top == 0 and _restarts_list(source, line, text)
+        return ((continues or opens) and _numbered_template_heading(text, template)) or (
             _layout_says_heading(source, line) and _shape_ok(text[numbered.end() :])
         )
     # a numbered heading set as a heading may wrap: "6. Gemensam lokal lägesbild och …"
@@ -284,6 +285,19 @@ def _in_numbered_list(source: SourceText, line: Line, number: str) -> bool:
         if other is not None and _number_depth(other.group()) == depth:
             return True
     return False
+
+
+def _restarts_list(source: SourceText, line: Line, text: str) -> bool:
+    """ "1. Bakgrund" right under an annex list's "5. Övergripande …": number one after a
+    list item of the same depth, so not the list's next item but the document's first
+    section (no blank line between them in a text without blank lines)."""
+    if section_number_value(text) != 1:
+        return False
+    above = _previous_text(source, line.number - 1)
+    number, own = _SECTION_NUMBER.match(above), _SECTION_NUMBER.match(text)
+    if number is None or own is None or _number_depth(number.group()) != _number_depth(own.group()):
+        return False
+    return (section_number_value(above) or 0) >= 1
 
 
 _COLON_HEADING_SCORE = 95.0

@@ -169,6 +169,40 @@ def test_a_heading_right_under_an_annex_list_without_separators(pack: Pack) -> N
     assert sections[-1].template_key == "term"
 
 
+def test_a_first_section_right_under_a_numbered_annex_list(pack: Pack) -> None:
+    """No blank lines: the annex list, numbered 1-3 under "Bilagor", and the document's
+    "1. Syfte" right below it; one does not continue the list's three."""
+    lines = [
+        "Överenskommelse om lokal samverkan",
+        "Bilagor",
+        "1. Lägesbild för området",
+        "2. Åtgärdsplan",
+        "3. Den övergripande överenskommelsen",
+        "1. Syfte",
+        "Syftet är att förebygga brott och öka tryggheten i stadsdelen.",
+        "2. Tid",
+        "Överenskommelsen gäller tills vidare.",
+    ]
+    sections = segment(_source(lines), pack.template)
+    assert [s.title for s in sections][1:] == ["Bilagor", "1. Syfte", "2. Tid"]
+    assert sections[2].template_key is not None
+
+
+def test_a_numbered_list_that_restarts_under_a_list_is_no_heading(pack: Pack) -> None:
+    """ "1." after a list's "2." that names no template section stays a list item."""
+    lines = [
+        "Överenskommelse om lokal samverkan",
+        "Bilagor",
+        "1. Lägesbild för området",
+        "2. Åtgärdsplan",
+        "1. Kontaktlista för gruppen",
+        "Tid",
+        "Överenskommelsen gäller tills vidare.",
+    ]
+    sections = segment(_source(lines), pack.template)
+    assert [s.title for s in sections][1:] == ["Bilagor", "Tid"]
+
+
 def test_a_heading_over_a_lettered_list_of_parties() -> None:
     """Paragraphs with no blank lines between (a DOCX): "a) Helsingborgs stad, …" under a
     heading is a list item, not the lower-case rest of a wrapped line."""

@@ -80,6 +80,7 @@ _INLINE_LEAD = re.compile(r"^(?:och|samt)\s+", re.IGNORECASE)
 _INLINE_TAIL = re.compile(r"[\s,]+(?:och|samt)\s*$", re.IGNORECASE)  # ", och" before the next item
 _NEXT_SENTENCE = re.compile(r"\.\s+(?=[A-ZÅÄÖ])")
 _INLINE_KEYWORD_COMMA = re.compile(rf"{_KEYWORD}[ \t]+{_NUMBER}[ \t]*,")
+_INLINE_LABEL = re.compile(rf"{_KEYWORD}[ \t]+{_NR}{_NUMBER}")
 _HEADING_NUMBER = re.compile(r"^\s*(\d{1,2})[.)]?[ \t]")
 _ANNEX_INTRODUCTION = re.compile(r"\b(?:handlingar|bilagor|bilagorna|bifogas|bifogade)\b", re.I)
 # Annex numbers written as list labels: "3a.", "IV." (any other list marker is LIST_MARKER's).
@@ -248,7 +249,13 @@ def _entry_like_heading(ctx: AnalysisContext, heading: Section, annexes: Section
         # "1. Gemensam lokal lägesbild" under "Bilagor" is an entry; "3. Tid" after
         # "2. Bilagor" is the next numbered heading.
         own = _HEADING_NUMBER.match(ctx.source.slice(annexes.heading))
-        return own is None or int(number.group(1)) != int(own.group(1)) + 1
+        if own is not None:
+            return int(number.group(1)) != int(own.group(1)) + 1
+        # "1. Bakgrund" right under the list's "5. Övergripande …" restarts the numbering:
+        # the document's first section, not the list's next entry.
+        previous = _previous_nonblank(ctx, line)
+        above = _HEADING_NUMBER.match(ctx.source.line_text(previous)) if previous else None
+        return above is None or int(number.group(1)) == int(above.group(1)) + 1
     previous = _previous_nonblank(ctx, line)
     named = _ENTRY_NAMED.match(ctx.source.line_text(previous)) if previous else None
     return bool(named and not named.group("title"))  # the title cell after "Bilaga 1"
@@ -377,7 +384,11 @@ def _inline_parts(text: str) -> list[tuple[int, str]] | None:
     next ("hör bilaga 1, gemensam lägesbild 2023, bilaga 2, åtgärdsplan 2024, och bilaga 3,
     medborgarlöften 2024"). None when the paragraph is neither."""
     if ";" in text:
-        lead = text.find(":") + 1
+        # The lead-in ends at a colon, unless that colon is the first item's own
+        # ("Bilaga 1: Lägesbild; Bilaga 2: Åtgärdsplan").
+        colon = text.find(":")
+        label = _INLINE_LABEL.search(text)
+        lead = colon + 1 if label is None or colon < label.start() else 0
         parts, position = [], lead
         for part in text[lead:].split(";"):
             parts.append((position, part))

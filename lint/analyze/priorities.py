@@ -65,6 +65,7 @@ class _Vocab:
     copula: re.Pattern[str]
     not_area: re.Pattern[str]
     headings: tuple[str, ...]
+    ordinal_item: re.Pattern[str]  # opens a sentence that names one area ("Det andra är")
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,7 @@ def _compiled(serialized: str) -> _Vocab:
         copula=re.compile(r"\s*(?:" + "|".join(cues.get("copulas", ("är",))) + r")\s+"),
         not_area=re.compile(_alternation(raw.get("not_area", ())).pattern + r"\b", re.I),
         headings=tuple(raw.get("headings", ())),
+        ordinal_item=_alternation(cues.get("ordinal_items", ())),
     )
 
 
@@ -216,6 +218,44 @@ def _from_sentence(
     inline = _piece(ctx, start + after, sentence.span.end)
     if inline is not None:
         yield from _enumeration(ctx, vocab, inline, known_only=True)
+    elif noun is not None and text.rstrip().endswith("."):
+        yield from _ordinal_items(ctx, vocab, sentence)
+
+
+def _ordinal_items(
+    ctx: AnalysisContext, vocab: _Vocab, sentence: Sentence
+) -> Iterator[PriorityArea]:
+    """ "… har enats om tre prioriterade samverkansområden. Det första är A, där … Det andra
+    är B, …": after a cue sentence that names none, the sentences that each open with an
+    ordinal (the pack's `cues.ordinal_items`) name one area each, up to a comma or the
+    sentence's end."""
+    section = _innermost_section(ctx, sentence.span.start)
+    end = section.body.end if section is not None else len(ctx.text)
+    for following in ctx.sentences_in(Span(sentence.span.end, end)):
+        text = ctx.text[following.span.start : following.span.end]
+        opener = vocab.ordinal_item.match(text)
+        if opener is None:
+            return
+        name_end = _NAME_END.search(text, opener.end())
+        piece = _piece(
+            ctx,
+            following.span.start + opener.end(),
+            following.span.start + (name_end.start() if name_end else len(text)),
+        )
+        if piece is None:
+            continue
+        area = _area(ctx, piece, vocab, partial=True)
+        if _is_known(area) or _looks_like_name(piece, vocab):
+            yield area
+
+
+# An area named in a sentence of its own ends at a clause break or at the sentence's end.
+_NAME_END = re.compile(r"[,;:(]|\.\s*$")
+
+
+def _innermost_section(ctx: AnalysisContext, offset: int) -> Section | None:
+    around = [s for s in ctx.sections if s.body.start <= offset < s.body.end]
+    return max(around, key=lambda s: s.level, default=None)
 
 
 def _piece(ctx: AnalysisContext, start: int, end: int) -> _Piece | None:

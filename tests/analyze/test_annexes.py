@@ -470,6 +470,20 @@ def test_inline_list_opened_by_bilaga_and_a_comma(pack: Pack) -> None:
     assert references == ()
 
 
+def test_inline_list_whose_items_open_with_their_own_colon(pack: Pack) -> None:
+    """ "Bilaga 1: X; Bilaga 2: Y": the first colon is the first item's, not a lead-in's."""
+    annexes, _ = extract_text(
+        pack,
+        "Bilaga 1: Lägesbild 2024; Bilaga 2: Åtgärdsplan; Bilaga 3: Den övergripande "
+        "överenskommelsen.",
+    )
+    assert [(a.number, a.title) for a in annexes] == [
+        (1, "Lägesbild 2024"),
+        (2, "Åtgärdsplan"),
+        (3, "Den övergripande överenskommelsen"),
+    ]
+
+
 def test_prose_naming_two_annexes_is_no_inline_list(pack: Pack) -> None:
     annexes, _ = extract_text(pack, "Bilaga 1 revideras årligen och bilaga 2 revideras vid behov.")
     assert annexes == ()

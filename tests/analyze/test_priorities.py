@@ -77,6 +77,18 @@ def test_inline_enumeration_keeps_names_that_contain_och(pack: Pack) -> None:
     ]
 
 
+def test_areas_named_a_sentence_each_after_a_count(pack: Pack) -> None:
+    """ "… två prioriterade samverkansområden. Det första området är A, … Det andra är B."
+    and nothing after a sentence that opens otherwise."""
+    areas = _skarpnack_with(
+        pack,
+        "Parterna har kommit överens om två prioriterade samverkansområden. Det första "
+        "området är otillåten påverkan, som berör både skolan och polisen. Det andra är "
+        "unga i risk för kriminalitet. Det tredje året följs arbetet upp.",
+    )
+    assert [a.matched for a in areas] == ["Otillåten påverkan", "Unga i risk för kriminalitet"]
+
+
 def test_copula_enumeration_with_a_local_area(pack: Pack) -> None:
     areas = _skarpnack_with(
         pack, "De prioriterade samverkansområdena är otillåten påverkan och skolan som brottsplats."
