@@ -21,6 +21,7 @@ from lint.read.pdfpage import (
     as_rule,
     glyph_text,
     is_bold_font,
+    is_marker_outline,
     round_pt,
 )
 from lint.read.pdfsource import check_page_count
@@ -106,7 +107,10 @@ def _shapes(page: Any, left: float, top: float) -> Iterator[PdfShape]:
     # pdfplumber measures x0 and y0/y1 from the left and bottom of the media box.
     media = _normal(page.page_obj.mediabox)
     for shape in (*page.rects, *page.curves):
-        if not shape.get("fill"):
+        outline = shape.get("stroke") and is_marker_outline(
+            shape["x1"] - shape["x0"], shape["y1"] - shape["y0"]
+        )
+        if not shape.get("fill") and not outline:
             continue
         yield PdfShape(
             x0=round_pt(shape["x0"] + media[0] - left),

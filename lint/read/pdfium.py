@@ -26,6 +26,7 @@ from lint.read.pdfpage import (
     as_rule,
     glyph_text,
     is_bold_font,
+    is_marker_outline,
     round_pt,
 )
 from lint.read.pdfsource import check_page_count
@@ -217,7 +218,7 @@ class _PageReader:
             corners = [_apply(transform, px, py) for px in (x0, x1) for py in (y0, y1)]
             xs, ys = [p[0] for p in corners], [p[1] for p in corners]
             x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
-        if filled:
+        if filled or is_marker_outline(x1 - x0, y1 - y0):
             shapes.append(
                 PdfShape(
                     x0=round_pt(x0 - left),

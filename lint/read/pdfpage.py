@@ -102,7 +102,7 @@ class PdfPage:
     height: float
     has_images: bool
     chars: tuple[PdfChar, ...]  # the glyphs drawn, no whitespace (spaces are gaps)
-    shapes: tuple[PdfShape, ...] = ()
+    shapes: tuple[PdfShape, ...] = ()  # filled shapes, and small outlines (list markers)
     rules: tuple[PdfShape, ...] = ()  # thin drawn lines, stroked or filled: table borders
 
 
@@ -111,6 +111,16 @@ class PdfPage:
 # by Chromium and Word). PDFium's bounds include the stroke's width, pdfminer's do not.
 RULE_MAX_THICKNESS = 3.0
 RULE_MIN_LENGTH = 5.0
+
+
+# A shape drawn only as an outline marks a list item when it is this small (Chromium's
+# hollow circle for a nested `<ul>`); the line assembly tests the size against the text's
+# em (`SHAPE_MAX_EM`), so this only keeps table borders and frames out of the list.
+OUTLINE_MARKER_MAX_PT = 20.0
+
+
+def is_marker_outline(width: float, height: float) -> bool:
+    return 0 < width <= OUTLINE_MARKER_MAX_PT and 0 < height <= OUTLINE_MARKER_MAX_PT
 
 
 def as_rule(x0: float, x1: float, top: float, bottom: float) -> PdfShape | None:

@@ -15,7 +15,8 @@ CORPUS_PDFS = sorted(CORPUS.glob("**/*.pdf"))  # renderings added later are cove
 
 def chromium_like_pdf() -> bytes:
     """What Chromium's PDF backend does: pixels under a 0.75 scale with y pointing down,
-    words placed one by one without space glyphs, and `<ul>` bullets as drawn circles."""
+    words placed one by one without space glyphs, and `<ul>` bullets as drawn circles (a
+    nested list's as hollow ones)."""
     canvas_module = pytest.importorskip("reportlab.pdfgen.canvas")
     from reportlab.lib.pagesizes import A4
 
@@ -28,6 +29,7 @@ def chromium_like_pdf() -> bytes:
         ("Helvetica", 15, 90, "Parterna är stadsdelsförvaltningen och lokalpolisområdet."),
         ("Helvetica", 15, 120, "Stadsdelsdirektör"),
         ("Helvetica", 15, 120, "Lokalpolisområdeschef"),
+        ("Helvetica", 15, 150, "Kommunpolis"),
         ("Helvetica", 15, 90, "Organisationsnummer 212000-"),
         ("Helvetica", 15, 90, "0142 gäller för staden."),
     ]
@@ -35,6 +37,8 @@ def chromium_like_pdf() -> bytes:
     for font, size, x, text in lines:
         if x == 120:
             canvas.circle(104, y - size * 0.35, 3, stroke=0, fill=1)
+        elif x == 150:
+            canvas.circle(134, y - size * 0.35, 3, stroke=1, fill=0)
         for word in text.split():
             canvas.saveState()
             canvas.translate(x, y)
@@ -106,7 +110,7 @@ def test_a_chromium_like_pdf() -> None:
     assert pdfium.lines[0].style.bold
     # Drawn bullets mark their lines; the broken organisation number is joined.
     marked = [lines[i] for i, line in enumerate(pdfium.lines) if line.style.shape_marker]
-    assert marked == ["Stadsdelsdirektör", "Lokalpolisområdeschef"]
+    assert marked == ["Stadsdelsdirektör", "Lokalpolisområdeschef", "Kommunpolis"]
     assert "Organisationsnummer 212000-0142" in lines
     signature = lines.index("Stockholm den 19 mars 2020\tStockholm den 19 mars 2020")
     assert len(pdfium.lines[signature].style.cells_x) == 2
