@@ -68,6 +68,7 @@ class _Block:
     for_party: str | None = None
     opened_by_date: bool = False  # the place/date line came first ("Stockholm den …" / "För X")
     inherited: bool = False  # place and date shared from the line above the first block
+    unopened: bool = False  # no anchor opened it: the date line under its names closes it
     lines: list[tuple[str, Span]] = field(default_factory=list)
 
 
@@ -169,6 +170,7 @@ def _anchored_blocks(source: SourceText, vocab: SignatureVocab) -> Iterator[_Blo
         if anchor is not None and anchor[2] and _sentence_runs_on(lines[index][1], following):
             anchors[index] = None  # "För Staden undertecknar … och" wraps: prose, no block
     dates_trail = _dates_trail(lines, anchors, vocab)
+    pending: _Block | None = None  # signatory lines no anchor opened, that a date may close
     for index, (line, text) in enumerate(lines):
         anchor = anchors[index]
         if anchor is None and current is not None and _has_name(current):
@@ -176,6 +178,9 @@ def _anchored_blocks(source: SourceText, vocab: SignatureVocab) -> Iterator[_Blo
             anchor = _lone_place(text, following, vocab)
         if anchor is not None:
             place, date, is_for = anchor
+            if current is None and pending is not None and date is not None and not is_for:
+                current, content = pending, len(pending.lines)  # "Namn, titel" / "Ort datum"
+            pending = None
             if (
                 dates_trail
                 and current is not None
@@ -185,6 +190,9 @@ def _anchored_blocks(source: SourceText, vocab: SignatureVocab) -> Iterator[_Blo
                 current.end = line.end
                 current.dated_line = True
                 current.place, current.date = place, date
+                if current.unopened:
+                    yield current  # the next signatory's lines come before its date again
+                    current = None
                 continue
             if current is None or not _can_merge(current, date, is_for, content):
                 shared = _shared_date(current, is_for)
@@ -206,6 +214,8 @@ def _anchored_blocks(source: SourceText, vocab: SignatureVocab) -> Iterator[_Blo
                 current.date = current.date or date
             continue
         if current is None:
+            if dates_trail:
+                pending = _pending_lines(pending, line, text, source, vocab)
             continue
         if _is_prose(text) or content >= MAX_BLOCK_LINES:
             yield current
@@ -226,6 +236,34 @@ def _anchored_blocks(source: SourceText, vocab: SignatureVocab) -> Iterator[_Blo
             content += 1
     if current is not None:
         yield current
+
+
+def _pending_lines(
+    pending: _Block | None, line: Line, text: str, source: SourceText, vocab: SignatureVocab
+) -> _Block | None:
+    """Where dates follow the names they date ("Malin Ekberg, grundskolechef" | "Stockholm
+    2022-02-28"), a block may open with no anchor: the run of short signatory lines (an
+    organisation, a name, a title, a signature rule) right before its date line."""
+    if _FILLER.match(text):
+        return pending
+    if not _signatory_line(text, vocab):
+        return None
+    block = pending or _Block(line.start, line.end, unopened=True)
+    if len(block.lines) >= MAX_BLOCK_LINES:
+        return None
+    stripped = _FIELD_LABEL.sub("", text).strip()
+    offset = _text_start(source, line) + text.find(stripped)
+    block.lines.append((stripped, Span(offset, offset + len(stripped))))
+    block.end = line.end
+    return block
+
+
+def _signatory_line(text: str, vocab: SignatureVocab) -> bool:
+    """A line of a signature block: a name, a title or an organisation in each of its fields."""
+    fields = _fields(_FIELD_LABEL.sub("", text).strip())
+    return not _is_prose(text) and all(
+        _NAME.match(f) or vocab.is_title(f) or vocab.org_type(f) for f in fields
+    )
 
 
 def _sentence_runs_on(text: str, following: str) -> bool:

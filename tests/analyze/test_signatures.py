@@ -160,6 +160,37 @@ def test_dates_after_the_names_close_their_blocks(pack: Pack) -> None:
     ]
 
 
+def test_blocks_opened_by_their_names_and_closed_by_their_dates(pack: Pack) -> None:
+    """No "För X" or place line above the names: each block runs from the line after the
+    previous date to its own date line."""
+    text = (
+        "Skarpnäcks stadsdelsförvaltning\nMaria Mathiasson Laxvik\nStadsdelsdirektör\n"
+        "Stockholm den 18 mars 2020\n\nLokalpolisområde Globen\nTony Sörensen\n"
+        "Lokalpolisområdeschef\nStockholm den 19 mars 2020\n"
+    )
+    found = signatures_in(text, pack)
+    assert [(s.name, s.date.iso if s.date else None, s.party_index) for s in found] == [
+        ("Maria Mathiasson Laxvik", "2020-03-18", 0),
+        ("Tony Sörensen", "2020-03-19", 1),
+    ]
+
+
+def test_a_signature_table_with_the_dates_in_its_last_row(pack: Pack) -> None:
+    text = (
+        "Utbildningsförvaltningen\tSkarpnäcks stadsdelsförvaltning\n"
+        "________________\t________________\n"
+        "Adeline Schmidhuber, grundskolechef\tMaria Mathiasson Laxvik, stadsdelsdirektör\n"
+        "Stockholm 2020-03-17\tStockholm 2020-03-18\n"
+    )
+    found = signatures_of(
+        lay_out(read_text_bytes((BODY + text).encode(), "t.txt", ReadLimits())).view, pack
+    )
+    assert [(s.name, s.date.iso if s.date else None, s.party_index) for s in found] == [
+        ("Adeline Schmidhuber", "2020-03-17", 2),
+        ("Maria Mathiasson Laxvik", "2020-03-18", 0),
+    ]
+
+
 def test_an_undated_block_keeps_no_date_of_the_next_one(pack: Pack) -> None:
     text = (
         "För Skarpnäcks stadsdelsförvaltning\n\nMaria Mathiasson Laxvik\nStadsdelsdirektör\n\n"
