@@ -297,6 +297,9 @@ class Member:
     optional: bool = False  # no seat: co-opted, or invited only when needed ("vid behov")
     # Co-opted as such ("Rektor adjungeras till styrgruppen"): takes part without a seat.
     co_opted: bool = False
+    # Named by a term the agreement defines for more than one party ("vid Förvaltningen"):
+    # the organisation types it may mean; `organisation` is then None.
+    candidates: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

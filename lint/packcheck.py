@@ -384,6 +384,21 @@ def _validate_parties_vocab(parties: Any, declared: list[str] | None, fail: Any)
             if problem := _undeclared(org_type, declared):
                 fail(f"key {key}[{index}]", problem)
     _patterns(parties.get("signatory_titles"), "key signatory_titles", fail)
+    _validate_signature_columns(parties.get("signature_columns"), fail)
+
+
+_SIGNATURE_FIELDS = ("name", "title", "organisation", "date", "place")
+
+
+def _validate_signature_columns(columns: Any, fail: Any) -> None:
+    if columns is None:
+        return
+    if not isinstance(columns, dict):
+        fail("key signature_columns", "a mapping of signature field to its header words")
+    for field_name, words in columns.items():
+        if field_name not in _SIGNATURE_FIELDS:
+            fail(f"key signature_columns.{field_name}", f"one of {', '.join(_SIGNATURE_FIELDS)}")
+        _strings(words, f"key signature_columns.{field_name}", fail)
 
 
 def _validate_roles_vocab(roles: Any, declared: list[str] | None, fail: Any) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from lint.layout.patterns import LETTER_MARKER as _LETTER_MARKER
 from lint.layout.patterns import LIST_MARKER as _LIST_MARKER
 from lint.layout.patterns import PAGE_NUMBER_LINE as _PAGE_FURNITURE
 from lint.layout.patterns import RUNS_ON as _RUNS_ON
@@ -253,6 +254,8 @@ def _heading_candidate(
         # "Tid:", "Lokal Beredningsgrupp:": the template's heading itself, with a colon; a
         # lead-in that only resembles one ("Parterna prioriterar under perioden:") is not.
         return match_template(text, template)[1] >= _COLON_HEADING_SCORE
+    if _LETTER_MARKER.match(text):
+        return _lettered_sub_heading(source, line, text, template)
     numbered = _SECTION_NUMBER.match(text)
     if numbered is None:
         return False
@@ -272,6 +275,32 @@ def _heading_candidate(
     return _numbered_template_heading(text, template) or (
         _layout_says_heading(source, line) and _shape_ok(text[numbered.end() :])
     )
+
+
+def _lettered_sub_heading(
+    source: SourceText, line: Line, text: str, template: Sequence[TemplateHeading]
+) -> bool:
+    """ "c) Lokala arbetsgrupper" on a line of its own, prose after it: a sub-heading that
+    names a template section. A run of lettered lines ("a) Lokal styrgrupp", "b) Lokal
+    beredningsgrupp") is a list, and so is a lettered line that names no template section."""
+    rest = text[_LETTER_MARKER.match(text).end() :]  # type: ignore[union-attr]
+    if not _shape_ok(rest) or match_template(rest, template)[0] is None:
+        return False
+    index = line.number - 1
+    previous = _previous_text(source, index)
+    if previous and (_LETTER_MARKER.match(previous) or not _stands_alone(source, index)):
+        return False
+    following = _next_paragraph(source, index)
+    return bool(following) and not _LIST_MARKER.match(following) and following[0].isupper()
+
+
+def _next_paragraph(source: SourceText, index: int) -> str:
+    """The first non-blank line after line `index`."""
+    for line in source.lines[index + 1 :]:
+        text = source.line_text(line).strip()
+        if text:
+            return text
+    return ""
 
 
 def _in_numbered_list(source: SourceText, line: Line, number: str) -> bool:

@@ -236,3 +236,46 @@ def test_annex_entries_with_nr_colon_numbers_and_a_wrapped_entry_title(pack: Pac
         ("5 Lokal samverkansorganisation", 1),
         ("5:1 Lokal styrgrupp", 2),
     ]
+
+
+def test_lettered_sub_headings_that_name_template_sections(pack: Pack) -> None:
+    """ "b. Beredningsgrupp" on a line of its own with prose after it is a sub-heading; a run
+    of lettered lines naming the groups is a list."""
+    prose = "Gruppen möts regelbundet och rapporterar till den som leder samverkan i området."
+    lines = [
+        "Överenskommelse",
+        "",
+        "3. Samverkansorganisation",
+        "",
+        "Organisationen har tre delar:",
+        "",
+        "a. Styrgrupp",
+        "b. Beredningsgrupp",
+        "c. Arbetsgrupper",
+        "",
+        prose,
+        "",
+        "a. Styrgrupp",
+        "",
+        prose,
+        "",
+        "b. Beredningsgrupp",
+        "",
+        prose,
+        "",
+        "c. Arbetsgrupper",
+        "",
+        prose,
+    ]
+    sections = segment(_source(lines), pack.template)
+    found = [(s.template_key, s.level, s.heading.start) for s in sections]
+    assert [key for key, _, _ in found] == [
+        None,
+        "organisation",
+        "steering_group",
+        "preparatory_group",
+        "working_groups",
+    ]
+    assert [level for _, level, _ in found][2:] == [2, 2, 2]
+    first_list_item = sum(len(line) + 1 for line in lines[:6])
+    assert all(start > first_list_item for _, _, start in found[2:])

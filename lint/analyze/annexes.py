@@ -81,6 +81,9 @@ _INLINE_TAIL = re.compile(r"[\s,]+(?:och|samt)\s*$", re.IGNORECASE)  # ", och" b
 _NEXT_SENTENCE = re.compile(r"\.\s+(?=[A-ZÅÄÖ])")
 _INLINE_KEYWORD_COMMA = re.compile(rf"{_KEYWORD}[ \t]+{_NUMBER}[ \t]*,")
 _INLINE_LABEL = re.compile(rf"{_KEYWORD}[ \t]+{_NR}{_NUMBER}")
+# "(bilaga 2)" closing an item of an inline list, and what joins it to the next item.
+_INLINE_PARENTHESIZED = re.compile(rf"\([ \t]*{_KEYWORD}[ \t]+(?P<num>{_NUMBER})[ \t]*\)")
+_INLINE_JOIN = re.compile(r"^\s*(?:,\s*(?:(?:och|samt)\s+)?|(?:och|samt)\s+)", re.IGNORECASE)
 _HEADING_NUMBER = re.compile(r"^\s*(\d{1,2})[.)]?[ \t]")
 _ANNEX_INTRODUCTION = re.compile(r"\b(?:handlingar|bilagor|bilagorna|bifogas|bifogade)\b", re.I)
 # Annex numbers written as list labels: "3a.", "IV." (any other list marker is LIST_MARKER's).
@@ -353,7 +356,7 @@ def _inline_entries(ctx: AnalysisContext, lines: Sequence[Line]) -> list[_Entry]
     text = ctx.text[first.start : last.end]
     parts = _inline_parts(text)
     if parts is None:
-        return []
+        return _inline_trailing_entries(ctx, first.start, text)
     entries: list[_Entry] = []
     for position, raw in parts:
         part = _item_part(raw)
@@ -375,7 +378,39 @@ def _inline_entries(ctx: AnalysisContext, lines: Sequence[Line]) -> list[_Entry]
         entries.append(
             _Entry(numeral, match.group("num").strip(), [title], item_start, item_end, line)
         )
-    return entries if len(entries) >= 2 else []
+    return entries if len(entries) >= 2 else _inline_trailing_entries(ctx, first.start, text)
+
+
+def _inline_trailing_entries(ctx: AnalysisContext, offset: int, text: str) -> list[_Entry]:
+    """ "Till överenskommelsen hör lägesbilden (bilaga 1), åtgärdsplanen (bilaga 2) och den
+    övergripande överenskommelsen (bilaga 3).": an inline list whose items each end in their
+    number in parentheses, joined by commas and "och"."""
+    ends = list(_INLINE_PARENTHESIZED.finditer(text))
+    if len(ends) < 2:
+        return []
+    entries: list[_Entry] = []
+    position = 0
+    for index, found in enumerate(ends):
+        between = text[position : found.start()]
+        if index > 0 and not _INLINE_JOIN.match(between):
+            return []  # a sentence between two references: no list
+        item = _INLINE_JOIN.sub("", between, count=1) if index > 0 else _after_colon(between)
+        title = " ".join(item.split()).strip(" ,")
+        numeral = parse_label(found.group("num"))
+        if numeral is None or not title or _NEXT_SENTENCE.search(title):
+            return []
+        start = offset + position + len(between) - len(item.lstrip(" ,\n"))
+        end = offset + found.end()
+        numeral, title = _sub_range(numeral, title)
+        line = ctx.source.line_at(end - 1)
+        entries.append(_Entry(numeral, found.group("num").strip(), [title], start, end, line))
+        position = found.end()
+    return entries
+
+
+def _after_colon(lead: str) -> str:
+    """The first item of an inline list without the words that introduce it ("…hör:")."""
+    return lead[lead.find(":") + 1 :]
 
 
 def _inline_parts(text: str) -> list[tuple[int, str]] | None:

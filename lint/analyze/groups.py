@@ -108,14 +108,16 @@ def extract_groups(ctx: AnalysisContext, parties: Sequence[Party] = ()) -> tuple
     return reader.read()
 
 
-def _party_terms(parties: Iterable[Party]) -> dict[str, str]:
-    """Defined party terms ("Kommunen", "Polisen") and the organisation type each names."""
-    return {
-        term.term: party.org_type
-        for party in parties
-        for term in party.defined_terms
-        if len(term.term) > 2
-    }
+def _party_terms(parties: Iterable[Party]) -> dict[str, tuple[str, ...]]:
+    """Defined party terms ("Kommunen", "Polisen") and the organisation types each names:
+    one, or several for a term defined for parties of different types."""
+    terms: dict[str, tuple[str, ...]] = {}
+    for party in parties:
+        for term in party.defined_terms:
+            named = terms.get(term.term, ())
+            if len(term.term) > 2 and party.org_type not in named:
+                terms[term.term] = (*named, party.org_type)
+    return terms
 
 
 class _GroupReader:

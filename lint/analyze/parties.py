@@ -145,6 +145,13 @@ _CALLED_TERM = re.compile(
 )
 _TERM_LEAD_WORDS = r"(?:nedan|hädanefter|härefter|i\s+det\s+följande)"
 _TERM_LEAD = rf"{_TERM_LEAD_WORDS}\s+"
+# The verb first: "Benämns i det följande SDF Järva.", "Kallas nedan Staden." (a term of
+# up to two capitalised words, the sentence ending after it).
+_CALLED_AFTER_TERM = re.compile(
+    rf"\b(?:kallas|benämns)\s+{_TERM_LEAD_WORDS}\s+(?:för\s+)?[{_QUOTES}]?"
+    rf"([A-ZÅÄÖ][\w\-]*(?:[ \t]+[A-ZÅÄÖ][\w\-]*)?)[{_QUOTES}]?(?=\s*[.,;)]|\s*$)",
+    re.IGNORECASE | re.MULTILINE,
+)
 # "Parterna kallas nedan kommunen och polisen", "I texten kallas parterna kommunen
 # respektive polisen": two terms, one per party, in one clause.
 _CALLED_PAIR = re.compile(
@@ -289,7 +296,7 @@ def extract_parties(ctx: AnalysisContext) -> PartiesResult:
     list_items = _list_item_starts(ctx)
     parties: tuple[Party, ...] = ()
     region_terms: list[_Term] = []
-    for region in _candidate_regions(ctx) if ctx.kind in _KINDS_WITH_PARTIES else ():
+    for region in _candidate_regions(ctx, vocab) if ctx.kind in _KINDS_WITH_PARTIES else ():
         parties, region_terms = _parse_region(text, region, vocab, org_numbers, list_items)
         if parties:
             break
@@ -302,17 +309,36 @@ def extract_parties(ctx: AnalysisContext) -> PartiesResult:
     )
 
 
-def _candidate_regions(ctx: AnalysisContext) -> list[Span]:
+def _candidate_regions(ctx: AnalysisContext, vocab: PartyVocab) -> list[Span]:
     """The parties section, then the title block before the first template section."""
     regions = []
     section = ctx.section_for("parties")
     if section is not None:
-        regions.append(section.body)
+        regions.append(Span(section.body.start, _named_parties_end(ctx, section, vocab)))
     first = next((s for s in ctx.sections if s.template_key), None)
     preamble_end = min(first.heading.start if first is not None else len(ctx.text), _PREAMBLE_MAX)
     if preamble_end > 0:
         regions.append(Span(0, preamble_end))
     return regions
+
+
+def _named_parties_end(ctx: AnalysisContext, section: Section, vocab: PartyVocab) -> int:
+    """Where the parties section ends, the headings right after it that name an
+    organisation and no template section included: in plain text a party's name on a line
+    of its own, its details below, has a heading's shape ("Järva stadsdelsförvaltning" |
+    "Organisationsnummer …")."""
+    end = section.body.end
+    for following in ctx.sections:
+        if following.heading.start < end:
+            continue
+        if (
+            following.template_key is not None
+            or following.heading.start != end
+            or not any(classify_word(w, vocab) for w in _WORD.findall(following.title))
+        ):
+            break
+        end = following.body.end
+    return end
 
 
 def _list_item_starts(ctx: AnalysisContext) -> frozenset[int]:
@@ -453,7 +479,7 @@ def _starts_new_party(
     if head.name_start < current.heads[-1].name_end:
         return False  # two organisation words in one name ("AB Stockholmshem")
     if closed:
-        return True
+        return not _details_paragraph(text, current, head)
     if head.subunit or _name_suffix(text, current, head):
         return False
     if head.cue in current.cues:  # two district administrations, two police areas
@@ -466,6 +492,19 @@ def _starts_new_party(
     # Blocks without separators (PDF): a new line that starts with a name, after a party
     # whose name, number or address is complete and whose last line does not run on.
     return _starts_line(text, head.name_start) and current.has_details(text)
+
+
+def _details_paragraph(text: str, current: _Draft, head: _Head) -> bool:
+    """ "Polismyndigheten, lokalpolisområde Järva" | blank | "Polisområde Nord, region
+    Stockholm. Organisationsnummer …": a party named on a line of its own (a heading in
+    plain text) and the paragraph of its details, which opens with a unit of the same kind
+    of organisation, not with another party."""
+    return (
+        not current.has_details(text)
+        and head.org_type == current.org_type
+        and head.cue not in current.cues
+        and _starts_line(text, head.name_start)
+    )
 
 
 _NAME_RUN = re.compile(r"(?:[ \t]+(?:i|för|[A-ZÅÄÖ][\w\-]*))*[ \t]+")
@@ -750,6 +789,7 @@ def find_terms(text: str, region: Span, vocab: PartyVocab) -> list[_Term]:
         _PAREN_QUOTED_TERM,
         _BOLD_TERM,
         _CALLED_TERM,
+        _CALLED_AFTER_TERM,
         _PAREN_TERM,
         _UNMARKED_TERM,
     )

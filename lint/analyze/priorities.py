@@ -46,6 +46,9 @@ _SEPARATOR = re.compile(
 )
 _LINE_SEPARATOR = re.compile(rf"\s*\n(?=\s*(?:[A-ZÅÄÖ]|[{BULLET_CLASS}]))\s*")
 _HEAD_END = re.compile(r"[.:](?:\s|$)")
+# An inline item label: "(1)", "2)", "(b)" at a word's start.
+_INLINE_LABEL = re.compile(r"(?<![\w(])\(?(?P<label>\d{1,2}|[a-h])\)\s+")
+_ITEM_TAIL = re.compile(r"[\s,;]+(?:och|samt|eller)?\s*$", re.IGNORECASE)
 _TRIM = " \t\n.,;:–-•*·\"”'()"
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
 
@@ -296,8 +299,12 @@ def _enumeration(
 
 
 def _split(ctx: AnalysisContext, inline: _Piece) -> list[_Piece]:
-    """One piece a line when the text is a list of lines, else split at commas and "och"."""
+    """One piece a line when the text is a list of lines, one a label when it numbers its
+    items inline ("(1) …, (2) … och (3) …"), else split at commas and "och"."""
     chunk = ctx.text[inline.span.start : inline.span.end]
+    labelled = _labelled_pieces(ctx, inline.span.start, chunk)
+    if labelled:
+        return labelled
     separator = _LINE_SEPARATOR if _LINE_SEPARATOR.search(chunk) else _SEPARATOR
     pieces = []
     position = inline.span.start
@@ -310,6 +317,28 @@ def _split(ctx: AnalysisContext, inline: _Piece) -> list[_Piece]:
     if last is not None:
         pieces.append(last)
     return pieces
+
+
+def _labelled_pieces(ctx: AnalysisContext, offset: int, chunk: str) -> list[_Piece]:
+    """The items after inline labels counting up from the first ("(1)", "(2)", "(3)" or
+    "a)", "b)"), each up to the next label, without the ", och" that leads to it."""
+    labels = [m for m in _INLINE_LABEL.finditer(chunk)]
+    if len(labels) < 2 or not _counts_up([m.group("label") for m in labels]):
+        return []
+    ends = [m.start() for m in labels[1:]] + [len(chunk)]
+    pieces = []
+    for label, end in zip(labels, ends, strict=True):
+        item = _ITEM_TAIL.sub("", chunk[label.end() : end])
+        piece = _piece(ctx, offset + label.end(), offset + label.end() + len(item))
+        if piece is not None:
+            pieces.append(piece)
+    return pieces
+
+
+def _counts_up(labels: Sequence[str]) -> bool:
+    first = "1" if labels[0].isdigit() else "a"
+    expected = [str(i + 1) if first == "1" else chr(ord("a") + i) for i in range(len(labels))]
+    return [label.lower() for label in labels] == expected
 
 
 def _longest_known_join(

@@ -257,15 +257,34 @@ def build_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
     return Vocabulary(tuple(patterns), default_org, names, truncated)
 
 
-def with_terms(base: Vocabulary, terms: Mapping[str, str]) -> Vocabulary:
-    """`base` plus defined party terms ("Kommunen", "Polisen") naming an organisation type."""
+# Joins the organisation types of a term defined for several parties into one mention key.
+_AMBIGUOUS = "|"
+
+
+def with_terms(base: Vocabulary, terms: Mapping[str, str | tuple[str, ...]]) -> Vocabulary:
+    """`base` plus defined party terms ("Kommunen", "Polisen") naming an organisation type;
+    a term defined for parties of several types names each of them, none for certain."""
     if not terms:
         return base
     extra = tuple(
-        _Pattern("org", org, _compile(re.escape(term.lower())), True, _all_needles([needle(term)]))
-        for term, org in terms.items()
+        _Pattern(
+            "org",
+            orgs if isinstance(orgs, str) else _AMBIGUOUS.join(orgs),
+            _compile(re.escape(term.lower())),
+            True,
+            _all_needles([needle(term)]),
+        )
+        for term, orgs in terms.items()
     )
     return replace(base, patterns=(*extra, *base.patterns))
+
+
+def _placed(member: Member, org: str | None) -> Member:
+    """`member` with the organisation `org` names: one type, or the types of an ambiguous
+    term as candidates."""
+    if org is not None and _AMBIGUOUS in org:
+        return replace(member, organisation=None, candidates=tuple(org.split(_AMBIGUOUS)))
+    return replace(member, organisation=org, candidates=())
 
 
 def _qualifier_regex(qualifiers: Iterable[str]) -> re.Pattern[str]:
@@ -316,7 +335,7 @@ def read_members(
             reader.previous_end = mention.span.end
             continue
         reader.add(mention)
-    return [m for m in reader.members if m.organisation is not None]
+    return [m for m in reader.members if m.organisation is not None or m.candidates]
 
 
 def _owner_of_next(text: str, offset: int, mention: Mention, following: Mention | None) -> bool:
@@ -370,16 +389,15 @@ class _MemberReader:
             return
         default = _org(self.vocab.default_org.get(mention.key))
         owner, self.owner = self.owner, None
-        self.members.append(
-            Member(
-                role=mention.key,
-                organisation=default if default is not None else owner,
-                text=" ".join(mention.text.split()),
-                span=mention.span,
-                optional=self.optional,
-                co_opted=self.co_opted,
-            )
+        member = Member(
+            role=mention.key,
+            organisation=None,
+            text=" ".join(mention.text.split()),
+            span=mention.span,
+            optional=self.optional,
+            co_opted=self.co_opted,
         )
+        self.members.append(_placed(member, default if default is not None else owner))
         index = len(self.members) - 1
         joined = self.last == "role" and _joins(gap)
         self.enumeration = [*self.enumeration, index] if joined else [index]
@@ -404,16 +422,15 @@ class _MemberReader:
             self._qualify(org, override=True)
             self.last = "qualifier"
             return
-        self.members.append(
-            Member(
-                role="",
-                organisation=org,
-                text=" ".join(mention.text.split()),
-                span=mention.span,
-                optional=self.optional,
-                co_opted=self.co_opted,
-            )
+        member = Member(
+            role="",
+            organisation=None,
+            text=" ".join(mention.text.split()),
+            span=mention.span,
+            optional=self.optional,
+            co_opted=self.co_opted,
         )
+        self.members.append(_placed(member, org))
         self.enumeration, self.last = [], "org"
 
     def _qualify(self, org: str | None, *, override: bool) -> None:
@@ -424,10 +441,11 @@ class _MemberReader:
         for index in self.enumeration:
             member = self.members[index]
             generic = self.vocab.default_org.get(member.role) is None
-            if (index == last and (override or member.organisation is None)) or generic:
-                self.members[index] = replace(member, organisation=org)
+            unplaced = member.organisation is None and not member.candidates
+            if (index == last and (override or unplaced)) or generic:
+                self.members[index] = _placed(member, org)
 
     def _add_alternative(self, org: str | None, mention: Mention) -> None:
         """ "från både stadsdelsförvaltningen och lokalpolisområdet": one more member."""
         base = self.members[self.enumeration[-1]]
-        self.members.append(replace(base, organisation=org, span=mention.span))
+        self.members.append(_placed(replace(base, span=mention.span), org))

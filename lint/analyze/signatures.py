@@ -68,15 +68,20 @@ class _Block:
     for_party: str | None = None
     opened_by_date: bool = False  # the place/date line came first ("Stockholm den …" / "För X")
     inherited: bool = False  # place and date shared from the line above the first block
+    unopened: bool = False  # no anchor opened it: the date line under its names closes it
     lines: list[tuple[str, Span]] = field(default_factory=list)
 
 
 def extract_signatures(ctx: AnalysisContext, parties: tuple[Party, ...]) -> tuple[Signature, ...]:
     vocab = SignatureVocab.from_pack(ctx.vocab)
-    blocks = list(_anchored_blocks(ctx.source, vocab))
-    blocks.extend(_undated_blocks(ctx.source, blocks, vocab))
+    tabled = list(_table_rows(ctx.source, vocab))
+    skip = frozenset(line.number for line, _ in tabled)
+    blocks = list(_anchored_blocks(ctx.source, vocab, skip))
+    blocks.extend(_undated_blocks(ctx.source, blocks, vocab, skip))
     blocks.sort(key=lambda b: b.start)
     signatures = [s for b in blocks if (s := _signature(b, vocab)) is not None]
+    signatures.extend(signature for _, signature in tabled if signature is not None)
+    signatures.sort(key=lambda s: s.span.start)
     signatures = _dated_by_signing_sentence(ctx, signatures, vocab)
     return tuple(match_parties(signatures, parties, vocab))
 
@@ -115,11 +120,71 @@ def _signature_area_start(ctx: AnalysisContext, first_block: int) -> int:
 # --- finding blocks --------------------------------------------------------------------
 
 
-def _content_lines(source: SourceText) -> Iterator[tuple[Line, str]]:
+def _content_lines(
+    source: SourceText, skip: frozenset[int] = frozenset()
+) -> Iterator[tuple[Line, str]]:
     for line in source.lines:
         text = source.line_text(line).strip()
-        if text and not _FOOTER.match(text):
+        if text and not _FOOTER.match(text) and line.number not in skip:
             yield line, text
+
+
+# --- a signatory a row ---------------------------------------------------------------------
+
+
+def _table_rows(
+    source: SourceText, vocab: SignatureVocab
+) -> Iterator[tuple[Line, Signature | None]]:
+    """The rows under a header row that names signature fields ("Namn | Befattning | Part |
+    Undertecknat"): one signatory a row, each cell the field its header names. The header
+    row is yielded too (with no signature) so that no other reading takes it."""
+    lines = [(line, text) for line, text in _content_lines(source) if "\t" in text]
+    by_number = {line.number: line for line in source.lines}
+    for line, text in lines:
+        fields = vocab.column_fields(text)
+        if fields is None:
+            continue
+        number = line.number + 1
+        rows = []
+        while (row := by_number.get(number)) is not None and _row_cells(source, row, fields):
+            rows.append(row)
+            number += 1
+        if rows:
+            yield line, None
+        for row in rows:
+            yield row, _row_signature(source, row, fields)
+
+
+def _row_cells(source: SourceText, line: Line, fields: Sequence[str]) -> list[tuple[str, Span]]:
+    """(field, span) of each non-empty cell of a row with as many cells as the header."""
+    raw = source.line_text(line)
+    cells = raw.split("\t")
+    if len(cells) != len(fields):
+        return []
+    found = []
+    position = line.start
+    for field_name, cell in zip(fields, cells, strict=True):
+        stripped = cell.strip()
+        if stripped:
+            start = position + cell.find(stripped)
+            found.append((field_name, Span(start, start + len(stripped))))
+        position += len(cell) + 1
+    return found
+
+
+def _row_signature(source: SourceText, line: Line, fields: Sequence[str]) -> Signature:
+    values = {name: span for name, span in _row_cells(source, line, fields)}
+    text = {name: source.slice(span) for name, span in values.items()}
+    date_span = values.get("date")
+    dates = find_dates(text["date"], date_span.start) if date_span else []
+    return Signature(
+        span=Span(line.start, line.end),
+        place=text.get("place"),
+        date=dates[0] if len(dates) == 1 else None,
+        name=text.get("name"),
+        title=text.get("title"),
+        organisation=text.get("organisation"),
+    )
 
 
 def _anchor(
@@ -159,16 +224,19 @@ def _anchor(
     return None
 
 
-def _anchored_blocks(source: SourceText, vocab: SignatureVocab) -> Iterator[_Block]:
+def _anchored_blocks(
+    source: SourceText, vocab: SignatureVocab, skip: frozenset[int] = frozenset()
+) -> Iterator[_Block]:
     current: _Block | None = None
     content = 0
-    lines = list(_content_lines(source))
+    lines = list(_content_lines(source, skip))
     anchors = [_anchor(text, _text_start(source, line), vocab) for line, text in lines]
     for index, anchor in enumerate(anchors):
         following = lines[index + 1][1] if index + 1 < len(lines) else ""
         if anchor is not None and anchor[2] and _sentence_runs_on(lines[index][1], following):
             anchors[index] = None  # "För Staden undertecknar … och" wraps: prose, no block
     dates_trail = _dates_trail(lines, anchors, vocab)
+    pending: _Block | None = None  # signatory lines no anchor opened, that a date may close
     for index, (line, text) in enumerate(lines):
         anchor = anchors[index]
         if anchor is None and current is not None and _has_name(current):
@@ -176,6 +244,9 @@ def _anchored_blocks(source: SourceText, vocab: SignatureVocab) -> Iterator[_Blo
             anchor = _lone_place(text, following, vocab)
         if anchor is not None:
             place, date, is_for = anchor
+            if current is None and pending is not None and date is not None and not is_for:
+                current, content = pending, len(pending.lines)  # "Namn, titel" / "Ort datum"
+            pending = None
             if (
                 dates_trail
                 and current is not None
@@ -185,6 +256,9 @@ def _anchored_blocks(source: SourceText, vocab: SignatureVocab) -> Iterator[_Blo
                 current.end = line.end
                 current.dated_line = True
                 current.place, current.date = place, date
+                if current.unopened:
+                    yield current  # the next signatory's lines come before its date again
+                    current = None
                 continue
             if current is None or not _can_merge(current, date, is_for, content):
                 shared = _shared_date(current, is_for)
@@ -206,6 +280,8 @@ def _anchored_blocks(source: SourceText, vocab: SignatureVocab) -> Iterator[_Blo
                 current.date = current.date or date
             continue
         if current is None:
+            if dates_trail:
+                pending = _pending_lines(pending, line, text, source, vocab)
             continue
         if _is_prose(text) or content >= MAX_BLOCK_LINES:
             yield current
@@ -226,6 +302,34 @@ def _anchored_blocks(source: SourceText, vocab: SignatureVocab) -> Iterator[_Blo
             content += 1
     if current is not None:
         yield current
+
+
+def _pending_lines(
+    pending: _Block | None, line: Line, text: str, source: SourceText, vocab: SignatureVocab
+) -> _Block | None:
+    """Where dates follow the names they date ("Malin Ekberg, grundskolechef" | "Stockholm
+    2022-02-28"), a block may open with no anchor: the run of short signatory lines (an
+    organisation, a name, a title, a signature rule) right before its date line."""
+    if _FILLER.match(text):
+        return pending
+    if not _signatory_line(text, vocab):
+        return None
+    block = pending or _Block(line.start, line.end, unopened=True)
+    if len(block.lines) >= MAX_BLOCK_LINES:
+        return None
+    stripped = _FIELD_LABEL.sub("", text).strip()
+    offset = _text_start(source, line) + text.find(stripped)
+    block.lines.append((stripped, Span(offset, offset + len(stripped))))
+    block.end = line.end
+    return block
+
+
+def _signatory_line(text: str, vocab: SignatureVocab) -> bool:
+    """A line of a signature block: a name, a title or an organisation in each of its fields."""
+    fields = _fields(_FIELD_LABEL.sub("", text).strip())
+    return not _is_prose(text) and all(
+        _NAME.match(f) or vocab.is_title(f) or vocab.org_type(f) for f in fields
+    )
 
 
 def _sentence_runs_on(text: str, following: str) -> bool:
@@ -322,10 +426,13 @@ def _fields(text: str) -> list[str]:
 
 
 def _undated_blocks(
-    source: SourceText, anchored: Sequence[_Block], vocab: SignatureVocab
+    source: SourceText,
+    anchored: Sequence[_Block],
+    vocab: SignatureVocab,
+    skip: frozenset[int] = frozenset(),
 ) -> Iterator[_Block]:
     """Name + title pairs without a place/date line, after the document's last prose."""
-    lines = list(_content_lines(source))
+    lines = list(_content_lines(source, skip))
     last_prose = max(
         (i for i, (_, t) in enumerate(lines) if len(t.split()) >= PROSE_MIN_WORDS), default=-1
     )
@@ -378,6 +485,8 @@ class SignatureVocab:
     signing: re.Pattern[str] | None = None  # words that describe signing ("undertecknades")
     titles: re.Pattern[str] | None = None  # the pack's `parties.signatory_titles`
     unspecific: frozenset[str] = frozenset()  # types a signature is not matched by
+    # Header words of a signature table read a signatory a row, and the field each names.
+    columns: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def from_pack(cls, vocab: dict[str, Any]) -> SignatureVocab:
@@ -401,7 +510,28 @@ class SignatureVocab:
         titles = parties.get("signatory_titles") or ()
         pattern = re.compile(r"(?:" + "|".join(titles) + r")\w*\b", re.I) if titles else None
         ordered = tuple(sorted(cues, key=lambda c: len(c[0]), reverse=True))
-        return cls(ordered, roles, whole, signing, pattern, unspecific_types(vocab))
+        columns = tuple(
+            (" ".join(str(word).lower().split()), str(field_name))
+            for field_name, words in (parties.get("signature_columns") or {}).items()
+            for word in words
+        )
+        return cls(ordered, roles, whole, signing, pattern, unspecific_types(vocab), columns)
+
+    def column_fields(self, text: str) -> list[str] | None:
+        """The field each cell of a table's header row names ("Namn | Befattning | Part |
+        Undertecknat"), when every cell names another one and a date and a name or a title
+        are among them (a table of the parties, "Part | Företrädare", signs nothing); else
+        None."""
+        cells = [" ".join(c.strip(" :").lower().split()) for c in text.split("\t")]
+        if len(cells) < 2 or not self.columns:
+            return None
+        words = dict(self.columns)
+        fields = [words.get(cell) for cell in cells]
+        if any(f is None for f in fields) or len(set(fields)) < len(fields):
+            return None
+        found = [f for f in fields if f is not None]
+        signs = "date" in found and bool({"name", "title"} & set(found))
+        return found if signs else None
 
     def is_title(self, text: str) -> bool:
         """A short line with a title word ("stadsdelsdirektör", "Chef lokalpolisområde")."""

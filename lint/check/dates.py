@@ -27,6 +27,7 @@ _END_WORDS = re.compile(
     r"\b(?:till(?:\s+och\s+med)?|t\.?\s?o\.?\s?m\.?|tom|upphör|längst|senast)\W*$", re.I
 )
 _NUMBER = re.compile(r"\d+")
+_CLAUSE_BREAK = re.compile(r"[,;:()–]")
 MIN_SHARED_WORDS = 3  # content words two contexts must share for the word-set comparison
 CONTENT_WORD_CHARS = 4
 _MASK = "<datum>"
@@ -134,6 +135,8 @@ class _Dated:
     left: str  # masked words before the date
     right: str  # masked words after it
     marker: str  # "start", "end" or "" from the words just before the date
+    sentence_words: frozenset[str] = frozenset()  # the content words of its whole sentence
+    alone: bool = False  # the only date of its sentence: every word of it is about this date
 
     @property
     def context(self) -> str:
@@ -188,7 +191,9 @@ def dated_contexts(document: Document) -> list[_Dated]:
             marker = (
                 "start" if _START_WORDS.search(left) else "end" if _END_WORDS.search(left) else ""
             )
-            result.append(_Dated(mention, sentence, left, right, marker))
+            words = frozenset(_content_words(f"{left_text} {right_text}"))
+            alone = len(mentions) == 1
+            result.append(_Dated(mention, sentence, left, right, marker, words, alone))
     return result
 
 
@@ -244,17 +249,39 @@ def candidate_pairs(dated: Sequence[_Dated]) -> Iterator[tuple[_Dated, _Dated]]:
             buckets[("L", left_words[-1])].append(index)
         if right_words:
             buckets[("R", right_words[0])].append(index)
+    pairs = [
+        (a, b)
+        for members in buckets.values()
+        for i, a in enumerate(members[:MAX_BUCKET])
+        for b in members[i + 1 : MAX_BUCKET]
+    ]
+    pairs.extend(_described_pairs(dated))
     seen: set[tuple[int, int]] = set()
-    for members in buckets.values():
-        for i, a in enumerate(members[:MAX_BUCKET]):
-            for b in members[i + 1 : MAX_BUCKET]:
-                if (a, b) in seen:
-                    continue
-                seen.add((a, b))
-                first, second = dated[a], dated[b]
-                if first.sentence.span == second.sentence.span or first.marker != second.marker:
-                    continue
-                yield first, second
+    for a, b in pairs:
+        if (a, b) in seen:
+            continue
+        seen.add((a, b))
+        first, second = dated[a], dated[b]
+        if first.sentence.span == second.sentence.span or first.marker != second.marker:
+            continue
+        yield first, second
+
+
+def _described_pairs(dated: Sequence[_Dated]) -> Iterator[tuple[int, int]]:
+    """Pairs (in text order) where the words on one side of one date all occur in the
+    other date's sentence: "…, som kommunfullmäktige godkände 2019-11-18" and
+    "Kommunfullmäktige godkände … den 4 november 2019." say the same in another order."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for position, item in enumerate(dated):
+        for word in _content_words(item.context):
+            index[word].append(position)
+    for position, other in enumerate(dated):
+        if not other.alone:
+            continue
+        near = {n for word in other.sentence_words for n in index.get(word, ())[:MAX_BUCKET]}
+        for candidate in sorted(near - {position}):
+            if _described_in(dated[candidate], other):
+                yield (min(candidate, position), max(candidate, position))
 
 
 def similarity(a: _Dated, b: _Dated) -> float:
@@ -268,7 +295,27 @@ def similarity(a: _Dated, b: _Dated) -> float:
     shared = _content_words(a.context) & _content_words(b.context)
     if len(shared) >= MIN_SHARED_WORDS:
         score = max(score, fuzz.token_set_ratio(a.context, b.context))
+    if _described_in(a, b) or _described_in(b, a):
+        score = 100.0
     return score
+
+
+def _described_in(near: _Dated, other: _Dated) -> bool:
+    """The words on one side of `near`'s date say what `other`'s sentence (about that one
+    date only) says: the words of the date's clause on that side ("som kommunfullmäktige
+    godkände <datum>"), the word next to the date among them, occur in it, and so do at
+    least MIN_SHARED_WORDS content words of that side."""
+    if not other.alone:
+        return False
+    for side, next_to_date in ((near.left, -1), (near.right, 0)):
+        words = re.findall(r"\w+|[^\w\s]", side)
+        if not words or words[next_to_date] not in _content_words(words[next_to_date]):
+            continue
+        clause = _CLAUSE_BREAK.split(side)[next_to_date]
+        shared = _content_words(side) & other.sentence_words
+        if len(shared) >= MIN_SHARED_WORDS and _content_words(clause) <= other.sentence_words:
+            return True
+    return False
 
 
 def different_events(a: _Dated, b: _Dated, event_words: Sequence[str]) -> bool:

@@ -7,6 +7,7 @@ members and revisions were read in lint/analyze (groups.py, revisions.py).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
 from typing import Any
 
 from lint.check.engine import Param, Violation, one_org_type, register
@@ -36,24 +37,42 @@ def _required_org_types(require: Any) -> list[tuple[str, str]]:
         "group": Param("string", required=True),
         "require": Param("list", required=True, org_types=_required_org_types),
     },
-    messages={"default": {"requirement", "key"}},
+    messages={
+        "default": {"requirement", "key"},
+        "unverified": {"requirement", "key", "member"},
+    },
     translated={"requirement"},
 )
 def group_members(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
-    """Each requirement (a role or an organisation) is met by a standing member of the group."""
+    """Each requirement (a role or an organisation) is met by a standing member of the group.
+    A member whose organisation is named by an ambiguous term ("vid Förvaltningen", defined
+    for two parties) that may meet it makes the requirement unverifiable, not unmet."""
     group = document.group(params["group"])
     if group is None:  # reported by groups_present
         return
     standing = [m for m in group.members if not m.optional]
     for requirement in params.get("require", ()):
-        if not any(_meets(member, requirement) for member in standing):
+        if any(_meets(member, requirement) for member in standing):
+            continue
+        args = {
+            "requirement": Text.of(requirement, requirement["key"]),
+            "key": requirement["key"],
+        }
+        doubtful = next((m for m in standing if _may_meet(m, requirement)), None)
+        if doubtful is not None:
             yield Violation(
-                span=_members_span(document, group),
-                args={
-                    "requirement": Text.of(requirement, requirement["key"]),
-                    "key": requirement["key"],
-                },
+                span=doubtful.span,
+                key="unverified",
+                args={**args, "member": doubtful.text},
+                unverified=True,
             )
+        else:
+            yield Violation(span=_members_span(document, group), args=args)
+
+
+def _may_meet(member: Member, requirement: Mapping[str, Any]) -> bool:
+    """One of the organisations an ambiguous term may name meets the requirement."""
+    return any(_meets(replace(member, organisation=org), requirement) for org in member.candidates)
 
 
 def _meets(member: Member, requirement: Mapping[str, Any]) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from lint.layout.columns import SIGNATURE_OPENING, Table, columns_of, find_tables, split_cells
 from lint.layout.furniture import furniture_lines
-from lint.layout.patterns import LIST_MARKER
+from lint.layout.patterns import LIST_MARKER, RUNS_ON
 from lint.layout.view import OffsetMap, Piece, build_view, remap_spans
 from lint.model import Line, LineStyle, SourceText
 from lint.read.pdflines import KEEP_HYPHEN_BEFORE
@@ -319,9 +319,17 @@ def _page_break_joins(source: SourceText, furniture: frozenset[int]) -> set[int]
             opening[0].islower()
             or (opening[0].isdigit() and not LIST_MARKER.match(opening))
             or (_AWAITS_NUMBER.search(closing) and _NUMBER_FIRST.match(opening))
+            or (_leads_on(closing) and not LIST_MARKER.match(opening))
         ):
             joins.update(range(before + 1, after))
     return joins
+
+
+def _leads_on(closing: str) -> bool:
+    """The page's last line ends in a word that cannot end a sentence ("… i" | "Bagarmossen
+    …"): the sentence goes on overleaf, whatever case the next page opens with."""
+    words = closing.split()
+    return bool(words) and words[-1].lower() in RUNS_ON
 
 
 def _table_pieces(source: SourceText, table: Table) -> list[Piece]:

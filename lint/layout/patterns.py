@@ -29,6 +29,8 @@ LINE_LIST_MARKER = re.compile(rf"(?m)^[ \t]*(?:{_MARKER})[ \t]+")
 BULLET_MARKER = re.compile(rf"^\s*(?:{_BULLET})\s+")
 # A bullet or a letter, not a number: "4. Tid" may be a heading, "• Tid" or "a) Tid" never.
 UNNUMBERED_MARKER = re.compile(rf"^\s*(?:{_BULLET}|{_LETTER_LABEL})\s+")
+# A letter label alone: "c) Lokala arbetsgrupper", "b. Beredningsgrupp".
+LETTER_MARKER = re.compile(rf"^\s*(?:{_LETTER_LABEL})\s+")
 
 # Where one sentence ends and the next begins: a full stop, question or exclamation mark
 # (and a closing quote), white space and a capital or an opening quote.

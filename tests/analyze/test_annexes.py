@@ -500,3 +500,28 @@ def test_entries_and_references_with_nr(pack: Pack) -> None:
         ("2", 2, "", "Åtgärdsplan"),
     ]
     assert [r.number for r in references] == [2]
+
+
+def test_inline_list_whose_items_end_in_their_number_in_parentheses(pack: Pack) -> None:
+    """ "…: lägesbild 2024 (bilaga 1), handlingsplan (bilaga 2) samt den övergripande
+    överenskommelsen (bilaga 3)." and another sentence in the same paragraph."""
+    annexes, references = extract_text(
+        pack,
+        "Överenskommelsen kompletteras med: lägesbild 2024 (bilaga 1), handlingsplan\n"
+        "(bilaga 2) samt den övergripande överenskommelsen (bilaga 3). Bilagorna uppdateras\n"
+        "varje år.",
+        background="Arbetet följer handlingsplanen (bilaga 2).",
+    )
+    assert listed(annexes) == [
+        ("1", 1, "", "lägesbild 2024"),
+        ("2", 2, "", "handlingsplan"),
+        ("3", 3, "", "den övergripande överenskommelsen"),
+    ]
+    assert [r.number for r in references] == [2]
+
+
+def test_prose_with_two_parenthesised_references_is_no_inline_list(pack: Pack) -> None:
+    annexes, _ = extract_text(
+        pack, "Lägesbilden (bilaga 1) tas fram först. Därefter följer åtgärdsplanen (bilaga 2)."
+    )
+    assert annexes == ()

@@ -334,3 +334,21 @@ def test_one_line_per_organisation_under_the_group_heading(pack: Pack, gap: str)
         "police_area_chief",
         "head_of_schools",
     }
+
+
+def test_a_term_defined_for_two_parties_leaves_the_organisation_open(pack: Pack) -> None:
+    text = (
+        "Lokal samverkansöverenskommelse\n\n"
+        "Parter\n\n"
+        "Överenskommelsen ingås mellan Skarpnäcks stadsdelsförvaltning (nedan kallad "
+        '"Nämnden"), Lokalpolisområde Globen (nedan kallad "Polisen") och utbildningsförvaltningen '
+        '(nedan kallad "Nämnden").\n\n'
+        "Lokala arbetsgrupper\n\n"
+        "Arbetsgrupperna består av en preventionssamordnare hos Nämnden och en kommunpolis.\n"
+    )
+    document = analyze(read_text_bytes(text.encode(), "test.txt", ReadLimits()), pack)
+    working = document.group("working")
+    assert working is not None
+    coordinator = next(m for m in working.members if m.role == "prevention_coordinator")
+    assert coordinator.organisation is None
+    assert set(coordinator.candidates) == {"district_administration", "education_administration"}

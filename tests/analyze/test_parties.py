@@ -200,6 +200,36 @@ def test_blocks_without_separators_split_at_a_new_name(pack: Pack) -> None:
     ]
 
 
+def test_party_names_on_lines_of_their_own_with_details_below(pack: Pack) -> None:
+    """Plain text: each party's name a paragraph of its own (so a heading by its shape), its
+    details the paragraph below, its term named with the verb first ("Kallas nedan X.")."""
+    parties = (
+        "Följande parter ingår i överenskommelsen.\n\n"
+        "Skarpnäcks stadsdelsförvaltning\n\n"
+        "Box 5117, 121 17 Johanneshov. Organisationsnummer 212000-0142. Kallas nedan SDF.\n\n"
+        "Polismyndigheten, lokalpolisområde Globen\n\n"
+        "Polisområde Syd, region Stockholm. Organisationsnummer 202100-0076. Kallas nedan "
+        "Lokalpolisen."
+    )
+    result = extract_text(pack, parties)
+    assert summary(result) == [
+        ("district_administration", "Skarpnäcks stadsdelsförvaltning", ["SDF"]),
+        ("police_area", "Polismyndigheten", ["Lokalpolisen"]),
+    ]
+
+
+def test_two_police_areas_on_lines_of_their_own_stay_two(pack: Pack) -> None:
+    parties = (
+        "Lokalpolisområde Globen\n\nLokalpolisområde Skärholmen\n\nSkarpnäcks stadsdelsförvaltning"
+    )
+    result = extract_text(pack, parties)
+    assert [p.org_type for p in result.parties] == [
+        "police_area",
+        "police_area",
+        "district_administration",
+    ]
+
+
 def test_term_left_unmarked_after_the_address(pack: Pack) -> None:
     """Bold without quotes loses its marker in a PDF: "… 121 17 Johanneshov Förvaltningen"."""
     parties = (

@@ -89,6 +89,21 @@ def test_areas_named_a_sentence_each_after_a_count(pack: Pack) -> None:
     assert [a.matched for a in areas] == ["Otillåten påverkan", "Unga i risk för kriminalitet"]
 
 
+def test_inline_labels_delimit_the_items(pack: Pack) -> None:
+    """ "a) …, b) …, med fokus på X och Y, samt c) …": each label opens an item, so the
+    commas and "och" inside an item's description split nothing."""
+    areas = _skarpnack_with(
+        pack,
+        "Under perioden prioriteras a) otillåten påverkan, b) unga i risk för kriminalitet, "
+        "framför allt i Bagarmossen och Kärrtorp, samt c) narkotikahandel på öppen gata.",
+    )
+    assert [a.matched if a.score >= 80 else a.text for a in areas] == [
+        "Otillåten påverkan",
+        "Unga i risk för kriminalitet",
+        "narkotikahandel på öppen gata",
+    ]
+
+
 def test_copula_enumeration_with_a_local_area(pack: Pack) -> None:
     areas = _skarpnack_with(
         pack, "De prioriterade samverkansområdena är otillåten påverkan och skolan som brottsplats."

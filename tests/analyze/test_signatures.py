@@ -160,6 +160,66 @@ def test_dates_after_the_names_close_their_blocks(pack: Pack) -> None:
     ]
 
 
+def test_blocks_opened_by_their_names_and_closed_by_their_dates(pack: Pack) -> None:
+    """No "För X" or place line above the names: each block runs from the line after the
+    previous date to its own date line."""
+    text = (
+        "Skarpnäcks stadsdelsförvaltning\nMaria Mathiasson Laxvik\nStadsdelsdirektör\n"
+        "Stockholm den 18 mars 2020\n\nLokalpolisområde Globen\nTony Sörensen\n"
+        "Lokalpolisområdeschef\nStockholm den 19 mars 2020\n"
+    )
+    found = signatures_in(text, pack)
+    assert [(s.name, s.date.iso if s.date else None, s.party_index) for s in found] == [
+        ("Maria Mathiasson Laxvik", "2020-03-18", 0),
+        ("Tony Sörensen", "2020-03-19", 1),
+    ]
+
+
+def test_a_signature_table_with_the_dates_in_its_last_row(pack: Pack) -> None:
+    text = (
+        "Utbildningsförvaltningen\tSkarpnäcks stadsdelsförvaltning\n"
+        "________________\t________________\n"
+        "Adeline Schmidhuber, grundskolechef\tMaria Mathiasson Laxvik, stadsdelsdirektör\n"
+        "Stockholm 2020-03-17\tStockholm 2020-03-18\n"
+    )
+    found = signatures_of(
+        lay_out(read_text_bytes((BODY + text).encode(), "t.txt", ReadLimits())).view, pack
+    )
+    assert [(s.name, s.date.iso if s.date else None, s.party_index) for s in found] == [
+        ("Adeline Schmidhuber", "2020-03-17", 2),
+        ("Maria Mathiasson Laxvik", "2020-03-18", 0),
+    ]
+
+
+def test_a_table_with_a_header_row_of_signature_fields_is_read_a_signatory_a_row(
+    pack: Pack,
+) -> None:
+    text = (
+        "Ort\tOrganisation\tNamnförtydligande\tTitel\tDatum\n"
+        "Stockholm\tLokalpolisområde Globen\tTony Sörensen\tLokalpolisområdeschef\t"
+        "19 mars 2020\n"
+        "Stockholm\tSkarpnäcks stadsdelsförvaltning\tMaria Mathiasson Laxvik\t"
+        "Stadsdelsdirektör\t2020-03-20\n"
+    )
+    found = signatures_in(text, pack)
+    assert [
+        (s.place, s.name, s.title, s.date.iso if s.date else None, s.party_index) for s in found
+    ] == [
+        ("Stockholm", "Tony Sörensen", "Lokalpolisområdeschef", "2020-03-19", 1),
+        ("Stockholm", "Maria Mathiasson Laxvik", "Stadsdelsdirektör", "2020-03-20", 0),
+    ]
+
+
+def test_a_table_whose_header_names_no_signature_fields_gives_no_signatures(pack: Pack) -> None:
+    text = (
+        "Part\tFöreträdare\n"
+        "Skarpnäcks stadsdelsförvaltning\tStadsdelsdirektör\n"
+        "Lokalpolisområde Globen\tLokalpolisområdeschef\n\n"
+        "Bilaga\tTitel\tAnsvarig\n1\tLägesbild\tPolisen\n2\tÅtgärdsplan\tStyrgruppen\n"
+    )
+    assert signatures_in(text, pack) == ()
+
+
 def test_an_undated_block_keeps_no_date_of_the_next_one(pack: Pack) -> None:
     text = (
         "För Skarpnäcks stadsdelsförvaltning\n\nMaria Mathiasson Laxvik\nStadsdelsdirektör\n\n"

@@ -154,6 +154,27 @@ def test_same_dates_and_different_statements_pass() -> None:
     assert list(dates_consistent(_dated_doc(text), PARAMS)) == []
 
 
+def test_the_same_statement_in_another_word_order() -> None:
+    """The date ends one sentence and closes a relative clause in the other: the words of
+    that clause all occur in the first sentence."""
+    text = (
+        "Stadsdelsnämnden fastställde trygghetsprogrammet för Skarpnäck den 12 maj 2021.\n\n"
+        "Arbetet utgår från trygghetsprogrammet, som stadsdelsnämnden fastställde 2021-06-09, "
+        "och följs upp varje år."
+    )
+    (found,) = dates_consistent(_dated_doc(text), PARAMS)
+    assert (found.args["first"], found.args["second"]) == ("12 maj 2021", "2021-06-09")
+
+
+def test_words_after_the_date_that_only_name_the_object_are_no_same_statement() -> None:
+    text = (
+        "Tjänsteutlåtande Till stadsdelsnämnden 2025-04-24 Anmälan om reviderad lokal "
+        "samverkansöverenskommelse mellan förvaltningen och polisen\n\n"
+        "Parterna undertecknade den 12 mars 2025 en reviderad lokal samverkansöverenskommelse."
+    )
+    assert list(dates_consistent(_dated_doc(text), PARAMS)) == []
+
+
 EVENT_WORDS = {**PARAMS, "event_words": ["lägesbild", "åtgärdsplan", "styrelse", "polis"]}
 
 

@@ -292,3 +292,28 @@ def test_head_of_another_administration_is_no_district_director(pack: Pack) -> N
 def test_seeds_comply(seed, suffix: str) -> None:  # type: ignore[no-untyped-def]
     report = check_json(seed.with_suffix(suffix), extra=("--select", ",".join(ORGANISATION_RULES)))
     assert report["files"][0]["findings"] == []
+
+
+def test_a_member_of_an_organisation_named_by_an_ambiguous_term_is_unverifiable(
+    pack: Pack,
+) -> None:
+    """ "medarbetare hos Nämnden", where "Nämnden" is defined for two parties: whether the
+    working groups have the district administration cannot be told, so no error."""
+    ambiguous = Member(
+        role="representative",
+        organisation=None,
+        text="medarbetare hos Nämnden",
+        span=Span(40, 45),
+        candidates=("district_administration", "specialist_administration"),
+    )
+    working = group("working", ambiguous, member("representative", "police_area"))
+    (found,) = group_members(doc(working), params(pack, "GRP004"))
+    assert (found.key, found.unverified, found.args["key"]) == (
+        "unverified",
+        True,
+        "sdf_representative",
+    )
+    assert found.args["member"] == "medarbetare hos Nämnden"
+    police_only = group("working", member("representative", "police_area"))
+    (plain,) = group_members(doc(police_only), params(pack, "GRP004"))
+    assert (plain.key, plain.unverified) == ("default", False)

@@ -230,3 +230,21 @@ def test_signature_columns_tell_a_wrapped_word_from_a_broken_one() -> None:
     assert "Kommunstyrelsens ordförande" in view
     assert "Lokalpolisområdeschef, lokalpolisområde" in view
     assert "Stadsområdesdirektör, stadsområde Nordost" in view
+
+
+def test_a_sentence_that_ends_a_page_on_a_word_that_leads_on_continues_overleaf() -> None:
+    """ "… med fokus på området i" | page break | "Kärrtorp, …": the next page opens with a
+    capital, but no sentence ends in "i", so no paragraph break stands between them."""
+    raw = [
+        RawLine(
+            "Parterna prioriterar arbetet med platser, med fokus på centrum i", 1, at(72, 700, 500)
+        ),
+        RawLine("Sida 1 av 2", 1, at(280, 800, 320)),
+        RawLine("", 1),
+        RawLine("Kärrtorp, och skolan som brottsplats.", 2, at(72, 68, 300)),
+    ]
+    source = build_source(raw, "t.pdf", "pdf", ReadLimits(), body_font_size=10.0)
+    assert view_lines(source) == [
+        "Parterna prioriterar arbetet med platser, med fokus på centrum i",
+        "Kärrtorp, och skolan som brottsplats.",
+    ]
