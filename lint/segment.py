@@ -39,6 +39,9 @@ _QUESTION_MARK = re.compile(r"(?<=\w)\?$")
 _HEADING_LINKS = frozenset({"och", "samt", "till", "för", "om", "mellan", "inom", "med"})
 _MAX_EXTENDED_WORDS = 4
 _MAX_KEYWORD_HEADING_WORDS = 6
+# Endings of a verb's infinitive, passive and participles after its stem ("organiser|as");
+# the present's "-ar" is among the nouns' ("informer|ar").
+_VERB_ENDINGS = frozenset({"a", "as", "ad", "ade", "ades", "at", "ats"})
 # Endings of a Swedish noun's definite, plural and genitive forms.
 _INFLECTIONS = frozenset(
     {
@@ -76,24 +79,26 @@ def match_template(
     """
     unnumbered = _LIST_MARKER.sub("", _SECTION_NUMBER.sub("", clean_heading(title), count=1))
     normalized = unnumbered.rstrip(":?").strip().lower()
-    known = _MATCHES.get((normalized, id(template)))
+    question = unnumbered.rstrip().endswith("?")
+    key = (normalized, question, id(template))
+    known = _MATCHES.get(key)
     if known is not None and known[0] is template:
         return known[1]
     if len(_MATCHES) >= _MATCHES_KEPT:
         _MATCHES.clear()
-    match = _best_template_match(normalized, template)
-    _MATCHES[normalized, id(template)] = (template, match)
+    match = _best_template_match(normalized, template, question)
+    _MATCHES[key] = (template, match)
     return match
 
 
 # Headings matched so far, by normalized title and template (the template kept, so that the
 # id of a template since freed is never taken for another's): documents repeat headings.
-_MATCHES: dict[tuple[str, int], tuple[object, tuple[TemplateHeading | None, float]]] = {}
+_MATCHES: dict[tuple[str, bool, int], tuple[object, tuple[TemplateHeading | None, float]]] = {}
 _MATCHES_KEPT = 4096
 
 
 def _best_template_match(
-    normalized: str, template: Sequence[TemplateHeading]
+    normalized: str, template: Sequence[TemplateHeading], question: bool = False
 ) -> tuple[TemplateHeading | None, float]:
     best: tuple[TemplateHeading | None, float] = (None, 0.0)
     for heading in template:
@@ -102,30 +107,42 @@ def _best_template_match(
             if score > best[1]:
                 best = (heading, score)
     if best[1] < TEMPLATE_MATCH_SCORE:
-        extended = _extended_match(normalized, template) or _keyword_match(normalized, template)
+        extended = _extended_match(normalized, template) or _keyword_match(
+            normalized, template, _MAX_HEADING_WORDS if question else _MAX_KEYWORD_HEADING_WORDS
+        )
         return (extended, TEMPLATE_MATCH_SCORE) if extended else (None, best[1])
     return best
 
 
-def _keyword_match(normalized: str, template: Sequence[TemplateHeading]) -> TemplateHeading | None:
-    """A heading worded otherwise: the template section whose keyword comes first in it.
+def _keyword_match(
+    normalized: str, template: Sequence[TemplateHeading], most_words: int
+) -> TemplateHeading | None:
+    """A heading worded otherwise: the template section whose keyword comes first in it
+    (a question may be longer: "Vilken lägesbild utgår vi från och vad prioriterar vi?").
 
     A heading word names a keyword when it is the keyword, inflects it ("styrgruppen",
-    "parterna") or ends a compound with it ("avtalstid", "samverkansorganisation")."""
+    "parterna", a verb stem's "organiseras") or ends a compound with it ("avtalstid",
+    "samverkansorganisation")."""
     words = re.findall(r"\w+", normalized)
-    if not words or len(words) > _MAX_KEYWORD_HEADING_WORDS:
+    if not words or len(words) > most_words:
         return None
+    # "Reviderad version, mars 2022": a dated line that opens with a participle is a
+    # version note under the title, not a section named by its verb.
+    verbs = not any(ch.isdigit() for ch in normalized)
     for word in words:
         for heading in template:
-            if any(_names(word, keyword.lower()) for keyword in heading.keywords):
+            if any(_names(word, keyword.lower(), verbs) for keyword in heading.keywords):
                 return heading
     return None
 
 
-def _names(word: str, keyword: str) -> bool:
+def _names(word: str, keyword: str, verbs: bool = True) -> bool:
     if word.endswith(keyword):
         return True  # the keyword itself or the head of a compound
-    return word.startswith(keyword) and word[len(keyword) :] in _INFLECTIONS
+    if not word.startswith(keyword):
+        return False
+    ending = word[len(keyword) :]
+    return ending in _INFLECTIONS or (verbs and ending in _VERB_ENDINGS)
 
 
 def _extended_match(normalized: str, template: Sequence[TemplateHeading]) -> TemplateHeading | None:
@@ -226,7 +243,9 @@ def _find_headings(source: SourceText, template: Sequence[TemplateHeading]) -> l
             level = depth if depth > 1 else matched.level
             found.append(_Heading(line, last, title, level, matched, score))
         elif layout or (
-            alone and (continues or _all_capitals(title) or _shape_heading(source, line.number - 1))
+            alone
+            and (continues or _all_capitals(title) or _shape_heading(source, line.number - 1))
+            and not _after_lead_in(source, line.number - 1)
         ):
             # A decimal number says the level ("5.1.2" is under "5.1"); else the style does.
             level = depth if depth > 1 else ranks.get(_layout_key(line), 1)
@@ -483,6 +502,27 @@ def _layout_says_heading(source: SourceText, line: Line) -> bool:
             style.bold and style.font_size >= source.body_font_size
         )
     return source.format == "docx" and style.bold and not style.list_item
+
+
+# How many short paragraphs a lead-in ending in ":" may introduce.
+_LEAD_IN_REACH = 12
+
+
+def _after_lead_in(source: SourceText, index: int) -> bool:
+    """ "Styrgruppen består av:" and then, a paragraph each, "Tomas Rydén (stadsdelsdirektör),
+    Kungsholmens stadsdelsförvaltning" …: short paragraphs under a lead-in ending in a colon
+    are its list (Word's plain text of Normal paragraphs), not headings."""
+    seen = 0
+    for line in reversed(source.lines[max(0, index - 2 * _LEAD_IN_REACH) : index]):
+        text = source.line_text(line).strip()
+        if not text:
+            continue
+        if text.endswith(":"):
+            return True
+        seen += 1
+        if seen > _LEAD_IN_REACH or (not _shape_ok(text) and not text.endswith(")")):
+            return False
+    return False
 
 
 def _shape_heading(source: SourceText, index: int) -> bool:

@@ -106,6 +106,39 @@ def test_headings_asked_as_questions() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("title", "key"),
+    [
+        ("Hur organiseras arbetet?", "organisation"),
+        ("Så här är samverkan organiserad", "organisation"),
+        ("När uppdateras överenskommelsen?", "updates"),
+        ("Så informeras parterna", "information"),
+        ("Hur länge är avtalet giltigt?", "term"),
+        ("Vilken gemensam lägesbild utgår arbetet från under perioden?", "situation_picture"),
+    ],
+)
+def test_headings_worded_as_questions_or_phrases_with_verbs(
+    pack: Pack, title: str, key: str
+) -> None:
+    heading, _ = match_template(title, pack.template)
+    assert heading is not None and heading.key == key
+
+
+def test_a_dated_version_note_names_no_section_by_its_verb(pack: Pack) -> None:
+    assert match_template("Reviderad version, mars 2022", pack.template)[0] is None
+    assert match_template("Uppdaterad 2023-05-01", pack.template)[0] is None
+
+
+def test_short_paragraphs_under_a_lead_in_are_no_headings(pack: Pack) -> None:
+    """Word's plain text of Normal paragraphs: one member a paragraph under "består av:"."""
+    prose = "Gruppen träffas fyra gånger per år och därutöver när någon av parterna begär det."
+    lines = ["Överenskommelse", "", "Lokal styrgrupp", "", "Styrgruppen består av:", ""]
+    lines += ["Anna Berg (stadsdelsdirektör), stadsdelsförvaltningen", ""]
+    lines += ["Per Ek (lokalpolisområdeschef), lokalpolisområdet", "", prose]
+    sections = segment(_source(lines), pack.template)
+    assert [s.title for s in sections] == ["Överenskommelse", "Lokal styrgrupp"]
+
+
 def test_first_headings_right_under_a_long_title_or_a_reference_line(pack: Pack) -> None:
     """Text without blank lines: "Parter" under a title too long for a heading, and
     "§ 1 Parter" under a case number that ends without a full stop."""
