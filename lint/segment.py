@@ -205,13 +205,15 @@ def _find_headings(source: SourceText, template: Sequence[TemplateHeading]) -> l
     found: list[_Heading] = []
     title_seen = False
     last_top = 0  # the last top-level section number ("3" of "3.2 Styrgrupp")
+    last_kinds: frozenset[str] = _ANY_KIND  # how it is written: arabic, roman or letter
     outline: tuple[int, ...] = ()  # the last decimal section number ("3.2")
     index = 0
     while index < len(lines):
         line = lines[index]
         text = source.line_text(line).strip()
         index += 1
-        if not text or not _heading_candidate(source, line, text, template, last_top, outline):
+        numbering = (last_top, last_kinds)
+        if not text or not _heading_candidate(source, line, text, template, numbering, outline):
             if text:
                 title_seen = True
             continue
@@ -234,7 +236,7 @@ def _find_headings(source: SourceText, template: Sequence[TemplateHeading]) -> l
         )
         top = _top_number(title)
         follows = _follows_outline(outline, title)
-        continues = (last_top > 0 and last_top + 1 in section_number_values(title)) or follows
+        continues = _carries_on(numbering, title) or follows
         if top is not None and top < last_top and not continues:
             continue  # numbering restarts: a numbered list under a heading, not a section
         first = last_top == 0 and top == 1  # "§ 1 Parter" opens the numbering
@@ -253,6 +255,9 @@ def _find_headings(source: SourceText, template: Sequence[TemplateHeading]) -> l
         else:
             continue
         last_top = last_top + 1 if continues and not follows else (top or last_top)
+        if top is not None:
+            kinds = _number_kinds(title)
+            last_kinds = (kinds & last_kinds if continues else kinds) or kinds
         outline = outline_number(title) or outline
     return found
 
@@ -262,7 +267,7 @@ def _heading_candidate(
     line: Line,
     text: str,
     template: Sequence[TemplateHeading],
-    last_top: int = 0,
+    numbering: tuple[int, frozenset[str]] = (0, frozenset()),
     outline: tuple[int, ...] = (),
 ) -> bool:
     if line.style.list_item and line.style.heading_level is None:
@@ -285,8 +290,8 @@ def _heading_candidate(
     if in_list:
         # "4. Tid" right after an annex list numbered 1-3: a heading when it carries on the
         # document's section numbers and names a template section, or is set as a heading.
-        continues = last_top > 0 and last_top + 1 in section_number_values(text)
-        opens = last_top == 0 and _restarts_list(source, line, text)
+        continues = _carries_on(numbering, text)
+        opens = numbering[0] == 0 and _restarts_list(source, line, text)
         return ((continues or opens) and _numbered_template_heading(text, template)) or (
             _layout_says_heading(source, line) and _shape_ok(text[numbered.end() :])
         )
@@ -333,6 +338,33 @@ def _in_numbered_list(source: SourceText, line: Line, number: str) -> bool:
         if other is not None and _number_depth(other.group()) == depth:
             return True
     return False
+
+
+def _carries_on(numbering: tuple[int, frozenset[str]], text: str) -> bool:
+    """The number of `text` is the next after the document's last top-level section number,
+    written alike: "IV." after "III. Bilagor", but not the annex list's "4." after it."""
+    last_top, last_kinds = numbering
+    if last_top <= 0 or last_top + 1 not in section_number_values(text):
+        return False
+    return bool(_number_kinds(text) & last_kinds)
+
+
+def _number_kinds(text: str) -> frozenset[str]:
+    """How a section number may be written: arabic ("4.", "§ 4"), roman ("IV.") or a letter
+    ("D."); "I." is roman one or the ninth letter."""
+    numbered = _SECTION_NUMBER.match(text)
+    if numbered is None:
+        return _ANY_KIND
+    token = _NUMBER_WORD.sub("", numbered.group()).strip().rstrip(".:)–- ")
+    if token[:1].isdigit():
+        return frozenset({"arabic"})
+    if token and set(token.split(".")[0]) <= set("IVX"):
+        return frozenset({"roman", "letter"}) if len(token) == 1 else frozenset({"roman"})
+    return frozenset({"letter"})
+
+
+_ANY_KIND = frozenset({"arabic", "roman", "letter"})
+_NUMBER_WORD = re.compile(r"^\s*(?:§|artikel|avsnitt|kapitel|kap\.|punkt|del)\s*", re.IGNORECASE)
 
 
 def _restarts_list(source: SourceText, line: Line, text: str) -> bool:

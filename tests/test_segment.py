@@ -236,6 +236,27 @@ def test_a_numbered_list_that_restarts_under_a_list_is_no_heading(pack: Pack) ->
     assert [s.title for s in sections][1:] == ["Bilagor", "Tid"]
 
 
+def test_a_list_number_does_not_carry_on_roman_section_numbers(pack: Pack) -> None:
+    """ "4. Samverkansstruktur" in the annex list under "III. Bilagor" names a template
+    keyword and its number follows three, but the sections are numbered in roman: "IV. Tid"
+    is the next section, and letters go on after "H." with "I."."""
+    prose = "Överenskommelsen gäller från och med den 1 maj 2024 och tills vidare."
+    lines = ["Överenskommelse", "", "I. Bakgrund", "", prose, "", "II. Parter", "", prose, ""]
+    lines += ["III. Bilagor", "", "1. Lägesbild", "2. Åtgärdsplan", "3. Kommunikationsplan"]
+    lines += ["4. Samverkansstruktur och kontakter", "", "IV. Tid", "", prose]
+    sections = segment(_source(lines), pack.template)
+    assert [s.title for s in sections][1:] == [
+        "I. Bakgrund",
+        "II. Parter",
+        "III. Bilagor",
+        "IV. Tid",
+    ]
+    lettered = ["Överenskommelse", "", "G. Information", "", prose, "", "H. Bilagor", "", prose]
+    lettered += ["", "I. Underskrifter", "", prose]
+    sections = segment(_source(lettered), pack.template)
+    assert [s.title for s in sections][-1] == "I. Underskrifter"
+
+
 def test_a_heading_over_a_lettered_list_of_parties() -> None:
     """Paragraphs with no blank lines between (a DOCX): "a) Helsingborgs stad, …" under a
     heading is a list item, not the lower-case rest of a wrapped line."""
