@@ -9,6 +9,7 @@ synthetic characters, so any view offset maps to an exact offset in the reader's
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Any
 
 from lint.model import Line, OffsetMap, Piece, SourceText, Span
@@ -62,11 +63,11 @@ def remap_spans(value: Any, mapping: OffsetMap) -> Any:
         return tuple([remap_spans(item, mapping) for item in value])
     if kind in _LEAVES:
         return value
-    names, plain = _model_fields(kind)
-    if not names:
+    walked, names, plain = _model_fields(kind)
+    if not walked:
         return value
     changes = {}
-    for name in names:
+    for name in walked:
         current = getattr(value, name)
         mapped = remap_spans(current, mapping)
         if mapped is not current:
@@ -85,12 +86,13 @@ def remap_spans(value: Any, mapping: OffsetMap) -> Any:
 
 # Values that never hold a span: walked past without a look inside.
 _LEAVES = frozenset({str, int, float, bool, type(None), SourceText, OffsetMap})
-_FIELDS: dict[type, tuple[tuple[str, ...], bool]] = {}
+_FIELDS: dict[type, tuple[tuple[str, ...], tuple[str, ...], bool]] = {}
 
 
-def _model_fields(kind: type) -> tuple[tuple[str, ...], bool]:
-    """The names of a dataclass's fields (none for any other type), and whether it is plain
-    (every field set by `__init__`, no `__post_init__`, no slots), once per type."""
+def _model_fields(kind: type) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+    """A dataclass's fields that may hold a span, all its fields (none for any other type),
+    and whether it is plain (every field set by `__init__`, no `__post_init__`, no slots),
+    once per type."""
     known = _FIELDS.get(kind)
     if known is None:
         is_model = dataclasses.is_dataclass(kind) and not issubclass(kind, SourceText | OffsetMap)
@@ -100,5 +102,21 @@ def _model_fields(kind: type) -> tuple[tuple[str, ...], bool]:
             and not hasattr(kind, "__post_init__")
             and not hasattr(kind, "__slots__")
         )
-        known = _FIELDS[kind] = (tuple(f.name for f in fields), plain)
+        names = tuple(f.name for f in fields)
+        # A plain copy takes every field; only those that may hold a span are walked.
+        walked = tuple(f.name for f in fields if not (plain and _holds_no_span(f.type)))
+        known = _FIELDS[kind] = (walked, names, plain)
     return known
+
+
+# Names in a field's annotation that never hold a span (the annotations are strings).
+_SPANLESS_NAMES = frozenset(
+    {"str", "int", "float", "bool", "None", "tuple", "frozenset", "Kind", "NumberStyle"}
+)
+
+
+def _holds_no_span(annotation: object) -> bool:
+    """The annotation names only text, numbers and enums ("str | None", "tuple[str, ...]")."""
+    if not isinstance(annotation, str):
+        return False
+    return set(re.findall(r"[A-Za-z_]\w*", annotation)) <= _SPANLESS_NAMES
