@@ -33,7 +33,8 @@ from lint.read.pdfsource import check_page_count
 
 _MATRIX_EPSILON = 1e-6
 _FONT_NAME_BYTES = 256
-# Each character's and word's text as the model wants it (`glyph_text`), once per page text.
+# Each character's and word's text as the model wants it (`glyph_text`), kept for the
+# process up to `_GLYPH_CACHE_SIZE` entries: documents repeat their words.
 _GLYPH_TEXTS: dict[str, str] = {}
 
 
