@@ -17,8 +17,13 @@ from lint.layout.patterns import LIST_MARKER as _LIST_MARKER
 from lint.layout.patterns import PAGE_NUMBER_LINE as _PAGE_FURNITURE
 from lint.layout.patterns import RUNS_ON as _RUNS_ON
 from lint.layout.patterns import SECTION_NUMBER as _SECTION_NUMBER
+from lint.layout.patterns import (
+    SECTION_NUMBER_WORD,
+    outline_number,
+    section_number_value,
+    section_number_values,
+)
 from lint.layout.patterns import SENTENCE_END as _SENTENCE_END
-from lint.layout.patterns import outline_number, section_number_value, section_number_values
 from lint.model import Line, LineStyle, Section, SourceText, Span
 from lint.pack import TemplateHeading
 
@@ -355,7 +360,7 @@ def _number_kinds(text: str) -> frozenset[str]:
     numbered = _SECTION_NUMBER.match(text)
     if numbered is None:
         return _ANY_KIND
-    token = _NUMBER_WORD.sub("", numbered.group()).strip().rstrip(".:)–- ")
+    token = SECTION_NUMBER_WORD.sub("", numbered.group()).strip().rstrip(".:)–- ")
     if token[:1].isdigit():
         return frozenset({"arabic"})
     if token and set(token.split(".")[0]) <= set("IVX"):
@@ -364,7 +369,6 @@ def _number_kinds(text: str) -> frozenset[str]:
 
 
 _ANY_KIND = frozenset({"arabic", "roman", "letter"})
-_NUMBER_WORD = re.compile(r"^\s*(?:§|artikel|avsnitt|kapitel|kap\.|punkt|del)\s*", re.IGNORECASE)
 
 
 def _restarts_list(source: SourceText, line: Line, text: str) -> bool:

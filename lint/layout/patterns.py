@@ -100,6 +100,12 @@ RUNS_ON = frozenset(
 SENTENCE_END = (".", ",", ";", ":", "!", "?")
 
 
+# The word before a section's number ("§ 4", "Artikel 4", "Kapitel IV").
+SECTION_NUMBER_WORD = re.compile(
+    r"^\s*(?:§|artikel|avsnitt|kapitel|kap\.|del|punkt)\s*", re.IGNORECASE
+)
+
+
 def strip_section_number(text: str) -> str:
     return SECTION_NUMBER.sub("", text, count=1)
 
@@ -109,10 +115,7 @@ def section_number_value(text: str) -> int | None:
     numbered = SECTION_NUMBER.match(text)
     if numbered is None:
         return None
-    word = re.sub(
-        r"^\s*(?:§|artikel|avsnitt|kapitel|kap\.|del|punkt)\s*", "", numbered.group(), flags=re.I
-    )
-    value = SECTION_NUMBER_VALUE.match(word.strip())
+    value = SECTION_NUMBER_VALUE.match(SECTION_NUMBER_WORD.sub("", numbered.group()).strip())
     if value is None:
         return None
     raw = value.group(1)
