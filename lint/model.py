@@ -52,6 +52,8 @@ class LineStyle:
     # A table cell's coordinates (DOCX; a PDF table drawn with rules): (table, row, line
     # within the row).
     table_cell: tuple[int, int, int] | None = None
+    # The reading view's line of a signature table read column by column: its column.
+    signature_column: int | None = None
 
 
 @dataclass(frozen=True)

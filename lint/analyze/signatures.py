@@ -69,6 +69,7 @@ class _Block:
     opened_by_date: bool = False  # the place/date line came first ("Stockholm den …" / "För X")
     inherited: bool = False  # place and date shared from the line above the first block
     unopened: bool = False  # no anchor opened it: the date line under its names closes it
+    column: int | None = None  # the signature table's column it was read from
     lines: list[tuple[str, Span]] = field(default_factory=list)
 
 
@@ -264,7 +265,13 @@ def _anchored_blocks(
                 shared = _shared_date(current, is_for)
                 if current is not None:
                     yield current
-                current, content = _Block(line.start, line.end, opened_by_date=not is_for), 0
+                current = _Block(
+                    line.start,
+                    line.end,
+                    opened_by_date=not is_for,
+                    column=line.style.signature_column,
+                )
+                content = 0
                 if shared is not None:
                     # One place/date line above several "För X" blocks dates them all.
                     current.place, current.date = shared
@@ -290,10 +297,18 @@ def _anchored_blocks(
         if _FILLER.match(text):
             continue
         if _starts_next_signatory(current, text, vocab):
-            # One shared place/date line above several signatories: each gets a block.
+            # One shared place/date line above several signatories: each gets a block. A
+            # signatory in the next column of a signature table shares nothing: a date
+            # stands over its own column only.
             yield current
-            shared = _Block(line.start, line.end, current.place, current.date, dated_line=True)
-            current, content = shared, 0
+            column = line.style.signature_column
+            if column is not None and column != current.column:
+                current, content = _Block(line.start, line.end, column=column), 0
+            else:
+                shared = _Block(
+                    line.start, line.end, current.place, current.date, True, column=column
+                )
+                current, content = shared, 0
         stripped = _FIELD_LABEL.sub("", text).strip()
         if stripped:
             offset = _text_start(source, line) + text.find(stripped)
@@ -314,7 +329,9 @@ def _pending_lines(
         return pending
     if not _signatory_line(text, vocab):
         return None
-    block = pending or _Block(line.start, line.end, unopened=True)
+    block = pending or _Block(
+        line.start, line.end, unopened=True, column=line.style.signature_column
+    )
     if len(block.lines) >= MAX_BLOCK_LINES:
         return None
     stripped = _FIELD_LABEL.sub("", text).strip()

@@ -104,11 +104,11 @@ def _undefinable_terms(
     document: Document, party_terms: Sequence[str], params: Mapping[str, Any]
 ) -> list[str]:
     """The party terms that must be defined before use. An authority's own name
-    ("Polisen") needs no definition where the party of its type has a term of its own
-    ("LPO"): then it names the authority ("Polisens statistik"), not the party."""
+    ("Polisen") needs none where a party of its type takes part: it names the authority
+    ("Polisens statistik"), as it does where that party has a term of its own ("LPO")."""
     authority = params.get("authority_names") or {}
-    named = {p.org_type for p in document.parties if p.defined_terms}
-    return [t for t in party_terms if authority.get(t) not in named]
+    present = {p.org_type for p in document.parties}
+    return [t for t in party_terms if authority.get(t) not in present]
 
 
 @register("org_numbers", messages={"default": {"number"}, "format": {"number"}}, any_kind=True)

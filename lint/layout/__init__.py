@@ -369,7 +369,7 @@ def _table_pieces(source: SourceText, table: Table) -> list[Piece]:
             if opening and opened:
                 pieces.append(_blank(line))  # the next block in this column
             opened = not opening
-            style = dataclasses.replace(line.style, cells_x=())
+            style = dataclasses.replace(line.style, cells_x=(), signature_column=column)
             pieces.append(Piece(start, end, line.page, style))
         pieces.append(_blank(lines[table.last]))
     return pieces

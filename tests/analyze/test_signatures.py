@@ -191,6 +191,27 @@ def test_a_signature_table_with_the_dates_in_its_last_row(pack: Pack) -> None:
     ]
 
 
+def test_a_signature_table_column_without_a_date_takes_none_from_the_column_before(
+    pack: Pack,
+) -> None:
+    """Three columns, the middle one undated: read column by column, its signatory comes
+    right after the first column's, but a date stands over its own column only."""
+    text = (
+        "Stockholm 2021-05-03\t\tStockholm 2021-05-04\n"
+        "________________\t________________\t________________\n"
+        "Maria Mathiasson Laxvik\tPer Lind\tAdeline Schmidhuber\n"
+        "Stadsdelsdirektör\tLokalpolisområdeschef\tGrundskolechef\n"
+    )
+    found = signatures_of(
+        lay_out(read_text_bytes((BODY + text).encode(), "t.txt", ReadLimits())).view, pack
+    )
+    assert [(s.name, s.date.iso if s.date else None) for s in found] == [
+        ("Maria Mathiasson Laxvik", "2021-05-03"),
+        ("Per Lind", None),
+        ("Adeline Schmidhuber", "2021-05-04"),
+    ]
+
+
 def test_a_table_with_a_header_row_of_signature_fields_is_read_a_signatory_a_row(
     pack: Pack,
 ) -> None:

@@ -170,7 +170,7 @@ def test_two_party_wording_with_two_copies_could_not_be_verified(pack: Pack) -> 
             ("Förvaltningen", "Polisen"),
             [],
         ),
-        ("Kontakten sker genom Polisens kommunpolis.", (), ["Polisen"]),
+        ("Kontakten sker genom Förvaltningens kommunpolis.", (), ["Förvaltningen"]),
         ("Polisen utser en kontaktperson.", (), []),  # a sentence opens with a capital
         ("Parterna ska samråda.\n\n• Polisen", (), []),  # a list item opens with a capital
         ("Området ”Skolan som brottsplats” prioriteras.", (), []),  # a quotation
@@ -186,18 +186,28 @@ def test_undefined_terms(
 
 @pytest.mark.parametrize(
     ("police_terms", "undefined"),
-    [((), ["Polisen"]), ((("LPO", 30),), []), ((("Lokalpolisområdet", 30),), [])],
+    [((), []), ((("LPO", 30),), []), ((("Lokalpolisområdet", 30),), [])],
 )
 def test_the_police_authoritys_own_name(
     pack: Pack, police_terms: tuple[tuple[str, int], ...], undefined: list[str]
 ) -> None:
-    """ "Polisen" is also the Police Authority's name: where the police party has a term
-    of its own, "Polisens statistik" names the authority, not an undefined party term."""
+    """ "Polisen" is also the Police Authority's name: where a police party takes part,
+    with a term of its own or none, "Polisens statistik" names the authority, not an
+    undefined party term."""
     police = party("Lokalpolisområde Vällingby", "police_area", *police_terms)
     sdf = party("Bromma stadsdelsförvaltning", "district_administration", ("SDF", 10))
     doc = referencing("Underlaget är bland annat Polisens statistik.", (sdf, police))
     found = party_references(doc, params(pack, "PTY003"))
     assert [v.args["term"] for v in found if v.key == "undefined_term"] == undefined
+
+
+def test_the_police_authoritys_name_without_a_police_party(pack: Pack) -> None:
+    """Without a police party "Polisen" names no party of the agreement: a party term used
+    as if defined."""
+    sdf = party("Bromma stadsdelsförvaltning", "district_administration", ("SDF", 10))
+    doc = referencing("Underlaget är bland annat Polisens statistik.", (sdf,))
+    found = party_references(doc, params(pack, "PTY003"))
+    assert [v.args["term"] for v in found if v.key == "undefined_term"] == ["Polisen"]
 
 
 def test_term_defined_for_two_parties(pack: Pack) -> None:
