@@ -54,6 +54,12 @@ def signatures_in(
     )
 
 
+def signatures_in_view(text: str, pack: Pack) -> tuple[Signature, ...]:
+    """`signatures_in` on the layout's reading view (a table read column by column)."""
+    source = read_text_bytes((BODY + text).encode(), "t.txt", ReadLimits())
+    return signatures_of(lay_out(source).view, pack)
+
+
 def test_skarpnack_three_dated_blocks_matched_to_parties(pack: Pack) -> None:
     found = signatures_of(read_path(SKARPNACK), pack)
     assert [(s.place, s.date.iso if s.date else None) for s in found] == [
@@ -182,9 +188,7 @@ def test_a_signature_table_with_the_dates_in_its_last_row(pack: Pack) -> None:
         "Adeline Schmidhuber, grundskolechef\tMaria Mathiasson Laxvik, stadsdelsdirektör\n"
         "Stockholm 2020-03-17\tStockholm 2020-03-18\n"
     )
-    found = signatures_of(
-        lay_out(read_text_bytes((BODY + text).encode(), "t.txt", ReadLimits())).view, pack
-    )
+    found = signatures_in_view(text, pack)
     assert [(s.name, s.date.iso if s.date else None, s.party_index) for s in found] == [
         ("Adeline Schmidhuber", "2020-03-17", 2),
         ("Maria Mathiasson Laxvik", "2020-03-18", 0),
@@ -202,9 +206,7 @@ def test_a_signature_table_column_without_a_date_takes_none_from_the_column_befo
         "Maria Mathiasson Laxvik\tPer Lind\tAdeline Schmidhuber\n"
         "Stadsdelsdirektör\tLokalpolisområdeschef\tGrundskolechef\n"
     )
-    found = signatures_of(
-        lay_out(read_text_bytes((BODY + text).encode(), "t.txt", ReadLimits())).view, pack
-    )
+    found = signatures_in_view(text, pack)
     assert [(s.name, s.date.iso if s.date else None) for s in found] == [
         ("Maria Mathiasson Laxvik", "2021-05-03"),
         ("Per Lind", None),
