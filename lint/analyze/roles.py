@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from lint.analyze.needles import fold, needle
@@ -111,11 +111,15 @@ def _phrase(form: str) -> str:
 class _Pattern:
     kind: str  # "role" or "org"
     key: str
-    regex: re.Pattern[str]
+    source: str  # compiled on first use: most of a vocabulary never meets its needles
     explicit: bool  # a listed form, not a compound suffix
     # Words of which every match contains one (`lint.analyze.needles`), or None: a text
     # whose fold contains none of them cannot match, and the regex need not scan it.
     needles: tuple[str, ...] | None = None
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        return re.compile(self.source, re.IGNORECASE)
 
 
 def _word_needle(word: str) -> str | None:
@@ -140,8 +144,8 @@ class Mention:
     explicit: bool = True
 
 
-def _compile(body: str) -> re.Pattern[str]:
-    return re.compile(_BEFORE + "(?:" + body + ")" + _AFTER, re.IGNORECASE)
+def _bounded(body: str) -> str:
+    return _BEFORE + "(?:" + body + ")" + _AFTER
 
 
 def _entry_patterns(kind: str, key: str, entry: Mapping[str, Any]) -> list[_Pattern]:
@@ -157,14 +161,14 @@ def _entry_patterns(kind: str, key: str, entry: Mapping[str, Any]) -> list[_Patt
         # Both name a head: one of the heads' stems is in every match.
         needles.extend([_word_needle(h) for h in heads] if heads else [None])
     patterns = (
-        [_Pattern(kind, key, _compile("|".join(bodies)), True, _all_needles(needles))]
+        [_Pattern(kind, key, _bounded("|".join(bodies)), True, _all_needles(needles))]
         if bodies
         else []
     )
     for suffix in entry.get("suffixes", ()):
         body = rf"{_W}*{_inflected(suffix)}"
         patterns.append(
-            _Pattern(kind, key, _compile(body), False, _all_needles([_word_needle(suffix)]))
+            _Pattern(kind, key, _bounded(body), False, _all_needles([_word_needle(suffix)]))
         )
     return patterns
 
@@ -270,7 +274,7 @@ def with_terms(base: Vocabulary, terms: Mapping[str, str | tuple[str, ...]]) -> 
         _Pattern(
             "org",
             orgs if isinstance(orgs, str) else _AMBIGUOUS.join(orgs),
-            _compile(re.escape(term.lower())),
+            _bounded(re.escape(term.lower())),
             True,
             _all_needles([needle(term)]),
         )
