@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from lint.layout.contents import contents_lines
 from lint.layout.patterns import LETTER_MARKER as _LETTER_MARKER
 from lint.layout.patterns import LIST_MARKER as _LIST_MARKER
 from lint.layout.patterns import PAGE_NUMBER_LINE as _PAGE_FURNITURE
@@ -212,13 +213,18 @@ def _find_headings(source: SourceText, template: Sequence[TemplateHeading]) -> l
     last_top = 0  # the last top-level section number ("3" of "3.2 Styrgrupp")
     last_kinds: frozenset[str] = _ANY_KIND  # how it is written: arabic, roman or letter
     outline: tuple[int, ...] = ()  # the last decimal section number ("3.2")
+    contents = contents_lines(source)
     index = 0
     while index < len(lines):
         line = lines[index]
         text = source.line_text(line).strip()
         index += 1
         numbering = (last_top, last_kinds)
-        if not text or not _heading_candidate(source, line, text, template, numbering, outline):
+        if (
+            not text
+            or index - 1 in contents
+            or not _heading_candidate(source, line, text, template, numbering, outline)
+        ):
             if text:
                 title_seen = True
             continue
@@ -230,6 +236,8 @@ def _find_headings(source: SourceText, template: Sequence[TemplateHeading]) -> l
                 index += 1
         title = clean_heading(source.text[line.start : last.end].replace("\n", " "))
         matched, score = match_template(title, template)
+        if found and _labels_section_above(source, found[-1], line, title, matched):
+            continue
         if not title_seen:
             title_seen = True
             found.append(
@@ -265,6 +273,22 @@ def _find_headings(source: SourceText, template: Sequence[TemplateHeading]) -> l
             last_kinds = (kinds & last_kinds if continues else kinds) or kinds
         outline = outline_number(title) or outline
     return found
+
+
+def _labels_section_above(
+    source: SourceText,
+    above: _Heading,
+    line: Line,
+    title: str,
+    matched: TemplateHeading | None,
+) -> bool:
+    """ "Parter:" right under "II. Parter och omfattning": a label opening the section's
+    list, not a section of its own (the same template section, nothing between)."""
+    if not title.endswith(":") or matched is None or above.matched is not matched:
+        return False
+    lines = source.lines
+    between = range(above.last.number, line.number - 1)  # line numbers are 1-based
+    return all(not source.line_text(lines[i]).strip() for i in between)
 
 
 def _heading_candidate(

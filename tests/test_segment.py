@@ -333,3 +333,31 @@ def test_lettered_sub_headings_that_name_template_sections(pack: Pack) -> None:
     assert [level for _, level, _ in found][2:] == [2, 2, 2]
     first_list_item = sum(len(line) + 1 for line in lines[:6])
     assert all(start > first_list_item for _, _, start in found[2:])
+
+
+def test_a_label_right_under_its_sections_heading_is_no_section(pack: Pack) -> None:
+    """ "Parter:" under "II. Parter och omfattning" opens the section's list."""
+    lines = ["Överenskommelse", "", "I. Bakgrund", "", "Parterna samverkar i stadsdelen.", ""]
+    lines += ["II. Parter och omfattning", "Parter:", "1. Stadsdelsförvaltningen", ""]
+    lines += ["III. Bilagor", "", "Bilaga 1: Lägesbild"]
+    sections = segment(_source(lines), pack.template)
+    assert [s.title for s in sections] == [
+        "Överenskommelse",
+        "I. Bakgrund",
+        "II. Parter och omfattning",
+        "III. Bilagor",
+    ]
+
+
+def test_a_table_of_contents_opens_no_sections(pack: Pack) -> None:
+    prose = "Detta är en lång mening som beskriver hur samverkan ska gå till i stadsdelen."
+    lines = ["Överenskommelse", "", "Innehåll", "", "I. Bakgrund", "", "II. Parter", ""]
+    lines += ["III. Bilagor", "", "I. Bakgrund", "", prose, "", "II. Parter", "", prose]
+    lines += ["", "III. Bilagor", "", prose]
+    sections = segment(_source(lines), pack.template)
+    assert [(s.title, s.heading.start > 40) for s in sections[1:]] == [
+        ("I. Bakgrund", True),
+        ("II. Parter", True),
+        ("III. Bilagor", True),
+    ]
+    assert all(prose in _source(lines).slice(s.body) for s in sections[1:])

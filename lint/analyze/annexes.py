@@ -15,6 +15,7 @@ vocabulary, on lemmas and word stems, with rapidfuzz for near misses.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -98,6 +99,10 @@ _REFERENCE = re.compile(
 _REFERENCE_NUMBER = re.compile(_NUMBER)
 _ROMAN_END = re.compile(r"[ \t]*(?:[.,;:)]|$|[ \t]+(?:och|samt)\b)", re.MULTILINE)
 # "… och trygghetsvandringarna (" right before a reference: a last conjunct of its own.
+# What joins two conjuncts of a list: a comma, "och", "samt", "respektive".
+_JOINED = re.compile(r"\s*,?\s*(?:(?:och|samt|respektive)\s+)?", re.IGNORECASE)
+# Between a list of subjects and the annex numbers that follow them.
+_LEADS_TO_NUMBERS = re.compile(r"\s*[,(:–-]?\s*(?:(?:i|se|enligt)\s+)?", re.IGNORECASE)
 _LAST_CONJUNCT = re.compile(r"\s+(?:och|samt|eller)\s+[^\W\d_][\w-]*[ \t]*[(,–-]?[ \t]*$", re.I)
 # A preposition right before a subject word (with an article or adjectives between).
 _GOVERNING = re.compile(
@@ -420,10 +425,14 @@ def _inline_parts(text: str) -> list[tuple[int, str]] | None:
     medborgarlöften 2024"). None when the paragraph is neither."""
     if ";" in text:
         # The lead-in ends at a colon, unless that colon is the first item's own
-        # ("Bilaga 1: Lägesbild; Bilaga 2: Åtgärdsplan").
+        # ("Bilaga 1: Lägesbild; Bilaga 2: Åtgärdsplan"); without one, at the first item's
+        # label ("De handlingar som hör till den är bilaga 1 – Lägesbild; bilaga 2 – …").
         colon = text.find(":")
         label = _INLINE_LABEL.search(text)
-        lead = colon + 1 if label is None or colon < label.start() else 0
+        if colon >= 0 and (label is None or colon < label.start()):
+            lead = colon + 1
+        else:
+            lead = label.start() if label is not None else 0
         parts, position = [], lead
         for part in text[lead:].split(";"):
             parts.append((position, part))
@@ -807,6 +816,7 @@ def _sentence_references(
     ]
     claimed: set[_Mention] = set()
     references = []
+    respective = _respective_subjects(ctx.text, matches, mentions)
     for index, match in enumerate(matches):
         window_start = matches[index - 1].end if index else span.start
         window_end = matches[index + 1].start if index + 1 < len(matches) else span.end
@@ -815,7 +825,9 @@ def _sentence_references(
         if len(match.numerals) > 1:
             subject = None  # "bilagorna 2 och 3": which subject goes with which is unclear
         context = tuple(dict.fromkeys(m.key for m in in_window))
-        for numeral, label, ref_span in match.numerals:
+        for position, (numeral, label, ref_span) in enumerate(match.numerals):
+            if (index, position) in respective:
+                subject = respective[index, position]
             references.append(
                 AnnexReference(
                     number=numeral.number,
@@ -829,6 +841,45 @@ def _sentence_references(
                 )
             )
     return references
+
+
+def _respective_subjects(
+    text: str, matches: Sequence[_Match], mentions: Sequence[_Mention]
+) -> dict[tuple[int, int], _Mention]:
+    """ "åtgärdsplanen och uppföljningsplanen, bilaga 2 och bilaga 3": as many subjects joined
+    by "och" or commas as the numbers joined right after them, taken in order. Keyed by
+    (index of the match, index of its numeral)."""
+    pairs: dict[tuple[int, int], _Mention] = {}
+    index = 0
+    while index < len(matches):
+        last = index
+        while last + 1 < len(matches) and _JOINED.fullmatch(
+            text, matches[last].end, matches[last + 1].start
+        ):
+            last += 1
+        numbers = [(i, n) for i in range(index, last + 1) for n in range(len(matches[i].numerals))]
+        subjects = _coordinated_before(text, matches[index].start, mentions, len(numbers))
+        if len(numbers) >= 2 and subjects is not None:
+            pairs.update(zip(numbers, subjects, strict=True))
+        index = last + 1
+    return pairs
+
+
+def _coordinated_before(
+    text: str, start: int, mentions: Sequence[_Mention], count: int
+) -> list[_Mention] | None:
+    """The `count` subjects right before `start`, joined by "och" or commas, with at most a
+    preposition or a parenthesis between the last and `start`; None when they are not."""
+    before = [m for m in mentions if m.strong and m.end <= start]
+    if len(before) < count:
+        return None
+    chosen = before[-count:]
+    if not _LEADS_TO_NUMBERS.fullmatch(text, chosen[-1].end, start):
+        return None
+    for first, second in itertools.pairwise(chosen):
+        if not _JOINED.fullmatch(text, first.end, second.start):
+            return None
+    return chosen
 
 
 def _new_predicate(text: str, mention: _Mention, reference_start: int) -> bool:

@@ -45,6 +45,8 @@ _SEPARATOR = re.compile(
     rf"\s*(?:[,;]|\s(?:och|samt|respektive)\s|\n(?=\s*(?:[A-ZÅÄÖ]|[{BULLET_CLASS}])))\s*"
 )
 _LINE_SEPARATOR = re.compile(rf"\s*\n(?=\s*(?:[A-ZÅÄÖ]|[{BULLET_CLASS}]))\s*")
+# Items between semicolons keep their own commas ("… platser, med särskilt fokus på X").
+_SEMICOLON_SEPARATOR = re.compile(r"\s*;\s*(?:(?:och|samt)\s+)?")
 _HEAD_END = re.compile(r"[.:](?:\s|$)")
 # An inline item label: "(1)", "2)", "(b)" at a word's start.
 _INLINE_LABEL = re.compile(r"(?<![\w(])\(?(?P<label>\d{1,2}|[a-h])\)\s+")
@@ -300,12 +302,16 @@ def _enumeration(
 
 def _split(ctx: AnalysisContext, inline: _Piece) -> list[_Piece]:
     """One piece a line when the text is a list of lines, one a label when it numbers its
-    items inline ("(1) …, (2) … och (3) …"), else split at commas and "och"."""
+    items inline ("(1) …, (2) … och (3) …"), else split at semicolons where there are any,
+    or at commas and "och"."""
     chunk = ctx.text[inline.span.start : inline.span.end]
     labelled = _labelled_pieces(ctx, inline.span.start, chunk)
     if labelled:
         return labelled
-    separator = _LINE_SEPARATOR if _LINE_SEPARATOR.search(chunk) else _SEPARATOR
+    if _LINE_SEPARATOR.search(chunk):
+        separator = _LINE_SEPARATOR
+    else:
+        separator = _SEMICOLON_SEPARATOR if ";" in chunk else _SEPARATOR
     pieces = []
     position = inline.span.start
     for match in separator.finditer(chunk):

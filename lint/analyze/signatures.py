@@ -28,7 +28,8 @@ MAX_BLOCK_LINES = 6  # content lines after the anchor
 MAX_SHORT_LINE = 80
 MAX_FIELD_CHARS = 70
 MAX_FIELD_WORDS = 8
-MAX_FIELDS_PER_LINE = 3
+# "Namn, titel, organisation, avdelning": an organisation may name its unit too.
+MAX_FIELDS_PER_LINE = 4
 MIN_PARTY_SCORE = 60.0
 PROSE_MIN_WORDS = 10
 
@@ -429,13 +430,13 @@ def _has_name(block: _Block) -> bool:
 
 def _is_prose(text: str) -> bool:
     """Lines too long for a name, title or organisation (hard-wrapped body text); a line
-    "Namn, titel, organisation" holds three fields."""
+    "Namn, titel, organisation" holds several fields."""
     return any(len(f) > MAX_FIELD_CHARS or len(f.split()) > MAX_FIELD_WORDS for f in _fields(text))
 
 
 def _fields(text: str) -> list[str]:
     """ "Karin Berg, stadsdelsdirektör, Enskede-Årsta-Vantörs stadsdelsförvaltning": up to
-    three comma-separated fields on one line; anything else is one field."""
+    `MAX_FIELDS_PER_LINE` comma-separated fields on one line; anything else is one field."""
     parts = [p.strip() for p in text.split(",")]
     if 2 <= len(parts) <= MAX_FIELDS_PER_LINE and all(parts) and not text.rstrip().endswith("."):
         return parts

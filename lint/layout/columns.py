@@ -101,6 +101,8 @@ def _run_end(source: SourceText, first: int, skip: frozenset[int]) -> int:
             index += 1
             continue
         ahead = _next_celled(source, index, skip)
+        if ahead is not None and not _same_columns(source, first, last, ahead):
+            ahead = None  # another table below: a signature table under an annex table
         if ahead is not None and _continued_overleaf(source, first, last, ahead, skip):
             index = ahead
             continue
@@ -112,6 +114,17 @@ def _run_end(source: SourceText, first: int, skip: frozenset[int]) -> int:
             break
         index = ahead
     return last
+
+
+def _same_columns(source: SourceText, first: int, last: int, ahead: int) -> bool:
+    """Whether the celled line `ahead` has the columns of the run `first`..`last`: its cells
+    where the run's columns stand (PDF, where an empty cell leaves no gap), or as many
+    cells as the run's last line (tabs, which keep empty cells)."""
+    lines = source.lines
+    if source.format == "pdf":
+        columns = _column_positions(source, first, last)
+        return all(any(abs(x - c) <= 2.0 for c in columns) for x in lines[ahead].style.cells_x)
+    return len(split_cells(source, lines[ahead])) == len(split_cells(source, lines[last]))
 
 
 def _continued_overleaf(

@@ -525,3 +525,41 @@ def test_prose_with_two_parenthesised_references_is_no_inline_list(pack: Pack) -
         pack, "Lägesbilden (bilaga 1) tas fram först. Därefter följer åtgärdsplanen (bilaga 2)."
     )
     assert annexes == ()
+
+
+def test_inline_list_introduced_by_prose_without_a_colon(pack: Pack) -> None:
+    """ "De handlingar som hör till den är bilaga 1 – X; bilaga 2 – Y": the words before the
+    first item's label introduce the list."""
+    annexes, _ = extract_text(
+        pack,
+        "De handlingar som hör till överenskommelsen är bilaga 1 – Gemensam lokal lägesbild;\n"
+        "bilaga 2 – Åtgärdsplan 2025; bilaga 3 – Övergripande samverkansöverenskommelse.",
+    )
+    assert [(a.number, a.title) for a in annexes] == [
+        (1, "Gemensam lokal lägesbild"),
+        (2, "Åtgärdsplan 2025"),
+        (3, "Övergripande samverkansöverenskommelse"),
+    ]
+
+
+def test_references_after_as_many_subjects_go_with_them_in_order(pack: Pack) -> None:
+    """ "åtgärdsplanen och uppföljningsplanen, bilaga 2 och bilaga 3": respectively."""
+    _, references = extract_text(
+        pack,
+        "Bilaga 1: Lägesbild\n\nBilaga 2: Åtgärdsplan\n\nBilaga 3: Uppföljningsplan",
+        background="Hur arbetet följs upp framgår av åtgärdsplanen och uppföljningsplanen, "
+        "bilaga 2 och bilaga 3.",
+    )
+    assert [(r.number, r.subject) for r in references] == [
+        (2, "action_plan"),
+        (3, "follow_up_plan"),
+    ]
+
+
+def test_the_city_and_police_region_agreement_is_the_overarching_one(pack: Pack) -> None:
+    annexes, _ = extract_text(
+        pack,
+        "Bilaga 1: Lägesbild\n\nBilaga 2: Överenskommelse om samverkan mellan Stockholms stad "
+        "och Polisregion Stockholm 2019",
+    )
+    assert annexes[1].subject == "overarching_agreement"

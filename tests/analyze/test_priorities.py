@@ -211,3 +211,24 @@ def test_a_cue_word_ending_a_hard_wrapped_sentence_is_no_cue_line(pack: Pack) ->
         "Mötesfrekvens: varannan vecka.",
     )
     assert areas == ()
+
+
+def test_areas_named_after_a_verb_of_working_on_them(pack: Pack) -> None:
+    areas = _skarpnack_with(
+        pack,
+        "Parterna har enats om att särskilt samverka kring unga i risk för kriminalitet och "
+        "otillåten påverkan.",
+    )
+    assert [a.matched for a in areas] == ["Unga i risk för kriminalitet", "Otillåten påverkan"]
+
+
+def test_items_between_semicolons_keep_their_own_commas(pack: Pack) -> None:
+    areas = _skarpnack_with(
+        pack,
+        "Parterna prioriterar följande samverkansområden: unga i risk för kriminalitet; "
+        "skolan som brottsplats; samt riktat arbete mot avgränsade platser och utsatta "
+        "områden, med särskilt fokus på Sergels torg och Plattan.",
+    )
+    assert [a.text for a in areas][:2] == ["unga i risk för kriminalitet", "skolan som brottsplats"]
+    assert len(areas) == 3
+    assert areas[2].text.startswith("riktat arbete mot avgränsade platser")

@@ -333,3 +333,15 @@ def test_a_date_with_the_month_only(pack: Pack) -> None:
     (found,) = signatures_in(text, pack, PARTIES[:1])
     assert found.place == "Stockholm"
     assert found.date is not None and (found.date.iso, found.date.precision) == ("2024-03", "month")
+
+
+def test_a_signatory_line_may_name_the_organisation_and_its_unit(pack: Pack) -> None:
+    """ "Namn, titel, organisation, avdelning" on one line."""
+    signatures = signatures_in(
+        "Stockholm den 20 december 2021\n\n……………………\n\n"
+        "Olof Sandberg, grundskolechef, Utbildningsförvaltningen, grundskoleavdelningen\n",
+        pack,
+    )
+    assert [(s.name, s.date and s.date.iso) for s in signatures] == [
+        ("Olof Sandberg", "2021-12-20")
+    ]

@@ -248,3 +248,21 @@ def test_a_sentence_that_ends_a_page_on_a_word_that_leads_on_continues_overleaf(
         "Parterna prioriterar arbetet med platser, med fokus på centrum i",
         "Kärrtorp, och skolan som brottsplats.",
     ]
+
+
+def test_a_table_above_a_heading_and_a_signature_table_is_a_table_of_its_own() -> None:
+    """An annex table, "UNDERSKRIFTER" and a signature table with another number of
+    columns: the annex table is read row by row, only the signatures column by column."""
+    lines = view_lines(
+        text(
+            "Nr\tBilaga",
+            "1\tLägesbild",
+            "2\tÅtgärdsplan",
+            "UNDERSKRIFTER",
+            "För Staden\tFör Polisen\tFör Skolan",
+            "Stockholm 2024-05-13\tStockholm 2024-05-13\tStockholm 2024-05-16",
+        )
+    )
+    rows = [line for line in lines if line]
+    assert rows[:4] == ["Nr\tBilaga", "1\tLägesbild", "2\tÅtgärdsplan", "UNDERSKRIFTER"]
+    assert "För Polisen" in lines and "Stockholm 2024-05-16" in lines
