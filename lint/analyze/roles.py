@@ -119,7 +119,9 @@ class _Pattern:
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
-        return re.compile(self.source, re.IGNORECASE)
+        """Matches the text's fold (`lint.analyze.needles.fold`, as long as the text): the
+        sources are in lower case, and a case-blind regex runs three times slower."""
+        return re.compile(self.source)
 
 
 def _word_needle(word: str) -> str | None:
@@ -152,8 +154,8 @@ def _entry_patterns(kind: str, key: str, entry: Mapping[str, Any]) -> list[_Patt
     forms = [f.lower().split() for f in entry.get("forms", ())]
     bodies = [_phrase(f) for f in entry.get("forms", ())]
     needles = [_word_needle(words[0]) if words else None for words in forms]
-    heads = entry.get("heads", ["chef"])
-    for owner in entry.get("chief_of", ()):
+    heads = [h.lower() for h in entry.get("heads", ["chef"])]
+    for owner in (o.lower() for o in entry.get("chief_of", ())):
         head = "|".join(_inflected(h) for h in heads)
         bodies.append(rf"{_genitive(owner)}\s+(?:{head})")
         prep = r"(?:för|på|inom|i|vid|över)\s+(?:den\s+|det\s+)?(?:lokala\s+)?"
@@ -165,7 +167,7 @@ def _entry_patterns(kind: str, key: str, entry: Mapping[str, Any]) -> list[_Patt
         if bodies
         else []
     )
-    for suffix in entry.get("suffixes", ()):
+    for suffix in (s.lower() for s in entry.get("suffixes", ())):
         body = rf"{_W}*{_inflected(suffix)}"
         patterns.append(
             _Pattern(kind, key, _bounded(body), False, _all_needles([_word_needle(suffix)]))
@@ -185,11 +187,15 @@ class Vocabulary:
         folded = fold(text)
         candidates = [
             Mention(
-                p.kind, p.key, Span(offset + m.start(), offset + m.end()), m.group(0), p.explicit
+                p.kind,
+                p.key,
+                Span(offset + m.start(), offset + m.end()),
+                text[m.start() : m.end()],
+                p.explicit,
             )
             for p in self.patterns
             if p.needles is None or any(map(folded.__contains__, p.needles))
-            for m in p.regex.finditer(text)
+            for m in p.regex.finditer(folded)
         ]
         candidates.extend(self._completed_truncations(text, offset))
         candidates.sort(
@@ -218,7 +224,7 @@ class Vocabulary:
     def _complete(self, stem: str, full: str) -> _Pattern | None:
         for explicit in (True, False):
             for cut in range(1, len(full) - 2):
-                candidate = stem + full[cut:]
+                candidate = fold(stem + full[cut:])
                 for pattern in self.patterns:
                     if pattern.explicit == explicit and pattern.regex.fullmatch(candidate):
                         return pattern

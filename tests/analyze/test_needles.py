@@ -26,6 +26,12 @@ def test_fold_maps_every_case_insensitive_match_onto_its_character() -> None:
                 assert fold(char) == safe, (hex(ord(char)), safe)
 
 
+def test_fold_keeps_every_text_as_long_as_it_is() -> None:
+    """Role patterns match the fold and report offsets into the text."""
+    everything = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    assert len(fold(everything)) == len(everything)
+
+
 def test_every_pattern_has_needles_that_its_forms_contain(pack: Pack) -> None:
     vocab = vocabulary(pack.vocab["roles"])
     assert all(p.needles for p in vocab.patterns)  # the bundled vocabulary is all safe
