@@ -3,7 +3,7 @@ blank lines, list items, the end of a list and headings do."""
 
 from __future__ import annotations
 
-from lint.layout.patterns import SENTENCE_BREAK, is_list_item
+from lint.layout.patterns import SENTENCE_BREAK, is_list_item, outline_number
 from lint.model import Section, Sentence, SourceText, Span
 
 # Two digits at most: a line that starts "2022. Överenskommelsen" is a wrapped sentence.
@@ -27,12 +27,14 @@ def _blocks(source: SourceText, headings: list[Span]) -> list[Span]:
     end = 0
     inside_heading_until = -1
     after_item = False
+    previous = ""
     for line in source.lines:
         text = source.line_text(line)
         if line.start < inside_heading_until:
             continue
         heading = heading_at.get(line.start)
-        is_break = not text.strip() or heading is not None
+        is_break = not text.strip() or heading is not None or _opens_clause(previous, text)
+        previous = text
         starts_item = is_list_item(text, line.style)
         # The layout stage joins a wrapped item into one line: the line after it that is no
         # item and does not run on in lower case starts a paragraph of its own.
@@ -52,6 +54,16 @@ def _blocks(source: SourceText, headings: list[Span]) -> list[Span]:
     if start is not None:
         blocks.append(Span(start, end))
     return blocks
+
+
+def _opens_clause(previous: str, text: str) -> bool:
+    """ "… i bilaga 2." | "5.3.2 Beredningsgruppen består av": after a finished sentence, a
+    line that opens with a clause number ("5.3.2", "§ 4") starts a paragraph of its own,
+    blank line or not (Word paragraphs have none)."""
+    if not previous.rstrip().endswith((".", "!", "?", ":")):
+        return False
+    stripped = text.lstrip()
+    return len(outline_number(stripped)) >= 2 or stripped.startswith("§")
 
 
 def _split_block(text: str, block: Span) -> list[Sentence]:

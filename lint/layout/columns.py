@@ -116,6 +116,15 @@ def _run_end(source: SourceText, first: int, skip: frozenset[int]) -> int:
     return last
 
 
+def _row_goes_on_overleaf(source: SourceText, above: int, below: int) -> bool:
+    """A row that a page break split (Word and LibreOffice let a row break across pages):
+    the first row on the next page goes on in lower case where the last one stopped."""
+    lines = source.lines
+    if lines[above].page is None or lines[below].page != lines[above].page + 1:
+        return False
+    return source.line_text(lines[below]).lstrip()[:1].islower()
+
+
 def _same_columns(source: SourceText, first: int, last: int, ahead: int) -> bool:
     """Whether the celled line `ahead` has the columns of the run `first`..`last`: its cells
     where the run's columns stand (PDF, where an empty cell leaves no gap), or as many
@@ -232,13 +241,17 @@ def _rows(
         return tuple((i,) for i in indices)
     cells = [lines[i].style.table_cell for i in indices]
     if all(cell is not None for cell in cells):  # rows between the table's drawn rules
-        return tuple(
-            tuple(i for _, i in group)
-            for _, group in itertools.groupby(
-                zip(cells, indices, strict=True),
-                key=lambda pair: pair[0][:2],  # type: ignore[index]
-            )
-        )
+        drawn: list[list[int]] = []
+        for _, group in itertools.groupby(
+            zip(cells, indices, strict=True),
+            key=lambda pair: pair[0][:2],  # type: ignore[index]
+        ):
+            row = [i for _, i in group]
+            if drawn and _row_goes_on_overleaf(source, drawn[-1][-1], row[0]):
+                drawn[-1].extend(row)
+            else:
+                drawn.append(row)
+        return tuple(tuple(row) for row in drawn)
     pitches = [
         b - a  # type: ignore[operator]
         for (a, b), (i, j) in zip(

@@ -39,3 +39,22 @@ def test_a_lower_case_line_after_an_item_runs_on() -> None:
     assert [s.text for s in split_sentences(source, ())] == [
         "• Platsgrupp Vällingby centrum, med fastighetsägare och vakter."
     ]
+
+
+def test_a_numbered_clause_after_a_finished_sentence_is_a_sentence_of_its_own() -> None:
+    """ "… i bilaga 2." | "5.3.2 Beredningsgruppen består av …" (Word paragraphs, no blank
+    line); a wrapped line that only starts with a year runs on."""
+    source = _source(
+        [
+            "Överenskommelsen gäller till och med utgången av år",
+            "2027. Arbetsgrupper tillsätts för fokusområdena i bilaga 2.",
+            "5.3.2 Beredningsgruppen består av kommunpolisen och samordnaren.",
+        ],
+        fmt="text",
+    )
+    texts = [s.text for s in split_sentences(source, ())]
+    assert texts == [
+        "Överenskommelsen gäller till och med utgången av år 2027.",
+        "Arbetsgrupper tillsätts för fokusområdena i bilaga 2.",
+        "5.3.2 Beredningsgruppen består av kommunpolisen och samordnaren.",
+    ]

@@ -266,3 +266,34 @@ def test_a_table_above_a_heading_and_a_signature_table_is_a_table_of_its_own() -
     rows = [line for line in lines if line]
     assert rows[:4] == ["Nr\tBilaga", "1\tLägesbild", "2\tÅtgärdsplan", "UNDERSKRIFTER"]
     assert "För Polisen" in lines and "Stockholm 2024-05-16" in lines
+
+
+def test_a_ruled_table_row_that_a_page_break_split_is_one_line() -> None:
+    """Word and LibreOffice let a row break across pages: the next page's first row goes on
+    in lower case, a word too long for its column broken at the edge."""
+    raw = [
+        RawLine("Part\tNummer\tBenämns", 1, cell((55, 125, 200), (70, 150, 240), 700, 1, 0)),
+        RawLine(
+            "Utbildningsförvaltning\t212000-0142\t”Utbildningsförvaltnin",
+            1,
+            cell((55, 125, 200), (120, 170, 290), 760, 2, 0),
+        ),
+        RawLine("1 (5)", 1, at(300, 792, 320)),
+        RawLine("", 1),
+        RawLine(
+            "en, grundskoleavdelningen\tgen”",
+            2,
+            dataclasses.replace(cell((55, 200), (120, 215), 71, 1, 0), table_cell=(2001, 1, 0)),
+        ),
+        RawLine(
+            "Trafikkontoret\t212000-0142\t”Trafikkontoret”",
+            2,
+            cell((55, 125, 200), (110, 170, 270), 95, 2, 0),
+        ),
+    ]
+    source = build_source(raw, "t.pdf", "pdf", ReadLimits(), body_font_size=10.0)
+    lines = [line for line in view_lines(source) if line]
+    assert (
+        "Utbildningsförvaltningen, grundskoleavdelningen\t212000-0142\t”Utbildningsförvaltningen”"
+        in lines
+    )
