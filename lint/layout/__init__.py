@@ -54,6 +54,7 @@ def _pieces(source: SourceText, furniture: frozenset[int], tables: list[Table]) 
     continued, list_ends = _list_item_lines(source, furniture | in_tables, margin)
     skip = furniture | in_tables | continued.keys() | list_ends
     continued.update(_paragraph_lines(source, skip, joins, margin))
+    continued.update(_overleaf_lines(source, joins, skip))
     pieces: list[Piece] = []
     index = 0
     lines = source.lines
@@ -323,6 +324,24 @@ def _page_break_joins(source: SourceText, furniture: frozenset[int]) -> set[int]
         ):
             joins.update(range(before + 1, after))
     return joins
+
+
+def _overleaf_lines(source: SourceText, joins: set[int], skip: set[int]) -> dict[int, str]:
+    """PDF lines that carry a sentence on from the page before (`_page_break_joins`), with
+    how they join the line they continue: one line of the paragraph, as if no page broke."""
+    if source.format != "pdf":
+        return {}
+    texts = source.line_texts
+    continued: dict[int, str] = {}
+    for index in joins:
+        opening, closing = index + 1, index - 1
+        if opening in joins or opening >= len(texts) or opening in skip:
+            continue  # not the last line of the break
+        while closing in joins:
+            closing -= 1
+        if closing >= 0 and closing not in skip and texts[opening].strip():
+            continued[opening] = _line_joint(texts[closing], texts[opening].lstrip())
+    return continued
 
 
 def _leads_on(closing: str) -> bool:

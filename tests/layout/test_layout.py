@@ -234,7 +234,7 @@ def test_signature_columns_tell_a_wrapped_word_from_a_broken_one() -> None:
 
 def test_a_sentence_that_ends_a_page_on_a_word_that_leads_on_continues_overleaf() -> None:
     """ "… med fokus på området i" | page break | "Kärrtorp, …": the next page opens with a
-    capital, but no sentence ends in "i", so no paragraph break stands between them."""
+    capital, but no sentence ends in "i": the two lines are one line of one paragraph."""
     raw = [
         RawLine(
             "Parterna prioriterar arbetet med platser, med fokus på centrum i", 1, at(72, 700, 500)
@@ -245,8 +245,8 @@ def test_a_sentence_that_ends_a_page_on_a_word_that_leads_on_continues_overleaf(
     ]
     source = build_source(raw, "t.pdf", "pdf", ReadLimits(), body_font_size=10.0)
     assert view_lines(source) == [
-        "Parterna prioriterar arbetet med platser, med fokus på centrum i",
-        "Kärrtorp, och skolan som brottsplats.",
+        "Parterna prioriterar arbetet med platser, med fokus på centrum i Kärrtorp, och skolan "
+        "som brottsplats.",
     ]
 
 
