@@ -337,6 +337,7 @@ class Validity:
     until_further_notice: bool = False
     duration_months: int | None = None  # "gäller i två år": the end follows from the start
     duration_span: Span | None = None  # the words that give the duration ("i två år")
+    impossible: tuple[Span, ...] = ()  # dates it gives that do not exist ("31 april 2025")
 
 
 @dataclass(frozen=True)

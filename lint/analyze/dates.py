@@ -176,6 +176,24 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
     return found
 
 
+def impossible_dates(text: str, offset: int = 0) -> list[Span]:
+    """Dates written as a day of a month that the month does not have ("31 april 2025",
+    "2025-02-30"): a real month, a day from 1 to 31, and no such day in the calendar."""
+    found: list[Span] = []
+    forms = (
+        (_ISO, lambda m: (m.group(1), m.group(2), m.group(3))),
+        (_ISO_SLASH, lambda m: (m.group(1), m.group(2), m.group(3))),
+        (_WRITTEN, lambda m: (m.group(3), str(_month_number(m.group(2))), m.group(1))),
+        (_NUMERIC, lambda m: (m.group(4), m.group(3), m.group(1))),
+    )
+    for pattern, parts in forms:
+        for m in pattern.finditer(text):
+            year, month, day = parts(m)
+            if 1 <= int(month) <= 12 and 1 <= int(day) <= 31 and not _iso_day(year, month, day):
+                found.append(Span(offset + m.start(), offset + m.end()))
+    return sorted(found, key=lambda span: span.start)
+
+
 def _month_number(word: str) -> int:
     lower = word.lower().rstrip(".")
     return MONTHS.get(lower) or MONTH_ABBREVIATIONS[lower]
@@ -252,10 +270,20 @@ def validity_of(
     duration, duration_span = (
         (None, None) if end or until_further_notice else _duration(text, sentence.span)
     )
-    if not (start or end or from_signing or until_further_notice or duration):
+    impossible = tuple(
+        impossible_dates(text[sentence.span.start : sentence.span.end], sentence.span.start)
+    )
+    if not (start or end or from_signing or until_further_notice or duration or impossible):
         return None
     return Validity(
-        sentence.span, start, end, from_signing, until_further_notice, duration, duration_span
+        sentence.span,
+        start,
+        end,
+        from_signing,
+        until_further_notice,
+        duration,
+        duration_span,
+        impossible,
     )
 
 

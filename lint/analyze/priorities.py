@@ -268,6 +268,8 @@ def _piece(ctx: AnalysisContext, start: int, end: int) -> _Piece | None:
     raw = ctx.text[start:end]
     left = len(raw) - len(raw.lstrip(_TRIM))
     right = len(raw.rstrip(_TRIM))
+    if raw[right : right + 1] == ")" and raw.count("(", left, right) > raw.count(")", left, right):
+        right += 1  # "Trygg skolväg (lokalt område)": the parenthesis closes one it opened
     if right <= left:
         return None
     span = Span(start + left, start + right)

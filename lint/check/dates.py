@@ -77,12 +77,19 @@ def as_of_date(params: Mapping[str, Any]) -> date:
 
 @register(
     "validity_current",
-    messages={"default": {"end", "as_of"}, "reversed": {"end", "as_of", "start"}},
+    messages={
+        "default": {"end", "as_of"},
+        "reversed": {"end", "as_of", "start"},
+        "impossible": {"date"},
+    },
 )
 def validity_current(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     as_of = as_of_date(params)
     reported: set[tuple[str | None, str]] = set()
     for validity in document.validity:
+        for span in validity.impossible:
+            date_text = " ".join(document.source.slice(span).split())
+            yield Violation(span, "impossible", {"date": date_text})
         if validity.end is None:
             end_by_duration = _end_by_duration(document, validity)
             if end_by_duration is not None and end_by_duration < as_of:

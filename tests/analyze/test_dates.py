@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lint.analyze.context import AnalysisContext
-from lint.analyze.dates import extract_dates, find_dates, validity_of
+from lint.analyze.dates import extract_dates, find_dates, impossible_dates, validity_of
 from lint.analyze.kind import detect_kind
 from lint.analyze.sentences import split_sentences
 from lint.model import DateMention, Sentence, Span, Validity
@@ -234,4 +234,30 @@ def test_validity_cut_by_a_pdf_line_break_is_joined(pack: Pack) -> None:
     _, validity = analyze_dates(text, pack)
     assert [(v.start.iso, v.end.iso) for v in validity if v.start and v.end] == [
         ("2020-04-01", "2022-03-31")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "impossible"),
+    [
+        ("gäller från och med den 31 april 2025", ["31 april 2025"]),
+        ("gäller från 2025-02-29 till 2026-02-28", ["2025-02-29"]),
+        ("gäller från 30.2.2024 och tills vidare", ["30.2.2024"]),
+        ("gäller från 2024-02-29 och tills vidare", []),  # a leap year
+        ("version 2024-13-01 av bilagan", []),  # no month 13: no date at all
+    ],
+)
+def test_dates_that_no_calendar_has(text: str, impossible: list[str]) -> None:
+    assert [text[s.start : s.end] for s in impossible_dates(text)] == impossible
+    assert [d.span for d in find_dates(text)] == [
+        d.span for d in find_dates(text) if text[d.span.start : d.span.end] not in impossible
+    ]
+
+
+def test_a_validity_with_an_impossible_date_is_read(pack: Pack) -> None:
+    text = "Överenskommelsen gäller från och med den 31 april 2025."
+    sentence = Sentence(Span(0, len(text)), text)
+    found = validity_of(text, sentence, find_dates(text))
+    assert found is not None and [text[s.start : s.end] for s in found.impossible] == [
+        "31 april 2025"
     ]

@@ -232,3 +232,16 @@ def test_items_between_semicolons_keep_their_own_commas(pack: Pack) -> None:
     assert [a.text for a in areas][:2] == ["unga i risk för kriminalitet", "skolan som brottsplats"]
     assert len(areas) == 3
     assert areas[2].text.startswith("riktat arbete mot avgränsade platser")
+
+
+def test_an_area_keeps_the_parenthesis_it_closes(pack: Pack) -> None:
+    areas = _skarpnack_with(
+        pack,
+        "Prioriterade samverkansområden:\n\n"
+        "- Unga i risk för kriminalitet\n"
+        "- Trygg och säker skolväg (lokalt samverkansområde)\n",
+    )
+    assert [a.text for a in areas] == [
+        "Unga i risk för kriminalitet",
+        "Trygg och säker skolväg (lokalt samverkansområde)",
+    ]

@@ -234,3 +234,13 @@ def test_numbered_statements_are_different_events() -> None:
         "Styrgruppens möte nummer 4 om lägesbilden hölls den 15 oktober 2020 i stadsdelshuset."
     )
     assert list(dates_consistent(_dated_doc(text), PARAMS)) == []
+
+
+def test_a_validity_that_gives_a_date_that_does_not_exist() -> None:
+    text = "Överenskommelsen gäller från och med den 31 april 2025 och tills vidare.\n"
+    span = Span(text.index("31 april"), text.index(" och tills"))
+    doc = document(
+        text, validity=(Validity(Span(0, 70), until_further_notice=True, impossible=(span,)),)
+    )
+    (found,) = validity_current(doc, PARAMS)
+    assert (found.key, found.args["date"], found.span) == ("impossible", "31 april 2025", span)
