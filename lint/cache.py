@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from lint import __version__
+from lint.codecache import cache_root
 from lint.model import Document
 
 # Bump when extraction changes in a way the code digest below cannot see.
@@ -38,9 +39,7 @@ _EXTRACTION_CODE = ("layout", "read", "analyze", "segment.py", "nlp.py", "numera
 
 def cache_dir() -> Path:
     """`$XDG_CACHE_HOME/samlint`, or `~/.cache/samlint` (XDG ignores relative paths)."""
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    root = Path(base) if base and os.path.isabs(base) else Path.home() / ".cache"
-    return root / "samlint"
+    return cache_root()
 
 
 @lru_cache(maxsize=1)
