@@ -155,11 +155,16 @@ def _entry_patterns(kind: str, key: str, entry: Mapping[str, Any]) -> list[_Patt
     bodies = [_phrase(f) for f in entry.get("forms", ())]
     needles = [_word_needle(words[0]) if words else None for words in forms]
     heads = [h.lower() for h in entry.get("heads", ["chef"])]
-    for owner in (o.lower() for o in entry.get("chief_of", ())):
+    owners = [o.lower() for o in entry.get("chief_of", ())]
+    if owners:
+        # "lokalpolisområdets chef", "chef för lokalpolisområdet": every owner with every
+        # head, each alternation written once (a regex's compile time grows with its text).
         head = "|".join(_inflected(h) for h in heads)
-        bodies.append(rf"{_genitive(owner)}\s+(?:{head})")
+        genitives = "|".join(_genitive(owner) for owner in owners)
+        definites = "|".join(_definite(owner) for owner in owners)
         prep = r"(?:för|på|inom|i|vid|över)\s+(?:den\s+|det\s+)?(?:lokala\s+)?"
-        bodies.append(rf"(?:{head})\s+{prep}{_definite(owner)}(?::s)?")
+        bodies.append(rf"(?:{genitives})\s+(?:{head})")
+        bodies.append(rf"(?:{head})\s+{prep}(?:{definites})(?::s)?")
         # Both name a head: one of the heads' stems is in every match.
         needles.extend([_word_needle(h) for h in heads] if heads else [None])
     patterns = (
