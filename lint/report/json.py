@@ -57,10 +57,8 @@ def _pack_dict(report: RunReport) -> dict[str, Any]:
     they share one (each file also names its own)."""
     used = {r.pack for r in report.results if r.pack}
     if report.pack.name == "auto" and len(used) == 1:
-        from lint.pack import load_pack
-
         name = used.pop()
-        return {"name": name, "title": load_pack(name).title, "selected": "auto"}
+        return {"name": name, "title": report.pack.named(name).title, "selected": "auto"}
     return {"name": report.pack.name, "title": report.pack.title}
 
 
