@@ -115,6 +115,7 @@ def test_headings_asked_as_questions() -> None:
         ("Så informeras parterna", "information"),
         ("Hur länge är avtalet giltigt?", "term"),
         ("Vilken gemensam lägesbild utgår arbetet från under perioden?", "situation_picture"),
+        ("Varför har vi en lokal överenskommelse?", "background"),
     ],
 )
 def test_headings_worded_as_questions_or_phrases_with_verbs(

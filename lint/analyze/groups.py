@@ -145,6 +145,7 @@ class _GroupReader:
         list_group: str | None = None
         list_optional = list_co_opted = False
         tabled = self._group_column_tables()
+        self._meeting_plan_tables()
         for unit in _units(self.ctx, tabled):
             if unit.section is not section:
                 section = unit.section
@@ -190,25 +191,55 @@ class _GroupReader:
                 index += 1
         return read
 
-    def _column_groups(self, text: str) -> list[str] | None:
-        """The group each cell of a header row names, when every cell names another one."""
+    def _meeting_plan_tables(self) -> None:
+        """A meeting plan ("Grupp | Mötesfrekvens | …"): under a header with a column about
+        meetings, each row that names a group in its first cell meets as that cell says."""
+        source = self.ctx.source
+        column: int | None = None  # the meeting column of the table read; -1: it has none
+        for line in source.lines:
+            cells = source.line_text(line).split("\t")
+            if len(cells) < 2:
+                column = None
+                continue
+            if column is None:  # a table's first row: its header
+                column = next(
+                    (
+                        i
+                        for i, cell in enumerate(cells)
+                        if self.meeting_cue.search(cell) and len(cell.split()) <= 3
+                    ),
+                    -1,
+                )
+                continue
+            if column < 0 or column >= len(cells):
+                continue
+            named, at_start, _container = self._named_group(cells[0].strip())
+            if named is None or not at_start:
+                continue
+            start = line.start + sum(len(cell) + 1 for cell in cells[:column])
+            self._take_meeting(named, Span(line.start, line.end), cells[column], start)
+
+    def _column_groups(self, text: str) -> list[str | None] | None:
+        """The group each cell of a header row names, when every cell names another one; the
+        first may label the rows instead ("Part | Lokal styrgrupp | Lokal beredningsgrupp")."""
         cells = text.split("\t")
-        if len(cells) < 2:
-            return None
-        kinds = []
+        kinds: list[str | None] = []
         for cell in cells:
             named, at_start, _container = self._named_group(cell.strip())
             if named is None or not at_start or len(cell.split()) > _SUBJECT_WORDS:
-                return None
+                named = None
             kinds.append(named)
-        return kinds if len(set(kinds)) == len(kinds) else None
+        named_kinds = kinds[1:] if kinds[:1] == [None] else kinds  # after a label column
+        if len(named_kinds) < 2 or None in named_kinds:
+            return None
+        return kinds if len(set(named_kinds)) == len(named_kinds) else None
 
-    def _add_column_members(self, line: Line, header: Sequence[str]) -> None:
+    def _add_column_members(self, line: Line, header: Sequence[str | None]) -> None:
         position = line.start
         for kind, cell in zip(header, self.ctx.source.line_text(line).split("\t"), strict=True):
             span = _trimmed(self.text, position, position + len(cell))
             position += len(cell) + 1
-            if span.end > span.start:
+            if kind is not None and span.end > span.start:
                 optional = bool(self.optional_cue.search(cell))
                 self._add_members(kind, span, optional, optional and self._co_opted(cell))
 
@@ -263,10 +294,15 @@ class _GroupReader:
             if is_member or optional:
                 self._add_members(group, clause, optional, co_opted)
         self._add_meeting(group, span, sentence)
-        introduces = sentence.rstrip().endswith(":") and (
-            is_member or self._is_label(sentence, named)
-        )
+        introduces = (
+            sentence.rstrip().endswith(":") and (is_member or self._is_label(sentence, named))
+        ) or self._ends_in_member_cue(sentence)
         return owner, ((group, optional, co_opted) if introduces else None)
+
+    def _ends_in_member_cue(self, sentence: str) -> bool:
+        """ "Styrgruppen består av" with the members below it, no colon between."""
+        cues = list(self.member_cue.finditer(sentence))
+        return bool(cues) and not sentence[cues[-1].end() :].strip(" :")
 
     def _clauses(self, span: Span) -> Iterator[Span]:
         """The sentence's clauses, each cut again before a conjunction that opens the
@@ -330,9 +366,11 @@ class _GroupReader:
 
     def _add_meeting(self, group: str, span: Span, sentence: str) -> None:
         """The sentence's first interval; of several statements, the most frequent holds."""
-        if not self.meeting_cue.search(sentence):
-            return
-        intervals = find_intervals(sentence, span.start)
+        if self.meeting_cue.search(sentence):
+            self._take_meeting(group, span, sentence, span.start)
+
+    def _take_meeting(self, group: str, span: Span, text: str, offset: int) -> None:
+        intervals = find_intervals(text, offset)
         if not intervals:
             return
         evidence = self.evidence[group]

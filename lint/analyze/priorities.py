@@ -27,7 +27,13 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from lint.analyze.context import AnalysisContext
-from lint.layout.patterns import BULLET_CLASS, LIST_MARKER, is_list_item, is_page_number
+from lint.layout.patterns import (
+    BULLET_CLASS,
+    LIST_MARKER,
+    is_list_item,
+    is_page_number,
+    outline_number,
+)
 from lint.model import Kind, Line, PriorityArea, Section, Sentence, Span
 from lint.nlp import lemmas
 
@@ -48,6 +54,8 @@ _LINE_SEPARATOR = re.compile(rf"\s*\n(?=\s*(?:[A-ZÅÄÖ]|[{BULLET_CLASS}]))\s*"
 # Items between semicolons keep their own commas ("… platser, med särskilt fokus på X").
 _SEMICOLON_SEPARATOR = re.compile(r"\s*;\s*(?:(?:och|samt)\s+)?")
 _HEAD_END = re.compile(r"[.:](?:\s|$)")
+# A sub-clause number before an item ("6.3.1 Unga i risk …").
+_OUTLINE_LABEL = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\.?\s+")
 # An inline item label: "(1)", "2)", "(b)" at a word's start.
 _INLINE_LABEL = re.compile(r"(?<![\w(])\(?(?P<label>\d{1,2}|[a-h])\)\s+")
 _ITEM_TAIL = re.compile(r"[\s,;]+(?:och|samt|eller)?\s*$", re.IGNORECASE)
@@ -390,6 +398,8 @@ def _list_items(ctx: AnalysisContext, after: int, heading_starts: set[int]) -> l
         return []
     first = source.line_at(after)
     index = first.number - 1 if after <= first.start else first.number
+    # "6.3 … följande samverkansområden:" numbers its items "6.3.1", "6.3.2" …
+    lead = outline_number(source.line_text(source.line_at(max(after - 1, 0))))
     items: list[list[Line]] = []
     marked = False
     blanks = 0
@@ -406,7 +416,7 @@ def _list_items(ctx: AnalysisContext, after: int, heading_starts: set[int]) -> l
             continue
         if line.start in heading_starts:
             break
-        if is_list_item(text, line.style):
+        if is_list_item(text, line.style) or (lead and outline_number(text)[:-1] == lead):
             marked = True
             items.append([line])
         elif items and text[0].islower():
@@ -429,7 +439,7 @@ def _short_line(text: str) -> bool:
 
 def _content_start(ctx: AnalysisContext, line: Line) -> int:
     text = ctx.source.line_text(line)
-    marker = LIST_MARKER.match(text)
+    marker = LIST_MARKER.match(text) or _OUTLINE_LABEL.match(text)
     return line.start + (marker.end() if marker else 0)
 
 

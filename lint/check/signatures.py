@@ -116,7 +116,17 @@ def _stated_start(document: Document) -> DateMention | None:
 
 
 def _stated_end(document: Document) -> DateMention | None:
-    return next((v.end for v in document.validity if v.end is not None), None)
+    """The end of the first period that ends; none for one that ends before it starts
+    (DAT002 reports that period: a signature is no later than an end that cannot be)."""
+    for validity in document.validity:
+        if validity.end is not None:
+            start = validity.start
+            return (
+                None
+                if start is not None and last_day(validity.end) < first_day(start)
+                else validity.end
+            )
+    return None
 
 
 def _after(signed: DateMention, stated: DateMention) -> bool:

@@ -43,7 +43,9 @@ def contents_lines(source: SourceText) -> frozenset[int]:
 def _entry_key(text: str) -> str:
     """The line as an entry would name it: no page number, spacing and case aside; empty
     for a line that cannot be an entry (blank, long, a sentence)."""
-    text = _PAGE_REFERENCE.sub("", text).strip()
+    text = text.strip()
+    if text[-1:].isdigit():
+        text = _PAGE_REFERENCE.sub("", text).strip()
     if not text or text.endswith((".", ",", ";", ":")) or len(text.split()) > _MAX_ENTRY_WORDS:
         return ""
     return " ".join(text.split()).lower()

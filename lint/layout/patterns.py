@@ -21,7 +21,8 @@ BULLET_CLASS = re.escape(BULLETS)
 # no list item.
 _BULLET = rf"[{BULLET_CLASS}]|o(?=\s)"
 _NUMBER_LABEL = r"\d{1,2}[.)]"
-_LETTER_LABEL = r"[a-zåäö][.)]|[ivx]{1,4}\)"
+# "a)", "b.", "iv)", and in parentheses "(a)", "(iv)" (lawyers' lists).
+_LETTER_LABEL = r"[a-zåäö][.)]|[ivx]{1,4}\)|\((?:[a-zåäö]|[ivx]{1,4})\)"
 _MARKER = rf"{_BULLET}|{_NUMBER_LABEL}|{_LETTER_LABEL}"
 LIST_MARKER = re.compile(rf"^\s*(?:{_MARKER})\s+")
 # The same marker at the start of any line of a longer text (re.finditer over a region).

@@ -352,3 +352,55 @@ def test_a_term_defined_for_two_parties_leaves_the_organisation_open(pack: Pack)
     coordinator = next(m for m in working.members if m.role == "prevention_coordinator")
     assert coordinator.organisation is None
     assert set(coordinator.candidates) == {"district_administration", "education_administration"}
+
+
+def test_a_table_with_a_label_column_and_one_column_per_group(pack: Pack) -> None:
+    """ "Part | Lokal styrgrupp | Lokal beredningsgrupp": the first column names the rows."""
+    doc = document(
+        pack,
+        "Sammansättningen framgår av tabellen nedan.\n"
+        "Part\tLokal styrgrupp\tLokal beredningsgrupp\n"
+        "Stadsdelsförvaltningen\tStadsdelsdirektör\tSäkerhetssamordnare\n"
+        "Lokalpolisområdet\tLokalpolisområdeschef\tKommunpolis",
+    )
+    assert roles(doc.group("steering")) == {"district_director", "police_area_chief"}
+    assert roles(doc.group("preparatory")) == {"security_coordinator", "municipal_police"}
+
+
+def test_members_listed_below_a_lead_in_without_a_colon(pack: Pack) -> None:
+    """ "5.2.2 Styrgruppen består av" and lawyers' "(a) …," items below it."""
+    doc = document(
+        pack,
+        "Styrgruppen består av\n\n"
+        "(a) stadsdelsdirektören, som är sammankallande,\n\n"
+        "(b) lokalpolisområdeschefen, och\n\n"
+        "(c) grundskolechefen.",
+    )
+    assert roles(doc.group("steering")) == {
+        "district_director",
+        "police_area_chief",
+        "head_of_schools",
+    }
+
+
+def test_meetings_from_a_meeting_plan_table(pack: Pack) -> None:
+    doc = document(
+        pack,
+        "Styrgruppen består av stadsdelsdirektören och lokalpolisområdeschefen.\n\n"
+        "Mötesplan\n\n"
+        "Grupp\tMötesfrekvens\tSammankallande\n"
+        "Lokal styrgrupp\tFyra gånger årligen\tStadsdelsdirektör\n"
+        "Lokal beredningsgrupp\tEn gång i månaden\tSäkerhetssamordnare",
+    )
+    steering, preparatory = doc.group("steering"), doc.group("preparatory")
+    assert steering is not None and steering.meetings_per_year == 4
+    assert preparatory is not None and preparatory.meetings_per_year == 12
+
+
+def test_working_groups_put_together_from_both(pack: Pack) -> None:
+    doc = document(
+        pack,
+        "Arbetsgrupperna sätts samman av medarbetare från både stadsdelsförvaltningen och "
+        "lokalpolisområdet.",
+    )
+    assert organisations(doc.group("working")) == {"district_administration", "police_area"}

@@ -245,3 +245,13 @@ def test_an_area_keeps_the_parenthesis_it_closes(pack: Pack) -> None:
         "Unga i risk för kriminalitet",
         "Trygg och säker skolväg (lokalt samverkansområde)",
     ]
+
+
+def test_items_numbered_as_sub_clauses_of_their_lead_in(pack: Pack) -> None:
+    areas = _skarpnack_with(
+        pack,
+        "6.3 Parterna har prioriterat följande samverkansområden:\n\n"
+        "6.3.1 Unga i risk för kriminalitet.\n\n"
+        "6.3.2 Otillåten påverkan, med inriktning på skolorna.\n",
+    )
+    assert [a.matched for a in areas] == ["Unga i risk för kriminalitet", "Otillåten påverkan"]
