@@ -339,8 +339,12 @@ def _overleaf_lines(source: SourceText, joins: set[int], skip: set[int]) -> dict
             continue  # not the last line of the break
         while closing in joins:
             closing -= 1
-        if closing >= 0 and closing not in skip and texts[opening].strip():
-            continued[opening] = _line_joint(texts[closing], texts[opening].lstrip())
+        opening_text, closing_text = texts[opening].lstrip(), texts[closing].rstrip()
+        # In lower case, or after a word that leads on; a number overleaf ("5 Fokusområden")
+        # may open a heading, which stays a line of its own.
+        goes_on = opening_text[:1].islower() or _leads_on(closing_text)
+        if closing >= 0 and closing not in skip and opening_text and goes_on:
+            continued[opening] = _line_joint(closing_text, opening_text)
     return continued
 
 

@@ -297,3 +297,16 @@ def test_a_ruled_table_row_that_a_page_break_split_is_one_line() -> None:
         "Utbildningsförvaltningen, grundskoleavdelningen\t212000-0142\t”Utbildningsförvaltningen”"
         in lines
     )
+
+
+def test_a_numbered_heading_overleaf_stays_a_line_of_its_own() -> None:
+    """ "• Bilaga 4 – Kommunikationsplan" ends a page, "5 Fokusområden" opens the next."""
+    raw = [
+        RawLine("• Bilaga 4 – Kommunikationsplan", 1, at(72, 700, 300)),
+        RawLine("Sida 1 av 2", 1, at(280, 800, 320)),
+        RawLine("", 1),
+        RawLine("5 Fokusområden, orsaker och mål", 2, at(72, 68, 300)),
+        RawLine("Parterna har valt tre problem som fokus för samverkan.", 2, at(72, 90, 400)),
+    ]
+    source = build_source(raw, "t.pdf", "pdf", ReadLimits(), body_font_size=10.0)
+    assert "5 Fokusområden, orsaker och mål" in view_lines(source)
