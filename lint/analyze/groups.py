@@ -223,6 +223,8 @@ class _GroupReader:
         """The group each cell of a header row names, when every cell names another one; the
         first may label the rows instead ("Part | Lokal styrgrupp | Lokal beredningsgrupp")."""
         cells = text.split("\t")
+        if len(cells) < 2:
+            return None
         kinds: list[str | None] = []
         for cell in cells:
             named, at_start, _container = self._named_group(cell.strip())
@@ -296,7 +298,7 @@ class _GroupReader:
         self._add_meeting(group, span, sentence)
         introduces = (
             sentence.rstrip().endswith(":") and (is_member or self._is_label(sentence, named))
-        ) or self._ends_in_member_cue(sentence)
+        ) or (is_member and self._ends_in_member_cue(sentence))
         return owner, ((group, optional, co_opted) if introduces else None)
 
     def _ends_in_member_cue(self, sentence: str) -> bool:
