@@ -55,12 +55,13 @@ def term_spelling(document: Document, params: Mapping[str, Any]) -> Iterator[Vio
         return
     min_score = float(params.get("min_score", 90))
     text, to_source = document.reading_text()
-    verdicts: dict[str, _NearMiss | None] = {}
+    # Each distinct word judged once; most texts have no near miss at all.
+    words = {word.lower() for word in set(_WORD.findall(text))}
+    misses = {word: miss for word in words if (miss := _near_miss(word, terms, min_score))}
+    if not misses:
+        return
     for match in _WORD.finditer(text):
-        word = match.group().lower()
-        if word not in verdicts:
-            verdicts[word] = _near_miss(word, terms, min_score)
-        miss = verdicts[word]
+        miss = misses.get(match.group().lower())
         if miss is None:
             continue
         span = Span(match.start(), match.end())
