@@ -120,19 +120,16 @@ def test_one_date_line_below_undated_blocks_may_date_them_all() -> None:
 
 
 def test_no_signature_is_late_for_a_period_that_ends_before_it_starts() -> None:
-    """ "från 1 mars 2026 till 28 februari 2025": DAT002 reports the period; signatures of
-    February 2026 are not also late for its impossible end."""
-    from lint.check.signatures import _stated_end
-    from lint.model import DateMention, Document, Kind, Span, Validity
-    from lint.read.limits import ReadLimits
-    from lint.read.text import read_text_bytes
-
+    """ "från 1 mars 2026 till 28 februari 2025": DAT002 reports the period; a signature of
+    February 2026 is not also late for its impossible end, but is for a real one."""
     start = DateMention("2026-03-01", "day", Span(0, 10))
     end = DateMention("2025-02-28", "day", Span(20, 30))
-    source = read_text_bytes(b"x" * 40, "t.txt", ReadLimits())
-    reversed_period = Document(
-        source, Kind.LOCAL_AGREEMENT, validity=(Validity(Span(0, 30), start, end),)
-    )
-    assert _stated_end(reversed_period) is None
-    running = Document(source, Kind.LOCAL_AGREEMENT, validity=(Validity(Span(0, 30), end=end),))
-    assert _stated_end(running) == end
+    signed = (Signature(Span(40, 50), date=DateMention("2026-02-16", "day", Span(40, 50))),)
+    source = read_text_bytes(b"x" * 60, "t.txt", ReadLimits())
+
+    def late(validity: Validity) -> list[str]:
+        doc = Document(source, Kind.LOCAL_AGREEMENT, validity=(validity,), signatures=signed)
+        return [f.key for f in signature_dates(doc, PARAMS)]
+
+    assert late(Validity(Span(0, 30), start, end)) == []
+    assert late(Validity(Span(0, 30), end=end)) == ["after_end"]
