@@ -216,6 +216,9 @@ class Section:
     # What the section is to the analyzers and checks ("parties", "annexes", "term" …): the
     # roles the pack's `section_roles` give its template heading.
     roles: tuple[str, ...] = ()
+    # The template heading was known by what the section holds (the party list under
+    # "Vilka som samarbetar"), not by its heading's words.
+    by_content: bool = False
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,13 @@ SOURCES = {
     "C": "consistency",
 }
 
+# The collections of the document model that can show what a section is (`evidence` of a
+# template heading): the party list, the organisation numbers, the annex list, the validity
+# clauses, the groups, the prioritized areas.
+SECTION_EVIDENCE = frozenset(
+    {"parties", "org_numbers", "annexes", "validity", "groups", "priority_areas"}
+)
+
 
 @dataclass(frozen=True)
 class Citation:
@@ -76,6 +83,9 @@ class TemplateHeading:
     # hör till överenskommelsen"): a heading word that is, begins or ends with one of them.
     keywords: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()  # what the section is to the analyzers (`SECTION_ROLES`)
+    # What the section holds when its heading names it in words of its own ("Vilka som
+    # samarbetar" over the party list): the model's collections (`SECTION_EVIDENCE`).
+    evidence: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -283,6 +293,7 @@ def parse_pack(data: dict[str, Any], path: Path) -> Pack:
             tuple(t.get("aliases", ())),
             tuple(t.get("keywords", ())),
             tuple(role for role, key in section_roles.items() if key == t["key"]),
+            tuple(t.get("evidence", ())),
         )
         for t in data.get("template", ())
     )

@@ -264,6 +264,18 @@ def _validate_template(template: Any, fail: Any) -> None:
         if heading["key"] in keys:
             fail(f"key template[{index}]", f"duplicate key '{heading['key']}'")
         keys.add(heading["key"])
+        _validate_evidence(heading.get("evidence", []), index, fail)
+
+
+def _validate_evidence(evidence: Any, index: int, fail: Any) -> None:
+    from lint.pack import SECTION_EVIDENCE
+
+    if not isinstance(evidence, list) or not all(isinstance(e, str) for e in evidence):
+        fail(f"key template[{index}].evidence", "a list of the model's collections")
+    for name in evidence:
+        if name not in SECTION_EVIDENCE:
+            known = ", ".join(sorted(SECTION_EVIDENCE))
+            fail(f"key template[{index}].evidence", f"unknown {name!r} (known: {known})")
 
 
 def _validate_selection(selection: Any, fail: Any) -> None:

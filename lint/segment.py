@@ -214,6 +214,7 @@ def _find_headings(source: SourceText, template: Sequence[TemplateHeading]) -> l
     last_kinds: frozenset[str] = _ANY_KIND  # how it is written: arabic, roman or letter
     outline: tuple[int, ...] = ()  # the last decimal section number ("3.2")
     contents = contents_lines(source)
+    numbered = _numbered_heading_run(source)
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -223,7 +224,10 @@ def _find_headings(source: SourceText, template: Sequence[TemplateHeading]) -> l
         if (
             not text
             or index - 1 in contents
-            or not _heading_candidate(source, line, text, template, numbering, outline)
+            or not (
+                index - 1 in numbered
+                or _heading_candidate(source, line, text, template, numbering, outline)
+            )
         ):
             if text:
                 title_seen = True
@@ -259,7 +263,12 @@ def _find_headings(source: SourceText, template: Sequence[TemplateHeading]) -> l
             found.append(_Heading(line, last, title, level, matched, score))
         elif layout or (
             alone
-            and (continues or _all_capitals(title) or _shape_heading(source, line.number - 1))
+            and (
+                continues
+                or _all_capitals(title)
+                or _shape_heading(source, line.number - 1)
+                or line.number - 1 in numbered
+            )
             and not _after_lead_in(source, line.number - 1)
         ):
             # A decimal number says the level ("5.1.2" is under "5.1"); else the style does.
@@ -273,6 +282,41 @@ def _find_headings(source: SourceText, template: Sequence[TemplateHeading]) -> l
             last_kinds = (kinds & last_kinds if continues else kinds) or kinds
         outline = outline_number(title) or outline
     return found
+
+
+def _numbered_heading_run(source: SourceText) -> frozenset[int]:
+    """ "1. Det här gäller överenskommelsen", "2. Vilka som samarbetar", "3. …": the indexes
+    of short lines numbered 1, 2, 3 … in turn, each between blank lines with a paragraph
+    under it that is not the next number (a loose list), at least three: the document's
+    section numbers, whatever the headings' words."""
+    lines = source.lines
+    found: set[int] = set()
+    run: list[int] = []
+    for index, line in enumerate(lines):
+        text = source.line_text(line).strip()
+        number = outline_number(text)
+        if len(number) != 1 or not _standalone_numbered(source, index, text):
+            continue
+        if number[0] == len(run) + 1:
+            run.append(index)
+        elif number[0] == 1:
+            found.update(run if len(run) >= _MIN_NUMBERED_RUN else ())
+            run = [index]
+    found.update(run if len(run) >= _MIN_NUMBERED_RUN else ())
+    return frozenset(found)
+
+
+_MIN_NUMBERED_RUN = 3
+
+
+def _standalone_numbered(source: SourceText, index: int, text: str) -> bool:
+    numbered = _SECTION_NUMBER.match(text)
+    if numbered is None or not _shape_ok(text[numbered.end() :], numbered=True):
+        return False
+    if _previous_text(source, index) or _next_text(source, index):
+        return False
+    following = _next_paragraph(source, index)
+    return bool(following) and len(outline_number(following)) != 1 and not following[0].islower()
 
 
 def _labels_section_above(
@@ -301,12 +345,15 @@ def _heading_candidate(
 ) -> bool:
     if line.style.list_item and line.style.heading_level is None:
         return False  # a DOCX list paragraph ("Lokal styrgrupp" in a list of groups)
-    if _shape_ok(text):
+    if _shape_ok(text) or _ends_in_object_pronoun(source, line, text):
         return True
     if text.endswith(":") and _shape_ok(text[:-1]):
         # "Tid:", "Lokal Beredningsgrupp:": the template's heading itself, with a colon; a
         # lead-in that only resembles one ("Parterna prioriterar under perioden:") is not.
-        return match_template(text, template)[1] >= _COLON_HEADING_SCORE
+        score = match_template(text, template)[1]
+        return score >= _COLON_HEADING_SCORE or (
+            score >= TEMPLATE_MATCH_SCORE and _stands_over_prose(source, line)
+        )
     if _LETTER_MARKER.match(text):
         return _lettered_sub_heading(source, line, text, template)
     numbered = _SECTION_NUMBER.match(text)
@@ -327,6 +374,38 @@ def _heading_candidate(
     # a numbered heading set as a heading may wrap: "6. Gemensam lokal lägesbild och …"
     return _numbered_template_heading(text, template) or (
         _layout_says_heading(source, line) and _shape_ok(text[numbered.end() :])
+    )
+
+
+def _ends_in_object_pronoun(source: SourceText, line: Line, text: str) -> bool:
+    """ "Så länge gäller den": a phrase heading ending in a pronoun, a blank line under it
+    (a lead-in cut by a wrap ends in "den" too, but goes on on the next line)."""
+    words = text.split()
+    return (
+        bool(words)
+        and words[-1].lower() in _OBJECT_PRONOUNS
+        and not _next_text(source, line.number - 1)
+        and _shape_ok(text, numbered=True)
+    )
+
+
+_OBJECT_PRONOUNS = frozenset({"den", "det", "dem"})
+
+
+def _stands_over_prose(source: SourceText, line: Line) -> bool:
+    """ "Parter och överenskommelsens omfattning:" with a blank line under it and prose
+    after: a heading worded close to the template's, not a lead-in to a list."""
+    index = line.number  # the next line's index (line numbers are 1-based)
+    if index >= len(source.lines) or source.line_text(source.lines[index]).strip():
+        return False
+    if any(ch.isdigit() for ch in source.line_text(line)):
+        return False  # "Prioriterade samverkansområden 2025–2027:" leads in to its list
+    following = _next_paragraph(source, index)
+    return (
+        bool(following)
+        and "\t" not in following
+        and not _LIST_MARKER.match(following)
+        and following[0].isupper()
     )
 
 
@@ -602,4 +681,7 @@ def _shape_heading(source: SourceText, index: int) -> bool:
         for line in lines[index + 1 : index + 4]
         if source.line_text(line).strip()
     ]
-    return bool(next_lines) and len(next_lines[0]) > 60
+    # prose, or a sentence leading in to a list ("Vi som står bakom överenskommelsen är:")
+    return bool(next_lines) and (
+        len(next_lines[0]) > 60 or (next_lines[0].endswith(":") and len(next_lines[0].split()) >= 3)
+    )

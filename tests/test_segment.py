@@ -362,3 +362,39 @@ def test_a_table_of_contents_opens_no_sections(pack: Pack) -> None:
         ("III. Bilagor", True),
     ]
     assert all(prose in _source(lines).slice(s.body) for s in sections[1:])
+
+
+def test_a_run_of_numbered_lines_over_prose_are_headings_whatever_their_words(
+    pack: Pack,
+) -> None:
+    prose = "Här beskriver vi i löpande text vad avsnittet handlar om och varför det behövs."
+    source = _source(
+        ["Överenskommelse", "", "1. Om oss och vårt område", "", prose, "",
+         "2. Vem är med", "", prose, "", "3. Tid", "", prose]
+    )  # fmt: skip
+    titles = [s.title for s in segment(source, pack.template)[1:]]
+    assert titles == ["1. Om oss och vårt område", "2. Vem är med", "3. Tid"]
+
+
+def test_a_loose_numbered_list_is_no_run_of_headings(pack: Pack) -> None:
+    prose = "Här beskriver vi i löpande text vad avsnittet handlar om och varför det behövs."
+    source = _source(
+        ["Överenskommelse", "", "Bakgrund", "", prose, "", "1. Unga", "", "2. Platser", "",
+         "3. Brottsoffer", "", prose]
+    )  # fmt: skip
+    assert [s.template_key for s in segment(source, pack.template)] == [None, "background"]
+
+
+def test_a_colon_heading_worded_near_the_template_over_prose(pack: Pack) -> None:
+    source = _source(
+        ["Överenskommelse", "", "Parter och överenskommelsens omfattning:", "",
+         "Överenskommelsen ingås mellan stadsdelsförvaltningen och lokalpolisområdet.", "",
+         "Prioriterade samverkansområden 2025–2026:", "", "Område\tFokus"]
+    )  # fmt: skip
+    assert [s.template_key for s in segment(source, pack.template)] == [None, "parties"]
+
+
+def test_a_phrase_heading_may_end_in_a_pronoun(pack: Pack) -> None:
+    prose = "Överenskommelsen gäller från och med den 1 mars 2025 och tills vidare i stadsdelen."
+    source = _source(["Överenskommelse", "", "Hur länge gäller den", "", prose])
+    assert [s.template_key for s in segment(source, pack.template)] == [None, "term"]

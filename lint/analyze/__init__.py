@@ -12,6 +12,7 @@ from lint.analyze.kind import decide_from_cues, detect_kind, kind_cues
 from lint.analyze.parties import extract_parties
 from lint.analyze.priorities import extract_priority_areas
 from lint.analyze.revisions import extract_revisions
+from lint.analyze.sectionkinds import sections_by_content
 from lint.analyze.sentences import split_sentences
 from lint.analyze.signatures import extract_signatures
 from lint.layout import lay_out, remap_spans
@@ -39,6 +40,10 @@ def _analyze_view(source: SourceText, pack: Pack, forced: Kind | None) -> Docume
     sentences = split_sentences(source, sections)
     kind = forced or detect_kind(source, sections, pack.vocab)
     document = _extract(source, sections, sentences, kind, pack)
+    known = sections_by_content(document, pack.template)
+    if known != sections:  # read again with the sections their content named
+        sections = known
+        document = _extract(source, sections, sentences, kind, pack)
     cues = kind_cues(document, pack.vocab)
     if forced is None and kind is Kind.UNKNOWN:
         decided = decide_from_cues(cues, pack.vocab)

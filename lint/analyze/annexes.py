@@ -84,6 +84,10 @@ _INLINE_KEYWORD_COMMA = re.compile(rf"{_KEYWORD}[ \t]+{_NUMBER}[ \t]*,")
 _INLINE_LABEL = re.compile(rf"{_KEYWORD}[ \t]+{_NR}{_NUMBER}")
 # "(bilaga 2)" closing an item of an inline list, and what joins it to the next item.
 _INLINE_PARENTHESIZED = re.compile(rf"\([ \t]*{_KEYWORD}[ \t]+(?P<num>{_NUMBER})[ \t]*\)")
+# "1) " opening an item of an inline list: after a colon, a comma or "och"/"samt".
+_INLINE_ITEM_LABEL = re.compile(
+    r"(?:[:,]|\b(?:och|samt))[ \t\n]*(?P<num>\d{1,2})\)[ \t\n]+", re.IGNORECASE
+)
 _INLINE_JOIN = re.compile(r"^\s*(?:,\s*(?:(?:och|samt)\s+)?|(?:och|samt)\s+)", re.IGNORECASE)
 _HEADING_NUMBER = re.compile(r"^\s*(\d{1,2})[.)]?[ \t]")
 _ANNEX_INTRODUCTION = re.compile(r"\b(?:handlingar|bilagor|bilagorna|bifogas|bifogade)\b", re.I)
@@ -361,7 +365,9 @@ def _inline_entries(ctx: AnalysisContext, lines: Sequence[Line]) -> list[_Entry]
     text = ctx.text[first.start : last.end]
     parts = _inline_parts(text)
     if parts is None:
-        return _inline_trailing_entries(ctx, first.start, text)
+        return _inline_trailing_entries(ctx, first.start, text) or _inline_labelled_entries(
+            ctx, first.start, text
+        )
     entries: list[_Entry] = []
     for position, raw in parts:
         part = _item_part(raw)
@@ -410,6 +416,33 @@ def _inline_trailing_entries(ctx: AnalysisContext, offset: int, text: str) -> li
         line = ctx.source.line_at(end - 1)
         entries.append(_Entry(numeral, found.group("num").strip(), [title], start, end, line))
         position = found.end()
+    return entries
+
+
+def _inline_labelled_entries(ctx: AnalysisContext, offset: int, text: str) -> list[_Entry]:
+    """ "Bilagor: 1) Lägesbild, januari 2022, 2) Åtgärdsplan, 3) …": an inline list whose
+    items are opened by the labels 1), 2), 3) … in turn, after a colon, a comma or "och"."""
+    labels = [m for m in _INLINE_ITEM_LABEL.finditer(text)]
+    run = []
+    for label in labels:
+        if int(label.group("num")) == len(run) + 1:
+            run.append(label)
+    if len(run) < 2:
+        return []
+    entries: list[_Entry] = []
+    ends = [label.start() for label in run[1:]] + [len(text)]
+    for label, end in zip(run, ends, strict=True):
+        item = _item_part(text[label.end() : end])
+        title = " ".join(item.split()).strip(" ,.")
+        if not title:
+            return []
+        numeral = parse_label(label.group("num"))
+        if numeral is None:
+            return []
+        numeral, title = _sub_range(numeral, title)
+        start, stop = offset + label.start("num"), offset + label.end() + len(item.rstrip(" ,.\n"))
+        line = ctx.source.line_at(stop - 1)
+        entries.append(_Entry(numeral, label.group("num"), [title], start, stop, line))
     return entries
 
 

@@ -19,7 +19,14 @@ from typing import Any
 from lint.analyze.context import AnalysisContext
 from lint.analyze.frequency import Interval, find_intervals
 from lint.analyze.roles import Vocabulary, read_members, vocabulary, with_terms
-from lint.layout.patterns import SENTENCE_BREAK, is_list_item, is_page_number
+from lint.layout.patterns import (
+    LIST_MARKER,
+    SENTENCE_BREAK,
+    is_list_item,
+    is_page_number,
+    opens_with_clause_number,
+    strip_section_number,
+)
 from lint.model import Group, Line, Member, Party, Section, SourceText, Span
 
 # "Från Stadsdelsförvaltningen: stadsdelsdirektör (ordförande).": one organisation's members.
@@ -135,6 +142,7 @@ class _GroupReader:
         self.co_opted_cue = _cue_regex(data.get("co_opted_cues", ()))
         self.conditional_cue = _cue_regex(data.get("conditional_cues", ()))
         self.meeting_cue = _cue_regex(data.get("meeting_cues", ()))
+        self.member_column = _cue_regex(data.get("member_columns", ()))
         self.qualifiers = tuple(data.get("qualifiers", ()))
         self.other_level_words = tuple(w.lower() for w in data.get("other_level_words", ()))
         self.evidence: dict[str, _Evidence] = {kind: _Evidence() for kind in data["groups"]}
@@ -144,8 +152,7 @@ class _GroupReader:
         section: Section | None = None
         list_group: str | None = None
         list_optional = list_co_opted = False
-        tabled = self._group_column_tables()
-        self._meeting_plan_tables()
+        tabled = self._group_column_tables() | self._group_row_tables()
         for unit in _units(self.ctx, tabled):
             if unit.section is not section:
                 section = unit.section
@@ -154,8 +161,12 @@ class _GroupReader:
             # Items after "består av:", or right under a group's heading (bullets, table rows,
             # "Från Polisen: kommunpolis." lines).
             text = self.ctx.source.slice(unit.span)
+            label = self._group_label(text) if unit.item else None
+            if label is not None:  # "• Styrgruppen" over its members' items, a level down
+                list_group, list_optional, list_co_opted = label, False, False
+                continue
             item_group = list_group or (owner if unit.item else None)
-            if unit.item and item_group:
+            if unit.item and item_group and not self._states_of_group(text):
                 from_list = list_group is not None
                 optional = (from_list and list_optional) or bool(self.optional_cue.search(text))
                 own = self._co_opted(text) if self.optional_cue.search(text) else None
@@ -191,33 +202,73 @@ class _GroupReader:
                 index += 1
         return read
 
-    def _meeting_plan_tables(self) -> None:
-        """A meeting plan ("Grupp | Mötesfrekvens | …"): under a header with a column about
-        meetings, each row that names a group in its first cell meets as that cell says."""
+    def _group_row_tables(self) -> set[int]:
+        """Tables with one row per group ("Grupp | Motsvarar | Ledamöter | Möten", a meeting
+        plan "Grupp | Mötesfrekvens"): under a header with a column of members or one about
+        meetings, a row that names a group in a cell of its own has the members and the
+        meetings its cells give. Returns the numbers of the lines whose members were read."""
         source = self.ctx.source
-        column: int | None = None  # the meeting column of the table read; -1: it has none
+        read: set[int] = set()
+        header: tuple[frozenset[int], int] | None = None  # member columns, meeting column
+        header_line = 0
         for line in source.lines:
             cells = source.line_text(line).split("\t")
             if len(cells) < 2:
-                column = None
+                header = None
                 continue
-            if column is None:  # a table's first row: its header
-                column = next(
-                    (
-                        i
-                        for i, cell in enumerate(cells)
-                        if self.meeting_cue.search(cell) and len(cell.split()) <= 3
-                    ),
-                    -1,
+            if header is None:
+                header, header_line = self._row_table_header(cells), line.number
+                continue
+            members, meeting = header
+            named = self._row_group(cells, members | {meeting})
+            if named is None:
+                continue
+            starts = [line.start + sum(len(c) + 1 for c in cells[:i]) for i in range(len(cells))]
+            for column in sorted(members):
+                if column < len(cells):
+                    span = _trimmed(self.text, starts[column], starts[column] + len(cells[column]))
+                    self._add_cell_members(named, span)
+            if 0 <= meeting < len(cells):
+                self._take_meeting(
+                    named, Span(line.start, line.end), cells[meeting], starts[meeting]
                 )
+            if members:
+                read.update((header_line, line.number))
+        return read
+
+    def _row_table_header(self, cells: Sequence[str]) -> tuple[frozenset[int], int]:
+        """The columns of members and the column of meetings (-1: none) a header names."""
+        short = [len(cell.split()) <= _SUBJECT_WORDS for cell in cells]
+        members = frozenset(
+            i for i, cell in enumerate(cells) if short[i] and self.member_column.search(cell)
+        )
+        meeting = next(
+            (
+                i
+                for i, cell in enumerate(cells)
+                if short[i] and i not in members and self.meeting_cue.search(cell)
+            ),
+            -1,
+        )
+        return members, meeting
+
+    def _row_group(self, cells: Sequence[str], columns: Collection[int]) -> str | None:
+        """The group a row names in a cell of its own, outside the member and meeting cells:
+        "Ledningsgruppen | Lokal styrgrupp | …" is the steering group."""
+        for index, cell in enumerate(cells):
+            if index in columns or len(cell.split()) > _SUBJECT_WORDS:
                 continue
-            if column < 0 or column >= len(cells):
-                continue
-            named, at_start, _container = self._named_group(cells[0].strip())
-            if named is None or not at_start:
-                continue
-            start = line.start + sum(len(cell) + 1 for cell in cells[:column])
-            self._take_meeting(named, Span(line.start, line.end), cells[column], start)
+            named, at_start, _container = self._named_group(cell.strip())
+            if named is not None and at_start:
+                return named
+        return None
+
+    def _add_cell_members(self, kind: str, span: Span) -> None:
+        """Every member a cell names; "vid behov" makes optional only those of its clause."""
+        for clause in self._clauses(span):
+            words = self.text[clause.start : clause.end]
+            optional = bool(self.optional_cue.search(words))
+            self._add_members(kind, clause, optional, optional and self._co_opted(words))
 
     def _column_groups(self, text: str) -> list[str | None] | None:
         """The group each cell of a header row names, when every cell names another one; the
@@ -242,8 +293,7 @@ class _GroupReader:
             span = _trimmed(self.text, position, position + len(cell))
             position += len(cell) + 1
             if kind is not None and span.end > span.start:
-                optional = bool(self.optional_cue.search(cell))
-                self._add_members(kind, span, optional, optional and self._co_opted(cell))
+                self._add_cell_members(kind, span)
 
     def _section_kind(self, section: Section | None) -> str | None:
         return (
@@ -300,6 +350,22 @@ class _GroupReader:
             sentence.rstrip().endswith(":") and (is_member or self._is_label(sentence, named))
         ) or (is_member and self._ends_in_member_cue(sentence))
         return owner, ((group, optional, co_opted) if introduces else None)
+
+    def _group_label(self, text: str) -> str | None:
+        """The group an item names and nothing else ("• Beredningsgruppen", "– Styrgrupp:")."""
+        body = LIST_MARKER.sub("", text, count=1).strip().rstrip(":")
+        named, at_start, _ = self._named_group(body)
+        return named if named and at_start and self._is_label(body, named) else None
+
+    def _states_of_group(self, text: str) -> bool:
+        """ "5.1.3 Styrgruppen sammanträder minst två gånger per år" after the members'
+        items: an item whose subject is a group and that says whom it has or when it meets is
+        a statement (the clause after the list's lead-in), not a member."""
+        body = strip_section_number(LIST_MARKER.sub("", text, count=1))
+        named, at_start, _ = self._named_group(body)
+        return bool(named and at_start) and bool(
+            self.meeting_cue.search(body) or self.member_cue.search(body)
+        )
 
     def _ends_in_member_cue(self, sentence: str) -> bool:
         """ "Styrgruppen består av" with the members below it, no colon between."""
@@ -544,6 +610,8 @@ def _continues(current: _Open, text: str, blank: bool, fmt: str) -> bool:
     last = current.last_text
     opens_lower = text[0].islower() or text[0].isdigit()
     ends_open = not last.endswith((".", "!", "?", ":"))
+    if opens_with_clause_number(text) and (blank or current.item or not ends_open):
+        return False  # "5.1.3 Styrgruppen sammanträder …" after a member item or a sentence
     if blank:
         return opens_lower and ends_open
     if not current.item:

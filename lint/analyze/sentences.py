@@ -3,7 +3,7 @@ blank lines, list items, the end of a list and headings do."""
 
 from __future__ import annotations
 
-from lint.layout.patterns import SENTENCE_BREAK, is_list_item, outline_number
+from lint.layout.patterns import SENTENCE_BREAK, is_list_item, opens_with_clause_number
 from lint.model import Section, Sentence, SourceText, Span
 
 # Two digits at most: a line that starts "2022. Överenskommelsen" is a wrapped sentence.
@@ -62,8 +62,7 @@ def _opens_clause(previous: str, text: str) -> bool:
     blank line or not (Word paragraphs have none)."""
     if not previous.rstrip().endswith((".", "!", "?", ":")):
         return False
-    stripped = text.lstrip()
-    return len(outline_number(stripped)) >= 2 or stripped.startswith("§")
+    return opens_with_clause_number(text)
 
 
 def _split_block(text: str, block: Span) -> list[Sentence]:

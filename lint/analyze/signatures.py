@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -195,7 +196,7 @@ def _anchor(
     """(place, date, is_for_line) for a place-and-date or label line, else None."""
     if len(text) > MAX_SHORT_LINE:
         return None
-    labelled = _LABEL.match(text)
+    labelled = _LABEL.match(text) or vocab.date_label(text)
     rest = text[labelled.end() :] if labelled else text
     rest_offset = offset + (labelled.end() if labelled else 0)
     dates = find_dates(rest, rest_offset)
@@ -318,6 +319,10 @@ def _anchored_blocks(
             content += 1
     if current is not None:
         yield current
+    elif pending is not None and any(
+        _NAME.match(part) for text, _ in pending.lines for part in _fields(text)
+    ):
+        yield pending  # the last signatory's lines, no date after them: an undated block
 
 
 def _pending_lines(
@@ -551,6 +556,12 @@ class SignatureVocab:
         signs = "date" in found and bool({"name", "title"} & set(found))
         return found if signs else None
 
+    def date_label(self, text: str) -> re.Match[str] | None:
+        """ "Signerat: 2022-03-08", "Undertecknat den": the label of a signing date, a word
+        that heads a signature table's date column."""
+        pattern = _date_label_pattern(self.columns)
+        return pattern.match(text) if pattern is not None else None
+
     def is_title(self, text: str) -> bool:
         """A short line with a title word ("stadsdelsdirektör", "Chef lokalpolisområde")."""
         return (
@@ -645,3 +656,12 @@ def match_parties(
         assigned[si] = pi
         used.add(pi)
     return [replace(sig, party_index=assigned.get(i)) for i, sig in enumerate(signatures)]
+
+
+@lru_cache(maxsize=8)
+def _date_label_pattern(columns: tuple[tuple[str, str], ...]) -> re.Pattern[str] | None:
+    words = sorted((w for w, field in columns if field == "date"), key=len, reverse=True)
+    if not words:
+        return None
+    alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    return re.compile(rf"^(?:{alternatives})(?:\s+den)?\s*:\s*", re.IGNORECASE)

@@ -158,3 +158,9 @@ def outline_number(text: str) -> tuple[int, ...]:
     "4) Tid" → (4,); () for none."""
     numbered = _OUTLINE_NUMBER.match(text)
     return tuple(int(part) for part in re.split("[.:]", numbered.group(1))) if numbered else ()
+
+
+def opens_with_clause_number(text: str) -> bool:
+    """A line that opens with a clause's number ("5.3.2 Beredningsgruppen …", "§ 4 …")."""
+    stripped = text.lstrip()
+    return len(outline_number(stripped)) >= 2 or stripped.startswith("§")

@@ -57,7 +57,8 @@ def render_model_text(document: Document) -> str:
     out = [f"{source.path} ({source.format}) kind={document.kind.value}", "", "Sections:"]
     for section in document.sections:
         line = source.line_at(section.heading.start).number
-        key = f" [{section.template_key}]" if section.template_key else ""
+        by = ", by_content" if section.by_content else ""
+        key = f" [{section.template_key}{by}]" if section.template_key else ""
         out.append(f"  {'  ' * (section.level - 1)}{line:>4}  {section.title}{key}")
     for name in (
         "parties",

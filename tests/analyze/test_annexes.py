@@ -563,3 +563,16 @@ def test_the_city_and_police_region_agreement_is_the_overarching_one(pack: Pack)
         "och Polisregion Stockholm 2019",
     )
     assert annexes[1].subject == "overarching_agreement"
+
+
+def test_inline_list_with_numbered_labels_after_a_colon(pack: Pack) -> None:
+    annexes, _ = extract_text(
+        pack,
+        "Bilagor\n\nHandlingar: 1) Lägesbild för området, hösten 2024, 2) Åtgärdsplan\n"
+        "2025, 3) Övergripande samverkansöverenskommelse.",
+    )
+    assert [(a.number, a.title) for a in annexes] == [
+        (1, "Lägesbild för området, hösten 2024"),
+        (2, "Åtgärdsplan 2025"),
+        (3, "Övergripande samverkansöverenskommelse"),
+    ]

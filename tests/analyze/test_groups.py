@@ -404,3 +404,49 @@ def test_working_groups_put_together_from_both(pack: Pack) -> None:
         "lokalpolisområdet.",
     )
     assert organisations(doc.group("working")) == {"district_administration", "police_area"}
+
+
+def test_a_numbered_clause_after_the_member_items_states_the_meetings(pack: Pack) -> None:
+    organisation = (
+        "4.1 Lokal styrgrupp\n\n"
+        "4.1.1 I styrgruppen ingår:\n\n"
+        "– stadsdelsdirektören\n\n"
+        "– lokalpolisområdeschefen\n\n"
+        "– grundskolechefen, utbildningsförvaltningen\n\n"
+        "4.1.2 Styrgruppen träffas tre gånger per år."
+    )
+    steering = document(pack, organisation).group("steering")
+    assert steering is not None and steering.meetings_per_year == 3.0
+    assert {"district_director", "police_area_chief"} <= roles(steering)
+
+
+def test_a_table_with_a_row_per_group_gives_members_and_meetings(pack: Pack) -> None:
+    organisation = (
+        "Namn\tGrupp enligt överenskommelsen\tDeltagare\tMöten\n"
+        "Trygghetsrådet\tLokal styrgrupp\tStadsdelsdirektör, lokalpolisområdeschef och "
+        "grundskolechef\tFyra gånger per år\n"
+        "Operativa rådet\tLokal beredningsgrupp\tKommunpolis, säkerhetssamordnare och vid "
+        "behov fältassistenter\tVarje månad"
+    )
+    doc = document(pack, organisation)
+    steering, preparatory = doc.group("steering"), doc.group("preparatory")
+    assert steering is not None and steering.meetings_per_year == 4.0
+    assert {"district_director", "police_area_chief", "head_of_schools"} <= roles(steering)
+    assert preparatory is not None
+    assert {"municipal_police", "security_coordinator"} <= roles(preparatory)
+    assert "field_worker" in roles(preparatory, optional=True)
+
+
+def test_group_names_as_items_over_their_members_a_level_down(pack: Pack) -> None:
+    organisation = (
+        "Grupperna:\n\n"
+        "• Beredningsgruppen\n"
+        "  • kommunpolis Eva Ek\n"
+        "  • säkerhetssamordnare Ola Berg\n"
+        "• Styrgruppen\n"
+        "  • stadsdelsdirektör Anna Lind\n"
+        "  • lokalpolisområdeschef Per Holm"
+    )
+    doc = document(pack, organisation)
+    assert {"municipal_police", "security_coordinator"} <= roles(doc.group("preparatory"))
+    assert {"district_director", "police_area_chief"} <= roles(doc.group("steering"))

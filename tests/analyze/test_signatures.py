@@ -345,3 +345,19 @@ def test_a_signatory_line_may_name_the_organisation_and_its_unit(pack: Pack) -> 
     assert [(s.name, s.date and s.date.iso) for s in signatures] == [
         ("Olof Sandberg", "2021-12-20")
     ]
+
+
+def test_signed_date_labels_and_a_last_signatory_left_undated(pack: Pack) -> None:
+    signatures = signatures_in(
+        "Skarpnäcks stadsdelsförvaltning\n\nKarin Berg, stadsdelsdirektör\n\n"
+        "Signerat: 2024-02-01\n\n"
+        "Lokalpolisområde Globen\n\nJonas Ek, lokalpolisområdeschef\n\n"
+        "Signerat: 2024-02-03\n\n"
+        "Utbildningsförvaltningen\n\nLena Ås, grundskolechef\n",
+        pack,
+    )
+    assert [(s.name, s.date.iso if s.date else None) for s in signatures] == [
+        ("Karin Berg", "2024-02-01"),
+        ("Jonas Ek", "2024-02-03"),
+        ("Lena Ås", None),
+    ]
