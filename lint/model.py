@@ -216,9 +216,10 @@ class Section:
     # What the section is to the analyzers and checks ("parties", "annexes", "term" …): the
     # roles the pack's `section_roles` give its template heading.
     roles: tuple[str, ...] = ()
-    # The template heading was known by what the section holds (the party list under
-    # "Vilka som samarbetar"), not by its heading's words.
-    by_content: bool = False
+    # How the template heading was known: by the heading's words ("heading"), by what the
+    # section holds ("content": the party list under "Vilka som samarbetar") or only by
+    # where it stands, between two named sections ("position").
+    named_by: str = "heading"
 
 
 @dataclass(frozen=True)

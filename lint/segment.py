@@ -45,6 +45,9 @@ _QUESTION_MARK = re.compile(r"(?<=\w)\?$")
 _HEADING_LINKS = frozenset({"och", "samt", "till", "för", "om", "mellan", "inom", "med"})
 _MAX_EXTENDED_WORDS = 4
 _MAX_KEYWORD_HEADING_WORDS = 6
+# A plain-text line between blank lines over prose: a heading up to this many words long
+# ("Läget på Södermalm och det här prioriterar vi").
+_MAX_SHAPE_HEADING_WORDS = 8
 # Endings of a verb's infinitive, passive and participles after its stem ("organiser|as");
 # the present's "-ar" is among the nouns' ("informer|ar").
 _VERB_ENDINGS = frozenset({"a", "as", "ad", "ade", "ades", "at", "ats"})
@@ -95,6 +98,15 @@ def match_template(
     match = _best_template_match(normalized, template, question)
     _MATCHES[key] = (template, match)
     return match
+
+
+def _phrase_heading_match(
+    title: str, template: Sequence[TemplateHeading]
+) -> TemplateHeading | None:
+    """A line taken for a heading by its shape or style may be a longer phrase than one
+    looked at for being a heading at all: "Läget på Södermalm och det här prioriterar vi"."""
+    unnumbered = _LIST_MARKER.sub("", _SECTION_NUMBER.sub("", clean_heading(title), count=1))
+    return _keyword_match(unnumbered.rstrip(":?").strip().lower(), template, _MAX_HEADING_WORDS)
 
 
 # Headings matched so far, by normalized title and template (the template kept, so that the
@@ -273,7 +285,9 @@ def _find_headings(source: SourceText, template: Sequence[TemplateHeading]) -> l
         ):
             # A decimal number says the level ("5.1.2" is under "5.1"); else the style does.
             level = depth if depth > 1 else ranks.get(_layout_key(line), 1)
-            found.append(_Heading(line, last, title, level, None, 0.0))
+            named = _phrase_heading_match(title, template)
+            score = TEMPLATE_MATCH_SCORE if named else 0.0
+            found.append(_Heading(line, last, title, level, named, score))
         else:
             continue
         last_top = last_top + 1 if continues and not follows else (top or last_top)
@@ -673,7 +687,7 @@ def _shape_heading(source: SourceText, index: int) -> bool:
     if previous or following:
         return False
     text = source.line_text(source.lines[index]).strip()
-    if any(ch.isdigit() for ch in text) or len(text.split()) > 6:
+    if any(ch.isdigit() for ch in text) or len(text.split()) > _MAX_SHAPE_HEADING_WORDS:
         return False
     lines = source.lines
     next_lines = [

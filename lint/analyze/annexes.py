@@ -853,6 +853,10 @@ def _sentence_references(
     for index, match in enumerate(matches):
         window_start = matches[index - 1].end if index else span.start
         window_end = matches[index + 1].start if index + 1 < len(matches) else span.end
+        # "ny bilaga 3; uppföljningsplanen utgår": a semicolon ends the reference's clause
+        window_start = max(window_start, ctx.text.rfind(";", window_start, match.start) + 1)
+        stop = ctx.text.find(";", match.end, window_end)
+        window_end = stop if stop >= 0 else window_end
         in_window = [m for m in mentions if window_start <= m.start < window_end]
         subject = _clause_subject(ctx.text, match, in_window, mentions, claimed)
         if len(match.numerals) > 1:

@@ -61,6 +61,9 @@ class PartyVocab:
     agents: tuple[str, ...] = ()  # "X genom kommunstyrelsen": the organs X acts through
     unspecific_types: frozenset[str] = frozenset()  # types that yield to a specific one
     suffix_types: frozenset[str] = frozenset()  # types whose word may close a name ("… AB")
+    # The words after which the parties are named in a sentence ("ingås mellan", "… är"),
+    # or a colon before a list of them.
+    prose_lead: re.Pattern[str] = re.compile(r"\bmellan\b|:", re.IGNORECASE)
 
     @classmethod
     def from_vocab(
@@ -83,7 +86,13 @@ class PartyVocab:
             agents=tuple(w.lower() for w in data.get("agent_words", ())),
             unspecific_types=unspecific,
             suffix_types=frozenset(str(t) for t in data.get("name_suffix_types", ())),
+            prose_lead=_prose_lead(data.get("prose_leads", ("mellan",))),
         )
+
+
+def _prose_lead(words: Iterable[str]) -> re.Pattern[str]:
+    alternatives = "|".join(rf"\b(?:{word})\b" for word in words)
+    return re.compile(f"{alternatives}|:" if alternatives else ":", re.IGNORECASE)
 
 
 # Definite and genitive endings an organisation word may carry ("förvaltningen", "områdets").
@@ -211,7 +220,6 @@ _INLINE_CONJUNCTION = re.compile(r"(?<![-–])(?<![-–]\s)\b(?:och|samt)\b", re
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _SEMICOLON = re.compile(";")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ\"”“«•\-])")
-_MELLAN = re.compile(r"\bmellan\b|:", re.IGNORECASE)
 
 _COPIES = re.compile(
     r"\bi\s+(?:(?P<word>[a-zåäö]+)(?:\s*\(\s*(?P<paren>\d{1,2})\s*\))?|(?P<digits>\d{1,2}))\s+"
@@ -236,6 +244,7 @@ class _Head:
     subunit: bool
     unspecific: bool = False  # of an unspecific organisation type ("förvaltning")
     suffix: bool = False  # of a type whose word may close a name begun before it ("AB")
+    contained: bool = False  # the organisation the party before it belongs to ("… i X")
 
 
 @dataclass(frozen=True)
@@ -362,7 +371,7 @@ def _parse_region(
     if not any(not h.generic for h in heads):
         return (), terms
     first = next(h for h in heads if not h.generic)
-    prose = _is_prose(text, region.start, first.name_start)
+    prose = _is_prose(text, region.start, first.name_start, vocab)
     stop = _list_end(text, first.end, region.end, vocab, prose)
     separators = [
         position
@@ -476,8 +485,8 @@ def _starts_new_party(
 ) -> bool:
     if current is None:
         return True
-    if head.name_start < current.heads[-1].name_end:
-        return False  # two organisation words in one name ("AB Stockholmshem")
+    if head.name_start < current.heads[-1].name_end or head.contained:
+        return False  # two organisation words in one name ("AB Stockholmshem"), or "… i X"
     if closed:
         return not _details_paragraph(text, current, head)
     if head.subunit or _name_suffix(text, current, head):
@@ -574,6 +583,9 @@ def _find_heads(
         subunit = _inside(start, agents) or any(
             word.lower().startswith(c) or c in word.lower() for c in vocab.subunit_cues
         )
+        contained = bool(heads) and bool(
+            _CONTAINED_IN.fullmatch(masked, heads[-1].name_end, name_start)
+        )
         unspecific = org_type in vocab.unspecific_types
         suffix = org_type in vocab.suffix_types
         heads.append(
@@ -588,9 +600,15 @@ def _find_heads(
                 subunit,
                 unspecific,
                 suffix,
+                contained,
             )
         )
     return heads
+
+
+# "lokalpolisområde Globen (LPO) i polisområde Syd": the organisation after "i" is the one
+# the party belongs to, part of its name, not a party of its own.
+_CONTAINED_IN = re.compile(r"\s*(?:\([^()\n]*\)\s*)?(?:i|inom)\s+", re.IGNORECASE)
 
 
 def _generic(
@@ -715,10 +733,10 @@ def _next_is_name(text: str, words: Sequence[tuple[int, int, str]], index: int) 
 # --- layout -------------------------------------------------------------------------------
 
 
-def _is_prose(text: str, region_start: int, first_name_start: int) -> bool:
+def _is_prose(text: str, region_start: int, first_name_start: int, vocab: PartyVocab) -> bool:
     """Whether the first party follows "mellan" in running text (rather than a block list)."""
     before = text[region_start:first_name_start]
-    lead = list(_MELLAN.finditer(before))
+    lead = list(vocab.prose_lead.finditer(before))
     if not lead or lead[-1].group() == ":":
         return False
     tail = before[lead[-1].end() :]

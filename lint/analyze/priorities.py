@@ -34,7 +34,7 @@ from lint.layout.patterns import (
     is_page_number,
     outline_number,
 )
-from lint.model import Kind, Line, PriorityArea, Section, Sentence, Span
+from lint.model import Kind, Line, PriorityArea, Section, Sentence, SourceText, Span
 from lint.nlp import lemmas
 
 KNOWN_SCORE = 85.0  # an enumerated piece this close to an overarching area is that area
@@ -399,7 +399,7 @@ def _list_items(ctx: AnalysisContext, after: int, heading_starts: set[int]) -> l
     first = source.line_at(after)
     index = first.number - 1 if after <= first.start else first.number
     # "6.3 … följande samverkansområden:" numbers its items "6.3.1", "6.3.2" …
-    lead = outline_number(source.line_text(source.line_at(max(after - 1, 0))))
+    lead = outline_number(source.line_text(_paragraph_first_line(source, after)))
     items: list[list[Line]] = []
     marked = False
     blanks = 0
@@ -428,6 +428,19 @@ def _list_items(ctx: AnalysisContext, after: int, heading_starts: set[int]) -> l
         blanks = 0
     pieces = (_piece(ctx, _content_start(ctx, item[0]), item[-1].end) for item in items)
     return [p for p in pieces if p is not None]
+
+
+def _paragraph_first_line(source: SourceText, end: int) -> Line:
+    """The first line of the paragraph that ends at offset `end` (a lead-in may wrap:
+    "6.2 Utifrån lägesbilden har parterna enats om följande" | "samverkansområden:")."""
+    lines = source.lines
+    index = source.line_at(max(end - 1, 0)).number - 1
+    while index > 0 and not outline_number(source.line_text(lines[index])):
+        above = source.line_text(lines[index - 1]).strip()
+        if not above or above.endswith((".", ":", "!", "?")):
+            break
+        index -= 1
+    return lines[index]
 
 
 def _short_line(text: str) -> bool:

@@ -41,7 +41,7 @@ def sections_by_content(
             template_key=heading.key,
             template_score=TEMPLATE_MATCH_SCORE,
             roles=heading.roles,
-            by_content=True,
+            named_by="content",
         )
         named.add(heading.key)
     return tuple(_between_neighbours(sections, template))
@@ -50,12 +50,17 @@ def sections_by_content(
 def _between_neighbours(
     sections: list[Section], template: Sequence[TemplateHeading]
 ) -> list[Section]:
-    """The one unnamed top-level section between two named ones, where the template has
-    exactly one unnamed heading between theirs, is that heading ("1. Det här gäller
-    överenskommelsen" before the parties section is the background)."""
+    """The one unnamed top-level section right before a named one, after the title or a
+    named one, where the template has exactly one unnamed heading between theirs, is that
+    heading ("1. Det här gäller överenskommelsen" before the parties section is the
+    background). Known by its place only, TPL001 reports it as not verified."""
     position = {h.key: i for i, h in enumerate(template)}
     named = {s.template_key for s in sections if s.template_key}
-    top = [i for i, s in enumerate(sections) if s.level == 1 and s.heading.end > s.heading.start]
+    top = [
+        i
+        for i, s in enumerate(sections)
+        if i > 0 and s.level == 1 and s.heading.end > s.heading.start  # not the title
+    ]
     keys = [sections[i].template_key for i in top]
     for slot, index in enumerate(top):
         if keys[slot] is not None:
@@ -67,14 +72,15 @@ def _between_neighbours(
         low = position[keys[low_slot]] if low_slot >= 0 else -1  # type: ignore[index]
         high = position[keys[high_slot]] if high_slot < len(top) else len(template)  # type: ignore[index]
         fits = [h for h in template[low + 1 : high] if h.level == 1 and h.key not in named]
-        if high_slot - low_slot == 2 and len(fits) == 1:
+        # Between two named sections: the last ones ("Underskrifter") may be of no template.
+        if high_slot < len(top) and high_slot - low_slot == 2 and len(fits) == 1:
             heading = fits[0]
             sections[index] = replace(
                 sections[index],
                 template_key=heading.key,
                 template_score=TEMPLATE_MATCH_SCORE,
                 roles=heading.roles,
-                by_content=True,
+                named_by="position",
             )
             keys[slot] = heading.key
             named.add(heading.key)
@@ -93,7 +99,8 @@ def _holder(sections: Sequence[Section], spans: Sequence[Span], level: int) -> i
     found = [
         index
         for index, section in enumerate(sections)
-        if section.template_key is None
+        if index > 0  # the title, or the text before the first heading
+        and section.template_key is None
         and section.level == level
         and section.heading.end > section.heading.start  # not the preamble
         and 2 * sum(_within(span, section) for span in spans) > len(spans)

@@ -28,6 +28,7 @@ class _Found:
     index: int  # position in the template
     span: Span
     title: str
+    named_by: str = "heading"
 
 
 # ---------------------------------------------------------------- template
@@ -36,16 +37,24 @@ class _Found:
 @register(
     "template_sections_present",
     params={"min_score": Param("number", 85), "template": Param("list", required=True)},
-    messages={"default": {"heading", "key"}},
+    messages={"default": {"heading", "key"}, "unverified": {"heading", "key", "title"}},
 )
 def template_sections_present(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     template = _template(params)
     found = {f.heading.key: f for f in _template_sections(document, template, params)}
     for index, heading in enumerate(template):
-        if heading.key not in found:
+        section = found.get(heading.key)
+        if section is None:
             yield Violation(
                 span=_missing_anchor(document, template, found, index),
                 args={"heading": heading.title, "key": heading.key},
+            )
+        elif section.named_by == "position":  # its heading does not name it
+            yield Violation(
+                span=section.span,
+                key="unverified",
+                args={"heading": heading.title, "key": heading.key, "title": section.title},
+                unverified=True,
             )
 
 
@@ -97,7 +106,9 @@ def _template_sections(
         key = section.template_key
         if key in position and key not in found and section.template_score >= min_score:
             heading = template[position[key]]
-            found[key] = _Found(heading, position[key], section.heading, section.title)
+            found[key] = _Found(
+                heading, position[key], section.heading, section.title, section.named_by
+            )
     if len(found) < len(template):
         for loose in _loose_headings(document, template):
             found.setdefault(loose.heading.key, loose)

@@ -57,7 +57,7 @@ def render_model_text(document: Document) -> str:
     out = [f"{source.path} ({source.format}) kind={document.kind.value}", "", "Sections:"]
     for section in document.sections:
         line = source.line_at(section.heading.start).number
-        by = ", by_content" if section.by_content else ""
+        by = f", by {section.named_by}" if section.named_by != "heading" else ""
         key = f" [{section.template_key}{by}]" if section.template_key else ""
         out.append(f"  {'  ' * (section.level - 1)}{line:>4}  {section.title}{key}")
     for name in (

@@ -576,3 +576,12 @@ def test_inline_list_with_numbered_labels_after_a_colon(pack: Pack) -> None:
         (2, "Åtgärdsplan 2025"),
         (3, "Övergripande samverkansöverenskommelse"),
     ]
+
+
+def test_a_semicolon_ends_the_clause_whose_subject_a_reference_takes(pack: Pack) -> None:
+    _, references = extract_text(
+        pack,
+        "Bilaga 1: Lägesbild\nBilaga 2: Åtgärdsplan\nBilaga 3: Kommunikationsplan",
+        background="Ändringar 2025: ny bilaga 3; åtgärdsplanen har reviderats.",
+    )
+    assert [(r.number, r.subject) for r in references] == [(3, None)]

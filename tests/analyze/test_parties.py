@@ -498,3 +498,18 @@ def test_terms_defined_ahead_of_their_party(pack: Pack) -> None:
         ("police_area", "Polismyndigheten", ["Polisen"]),
         ("education_administration", "utbildningsförvaltningen", ["Utbildningsförvaltningen"]),
     ]
+
+
+def test_parties_named_in_a_sentence_after_are_and_the_area_they_belong_to(
+    pack: Pack,
+) -> None:
+    result = extract_text(
+        pack,
+        "De parter som har ingått denna överenskommelse är Skarpnäcks stadsdelsförvaltning "
+        "(SDF) och lokalpolisområde Globen (LPO) i polisområde Syd. Utbildningsförvaltningen "
+        "deltar i arbetet men är inte part.",
+    )
+    assert [(p.org_type, p.name) for p in result.parties] == [
+        ("district_administration", "Skarpnäcks stadsdelsförvaltning"),
+        ("police_area", "lokalpolisområde Globen"),
+    ]

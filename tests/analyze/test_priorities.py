@@ -255,3 +255,15 @@ def test_items_numbered_as_sub_clauses_of_their_lead_in(pack: Pack) -> None:
         "6.3.2 Otillåten påverkan, med inriktning på skolorna.\n",
     )
     assert [a.matched for a in areas] == ["Unga i risk för kriminalitet", "Otillåten påverkan"]
+
+
+def test_sub_clause_items_under_a_lead_in_wrapped_over_two_lines(pack: Pack) -> None:
+    areas = _skarpnack_with(
+        pack,
+        "4.2 Med lägesbilden som grund har parterna kommit överens om följande\n"
+        "samverkansområden:\n\n"
+        "4.2.1 Otillåten påverkan.\n\n"
+        "4.2.2 Unga i risk för kriminalitet, i synnerhet kring\n"
+        "skolorna.\n",
+    )
+    assert [a.matched for a in areas] == ["Otillåten påverkan", "Unga i risk för kriminalitet"]

@@ -20,8 +20,8 @@ def analysed(text: str, pack: Pack) -> Document:
     return analyze(read_text_bytes(text.encode(), "t.txt", ReadLimits()), pack)
 
 
-def keys(document: Document) -> list[tuple[str, str | None, bool]]:
-    return [(s.title, s.template_key, s.by_content) for s in document.sections[1:]]
+def keys(document: Document) -> list[tuple[str, str | None, str]]:
+    return [(s.title, s.template_key, s.named_by) for s in document.sections[1:]]
 
 
 def test_the_section_holding_the_organisation_numbers_is_the_parties_section(
@@ -32,7 +32,7 @@ def test_the_section_holding_the_organisation_numbers_is_the_parties_section(
         f"{PARTY_LIST}\nTid\n\nÖverenskommelsen gäller tills vidare.\n",
         pack,
     )
-    assert ("De som samarbetar", "parties", True) in keys(doc)
+    assert ("De som samarbetar", "parties", "content") in keys(doc)
 
 
 def test_an_unnamed_section_alone_between_two_named_ones_takes_the_heading_between(
@@ -43,7 +43,7 @@ def test_an_unnamed_section_alone_between_two_named_ones_takes_the_heading_betwe
         f"{PARTY_LIST}\nTid\n\nÖverenskommelsen gäller tills vidare.\n",
         pack,
     )
-    assert keys(doc)[0] == ("Om den här texten", "background", True)
+    assert keys(doc)[0] == ("Om den här texten", "background", "position")
 
 
 def test_no_heading_is_given_where_two_unnamed_sections_share_the_gap(pack: Pack) -> None:
