@@ -327,7 +327,7 @@ def _standalone_numbered(source: SourceText, index: int, text: str) -> bool:
     numbered = _SECTION_NUMBER.match(text)
     if numbered is None or not _shape_ok(text[numbered.end() :], numbered=True):
         return False
-    if _previous_text(source, index) or _next_text(source, index):
+    if not _own_paragraph(source, index):
         return False
     following = _next_paragraph(source, index)
     return bool(following) and len(outline_number(following)) != 1 and not following[0].islower()
@@ -398,7 +398,8 @@ def _ends_in_object_pronoun(source: SourceText, line: Line, text: str) -> bool:
     return (
         bool(words)
         and words[-1].lower() in _OBJECT_PRONOUNS
-        and not _next_text(source, line.number - 1)
+        and (source.format != "text" or not _next_text(source, line.number - 1))
+        and _own_paragraph_or_text(source, line)
         and _shape_ok(text, numbered=True)
     )
 
@@ -406,15 +407,23 @@ def _ends_in_object_pronoun(source: SourceText, line: Line, text: str) -> bool:
 _OBJECT_PRONOUNS = frozenset({"den", "det", "dem"})
 
 
+def _own_paragraph_or_text(source: SourceText, line: Line) -> bool:
+    """In a PDF's or Word file's view a line is a whole paragraph unless a list item, a
+    table cell or a signature; plain text is judged by its blank lines instead."""
+    return source.format == "text" or _own_paragraph(source, line.number - 1)
+
+
 def _stands_over_prose(source: SourceText, line: Line) -> bool:
     """ "Parter och överenskommelsens omfattning:" with a blank line under it and prose
     after: a heading worded close to the template's, not a lead-in to a list."""
     index = line.number  # the next line's index (line numbers are 1-based)
-    if index >= len(source.lines) or source.line_text(source.lines[index]).strip():
+    if index >= len(source.lines) or not _own_paragraph_or_text(source, line):
+        return False
+    if source.format == "text" and source.line_text(source.lines[index]).strip():
         return False
     if any(ch.isdigit() for ch in source.line_text(line)):
         return False  # "Prioriterade samverkansområden 2025–2027:" leads in to its list
-    following = _next_paragraph(source, index)
+    following = _next_paragraph(source, line.number - 1)
     return (
         bool(following)
         and "\t" not in following
@@ -535,7 +544,7 @@ def _numbered_template_heading(text: str, template: Sequence[TemplateHeading]) -
     number = _SECTION_NUMBER.match(text.strip())
     if number is None:
         return False
-    rest = text.strip()[number.end() :]
+    rest = text.strip()[number.end() :].rstrip(":")  # "5. Tid:"
     return _shape_ok(rest) and match_template(rest, template)[0] is not None
 
 
@@ -548,11 +557,20 @@ def _layout_key(line: Line) -> tuple[float, int]:
 
 
 def _layout_ranks(source: SourceText) -> dict[tuple[float, int], int]:
-    """Heading level 1, 2, 3 for each heading style used below the document title."""
+    """Heading level 1, 2, 3 for each heading style used below the document title (its
+    lines: the first and those right under it in its style, a title may wrap)."""
+    lines = source.lines
+    after_title = 1
+    while (
+        after_title < len(lines)
+        and source.line_text(lines[after_title]).strip()
+        and _text_style(lines[after_title].style) == _text_style(lines[0].style)
+    ):
+        after_title += 1
     keys = sorted(
         {
             _layout_key(line)
-            for line in source.lines[1:]
+            for line in lines[after_title:]
             if _layout_says_heading(source, line) and _shape_ok(source.line_text(line).strip())
         }
     )
@@ -560,11 +578,15 @@ def _layout_ranks(source: SourceText) -> dict[tuple[float, int], int]:
 
 
 def _continues_heading(source: SourceText, last: Line, candidate: Line) -> bool:
-    """A wrapped heading: the next line has the same style and starts in lower case."""
+    """A wrapped heading: the next line has the same style and starts in lower case, or
+    the line before ends in a word that leads on ("Lokal samverkansöverenskommelse för" |
+    "Södermalm")."""
     text = source.line_text(candidate).strip()
+    words = source.line_text(last).split()
+    leads_on = bool(words) and words[-1].lower() in _RUNS_ON
     return (
         bool(text)
-        and text[0].islower()
+        and (text[0].islower() or leads_on)
         and candidate.page == last.page
         and _text_style(candidate.style) == _text_style(last.style)
         and not source.line_text(last).rstrip().endswith(_SENTENCE_END)
@@ -678,13 +700,24 @@ def _after_lead_in(source: SourceText, index: int) -> bool:
     return False
 
 
+def _own_paragraph(source: SourceText, index: int) -> bool:
+    """A line that is a paragraph of its own: in plain text between blank lines; in the view
+    of a PDF or a Word file, where a line is a paragraph (its wrapped lines joined), a line
+    that is no list item, table cell or signature."""
+    if source.format == "text":
+        return not _previous_text(source, index) and not _next_text(source, index)
+    style = source.lines[index].style
+    return not (
+        style.list_item
+        or style.table_cell is not None
+        or style.signature_column is not None
+        or len(style.cells_x) > 1
+    )
+
+
 def _shape_heading(source: SourceText, index: int) -> bool:
-    """Plain text: a short capitalized line between blank lines, followed by prose."""
-    if source.format != "text":
-        return False
-    previous = _previous_text(source, index)
-    following = _next_text(source, index)
-    if previous or following:
+    """A short capitalized paragraph of its own (`_own_paragraph`) followed by prose."""
+    if not _own_paragraph(source, index):
         return False
     text = source.line_text(source.lines[index]).strip()
     if any(ch.isdigit() for ch in text) or len(text.split()) > _MAX_SHAPE_HEADING_WORDS:

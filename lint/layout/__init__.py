@@ -357,7 +357,7 @@ def _leads_on(closing: str) -> bool:
 
 def _table_pieces(source: SourceText, table: Table) -> list[Piece]:
     lines = source.lines
-    if not table.signatures and table.wrapped and table.drawn:
+    if not table.signatures and table.wrapped and (table.drawn or _rows_by_gaps(source, table)):
         return _wrapped_row_pieces(source, table)
     if not table.signatures and table.wrapped:
         return _row_line_pieces(source, table)
@@ -425,6 +425,10 @@ def _signature_column_reach(table: Table) -> float | None:
 # "För" alone, or "För lokalpolisområde" that reaches the column's edge: the party's name
 # follows on the next line.
 _OPEN_FOR = re.compile(r"^[Ff]ör(?:\s+[a-zåäö][\w-]*)*$")
+# "För Polismyndigheten, lokalpolisområde" that reaches the column's edge, a type word last:
+# its name ("Skärholmen", no digits, a few words) follows on the next line.
+_FOR_TYPE_LAST = re.compile(r"^[Ff]ör\s.*\b[a-zåäö][\w-]*$")
+_NAME_GOES_ON = re.compile(r"^[A-ZÅÄÖ][^\d\s]*(?:\s+[^\d\s]+){0,2}$")
 
 
 def _signature_joint(
@@ -453,6 +457,8 @@ def _signature_joint(
     if _DATE_WITHOUT_YEAR.search(above) and _DATE_GOES_ON.match(text):
         return " "  # "Kista den 25 januari" | "2023", "Kista den" | "25 januari 2023"
     if _OPEN_FOR.match(above) and (above.strip().lower() == "för" or filled):
+        return " "
+    if filled and _FOR_TYPE_LAST.match(above) and _NAME_GOES_ON.match(text):
         return " "
     return None
 
@@ -496,6 +502,18 @@ _DATE_WITHOUT_YEAR = re.compile(
     re.IGNORECASE,
 )
 _DATE_GOES_ON = re.compile(r"\d{1,4}\b")
+
+
+def _rows_by_gaps(source: SourceText, table: Table) -> bool:
+    """The rows of an undrawn table stand apart (`columns._rows` found several by the gaps
+    between them), and each opens with a line of several cells, the rest of its lines wrapped
+    cells: the lines of a row can be joined cell by cell as in a drawn table."""
+    lines = source.lines
+    return len(table.rows) >= 2 and all(
+        len(lines[row[0]].style.cells_x) >= 2
+        and all(len(lines[i].style.cells_x) <= len(lines[row[0]].style.cells_x) for i in row)
+        for row in table.rows
+    )
 
 
 def _row_line_pieces(source: SourceText, table: Table) -> list[Piece]:
@@ -571,6 +589,8 @@ def _cell_line_joint(
         return " "
     if not _CONTINUES_WORD.match(following) or re.search(r"\s", text):
         return " "
+    if following.split(maxsplit=1)[0].lower() in RUNS_ON and " " in following.strip():
+        return " "  # "lokalpolisområdeschef" | "för Globen": a word of its own goes on
     em = above.line.style.font_size or 10.0
     edge = widest.get(above.column)
     if above.x1 is None or edge is None or above.x1 < edge - _FULL_EM * em:

@@ -100,6 +100,10 @@ def _run_end(source: SourceText, first: int, skip: frozenset[int]) -> int:
             last = index
             index += 1
             continue
+        bridged = _column_lines_between(source, first, last, index)
+        if bridged is not None:
+            index = bridged
+            continue
         ahead = _next_celled(source, index, skip)
         if ahead is not None and not _same_columns(source, first, last, ahead):
             ahead = None  # another table below: a signature table under an annex table
@@ -107,13 +111,67 @@ def _run_end(source: SourceText, first: int, skip: frozenset[int]) -> int:
             index = ahead
             continue
         if ahead is None or ahead - index > 2 or lines[ahead].page != lines[first].page:
-            if index == last + 1 and _wraps_in_column(source, first, last, lines[index]):
+            if index == last + 1 and (
+                _wraps_in_column(source, first, last, lines[index])
+                or _short_under_column(source, first, last, index)
+            ):
                 last = index
                 index += 1
                 continue
             break
         index = ahead
     return last
+
+
+# How many single-cell lines may stand between two rows of a table's cells.
+_MAX_SINGLE_CELL_LINES = 6
+
+
+def _column_lines_between(source: SourceText, first: int, last: int, index: int) -> int | None:
+    """PDF lines under the run from `index` on, each with one cell where one of the run's
+    columns starts and right under the line before, up to a line with the run's cells: rows
+    whose other cells are empty (a signature table whose columns wrap and stack their lines
+    at different heights). Returns the index of that celled line, or None."""
+    lines = source.lines
+    columns = _column_positions(source, first, last)
+    if source.format != "pdf" or len(columns) < 2:
+        return None
+    previous = lines[last]
+    for other in range(index, min(index + _MAX_SINGLE_CELL_LINES + 1, len(lines))):
+        line = lines[other]
+        if has_cells(source, other):
+            found = other > index and _same_columns(source, first, last, other)
+            return other if found else None
+        if not _stacked_in_column(line, previous, columns):
+            return None
+        previous = line
+    return None
+
+
+def _short_under_column(source: SourceText, first: int, last: int, index: int) -> bool:
+    """A short line right under a table's last row, where one of its columns starts: the
+    last line of a cell that stacks lower than the others ("Karin Wahlström" |
+    "Stadsdelsdirektör" under a two-column signature row)."""
+    lines = source.lines
+    columns = _column_positions(source, first, last)
+    text = source.line_text(lines[index]).strip()
+    return (
+        source.format == "pdf"
+        and len(columns) > 1
+        and 0 < len(text.split()) <= _SHORT_CELL_WORDS
+        and not text.endswith((".", ":", ";"))
+        and _stacked_in_column(lines[index], lines[last], columns)
+    )
+
+
+_SHORT_CELL_WORDS = 4
+
+
+def _stacked_in_column(line: Line, above: Line, columns: list[float]) -> bool:
+    x, top, em = line.style.x0, line.style.top, line.style.font_size or 10.0
+    if x is None or top is None or above.style.top is None or line.page != above.page:
+        return False
+    return 0 < top - above.style.top <= 1.6 * em and any(abs(x - c) <= 1.5 for c in columns)
 
 
 def _row_goes_on_overleaf(source: SourceText, above: int, below: int) -> bool:
