@@ -398,3 +398,26 @@ def test_a_phrase_heading_may_end_in_a_pronoun(pack: Pack) -> None:
     prose = "Överenskommelsen gäller från och med den 1 mars 2025 och tills vidare i stadsdelen."
     source = _source(["Överenskommelse", "", "Hur länge gäller den", "", prose])
     assert [s.template_key for s in segment(source, pack.template)] == [None, "term"]
+
+
+def _docx(lines: list[str]) -> SourceText:
+    from lint.read.limits import ReadLimits
+    from lint.read.lines import RawLine, build_source
+
+    return build_source([RawLine(t) for t in lines], "t.docx", "docx", ReadLimits())
+
+
+def test_word_paragraphs_in_body_style_are_headings_by_their_shape(pack: Pack) -> None:
+    prose = "Här beskriver vi i löpande text vad avsnittet handlar om och varför det behövs."
+    source = _docx(
+        ["Överenskommelse", "Om oss och vårt område", prose, "Hur länge gäller den", prose,
+         "Parter och överenskommelsens omfattning:", "Överenskommelsen ingås mellan",
+         "• Farsta stadsdelsförvaltning", "• Lokalpolisområde Farsta", "5. Tid:", prose]
+    )  # fmt: skip
+    titles = [(s.title, s.template_key) for s in segment(source, pack.template)[1:]]
+    assert titles == [
+        ("Om oss och vårt område", None),
+        ("Hur länge gäller den", "term"),
+        ("Parter och överenskommelsens omfattning:", "parties"),
+        ("5. Tid:", "term"),
+    ]

@@ -20,6 +20,7 @@ from lint.model import Revision, Section, Sentence
 
 _AFTER_WINDOW = 40  # characters after the revision word where its subject may follow
 _CLAUSE = re.compile(r"[;:]|\.\s")
+_LABEL_WORDS = 5  # "• Lägesbild (bilaga 1):"
 # Words that join subjects revised together ("Överenskommelsen och dess bilagor").
 _COORDINATION = frozenset(
     [
@@ -131,8 +132,22 @@ def _subjects_of(raw: str, cue: re.Match[str], mentions: list[tuple[int, int, st
                 break
             chosen.insert(0, mention)
         return [m[2] for m in chosen]
+    labelled = _label_subjects(raw, cue, mentions)
+    if labelled:
+        return labelled
     after = [m for m in mentions if cue.end() <= m[0] < cue.end() + _AFTER_WINDOW]
     return [after[0][2]] if after else []
+
+
+def _label_subjects(
+    raw: str, cue: re.Match[str], mentions: list[tuple[int, int, str]]
+) -> list[str]:
+    """ "• Lägesbild (bilaga 1): uppdateras vartannat år": a short label before the first
+    colon names what the statement after it is about."""
+    colon = raw.find(":")
+    if colon < 0 or colon > cue.start() or len(raw[:colon].split()) > _LABEL_WORDS:
+        return []
+    return [m[2] for m in mentions if m[1] <= colon][:1]
 
 
 def _nearest(intervals: list[Interval], position: int) -> Interval | None:

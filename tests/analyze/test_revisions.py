@@ -117,3 +117,14 @@ def test_revision_without_subject_in_the_term_section_is_the_agreements(pack: Pa
     doc = document(pack, term="Revidering sker årligen.")
     assert months(doc, "agreement") == [12]
     assert all(isinstance(r, Revision) for r in doc.revisions)
+
+
+def test_a_short_label_before_a_colon_names_what_is_revised(pack: Pack) -> None:
+    doc = document(
+        pack,
+        updates="Revidering:\n\n"
+        "• Avtalet: ses över var sjätte månad.\n"
+        "• Gemensam lägesbild (bilaga 1): revideras vart tredje år.\n",
+    )
+    assert months(doc, "agreement") == [6]
+    assert months(doc, "situation_picture") == [36]

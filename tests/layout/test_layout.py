@@ -310,3 +310,74 @@ def test_a_numbered_heading_overleaf_stays_a_line_of_its_own() -> None:
     ]
     source = build_source(raw, "t.pdf", "pdf", ReadLimits(), body_font_size=10.0)
     assert "5 Fokusområden, orsaker och mål" in view_lines(source)
+
+
+def test_signature_cells_stacked_at_other_heights_stay_in_their_columns() -> None:
+    def two(x1: tuple[float, ...], top: float) -> LineStyle:
+        return LineStyle(font_size=10.0, x0=50, top=top, cells_x=(50, 250), cells_x1=x1)
+
+    source = pdf(
+        ("För Stockholms stad, Farsta\tFör Polismyndigheten, Farsta", two((230, 420), 100)),
+        ("stadsdelsförvaltning", at(50, 112, 150)),
+        ("Stockholm den 3 mars 2025", at(250, 124, 380)),
+        ("Stockholm 2025-03-03", at(50, 136, 160)),
+        ("……………………", at(250, 148, 330)),
+        ("……………………\tPer Ek", two((130, 290), 160)),
+        ("Eva Berg\tLokalpolisområdeschef", two((100, 360), 172)),
+        ("Stadsdelsdirektör", at(50, 184, 130)),
+    )
+    lines = view_lines(source)
+    left = lines.index("För Stockholms stad, Farsta stadsdelsförvaltning")
+    assert lines[left + 1 : left + 5] == [
+        "Stockholm 2025-03-03",
+        "……………………",
+        "Eva Berg",
+        "Stadsdelsdirektör",
+    ]
+    right = lines.index("För Polismyndigheten, Farsta")
+    assert lines[right + 1] == "Stockholm den 3 mars 2025"
+
+
+def test_a_party_name_under_a_for_line_ending_in_its_type_word_joins_it() -> None:
+    def two(x1: tuple[float, ...], top: float) -> LineStyle:
+        return LineStyle(font_size=10.0, x0=50, top=top, cells_x=(50, 250), cells_x1=x1)
+
+    source = pdf(
+        ("För Polismyndigheten, lokalpolisområde\tFör Stockholms stad", two((236, 330), 100)),
+        ("Skärholmen\tStockholm 2025-02-17", two((110, 360), 112)),
+        ("Stockholm den 17 februari 2025\t……………………", two((210, 330), 124)),
+        ("Sara Berg\tTomas Lind", two((100, 310), 136)),
+    )
+    assert "För Polismyndigheten, lokalpolisområde Skärholmen" in view_lines(source)
+
+
+def test_an_unruled_table_whose_rows_stand_apart_joins_its_wrapped_cells() -> None:
+    def row(x: tuple[float, ...], x1: tuple[float, ...], top: float) -> LineStyle:
+        return LineStyle(font_size=10.0, x0=x[0], top=top, cells_x=x, cells_x1=x1)
+
+    source = pdf(
+        ("Part\tNummer\tAdress", row((50, 200, 300), (70, 240, 330), 100)),
+        (
+            "Lokalpolisområde Farsta,\t202100-0076\t106 75",
+            row((50, 200, 300), (180, 260, 340), 118),
+        ),
+        ("polisområde Syd\tStockholm", row((50, 300), (130, 350), 130)),
+        (
+            "Farsta stadsdelsförvaltning\t212000-0142\tBox 38",
+            row((50, 200, 300), (190, 260, 340), 148),
+        ),
+    )
+    assert (
+        view_lines(source)[1]
+        == "Lokalpolisområde Farsta, polisområde Syd\t202100-0076\t106 75 Stockholm"
+    )
+
+
+def test_a_word_that_leads_on_under_a_full_cell_line_is_a_word_of_its_own() -> None:
+    source = pdf(
+        ("Grupp\tLedamöter", cell((50, 200), (80, 300), 90, 1, 0)),
+        ("Styrgrupp\tlokalpolisområdeschef", cell((50, 200), (100, 300), 112, 2, 0)),
+        ("för Globen", cell((200,), (260,), 124, 2, 1)),
+        ("Beredningsgrupp\tkommunpolis", cell((50, 200), (120, 260), 146, 3, 0)),
+    )
+    assert view_lines(source)[1] == "Styrgrupp\tlokalpolisområdeschef för Globen"
