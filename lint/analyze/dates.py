@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from functools import lru_cache
 
 from lint.analyze.context import AnalysisContext
-from lint.analyze.needles import contains_any, fold
+from lint.analyze.needles import Cue, contains_any, fold
 from lint.model import DateMention, Section, Sentence, Span, Validity
 from lint.numerals import CARDINALS
 
@@ -88,10 +88,14 @@ _PERIOD_END_NEEDLES = ("utgången", "slutet")
 # --- validity vocabulary (Swedish contract language) -----------------------------------
 
 # Present or future tense only: "gällde"/"löpte" describe an earlier agreement.
-_VALIDITY_CUE = re.compile(
-    r"\b(?:gäller|gälla|löper|löpa|giltig|giltigt|giltighetstid\w*|avtalstid\w*|avtalsperiod\w*"
-    r"|träder\s+i\s+kraft|träda\s+i\s+kraft|ikraftträdande|perioden)\b",
-    re.IGNORECASE,
+_VALIDITY_CUE = Cue(
+    [
+        *("gäller", "gälla", "löper", "löpa", "giltig", "giltigt", r"giltighetstid\w*"),
+        *(r"avtalstid\w*", r"avtalsperiod\w*", r"träder\s+i\s+kraft", r"träda\s+i\s+kraft"),
+        *("ikraftträdande", "perioden"),
+    ],
+    before=r"\b",
+    after=r"\b",
 )
 _AGREEMENT_WORD = re.compile(r"överenskommels|avtal", re.IGNORECASE)
 _THIS_DOCUMENT = re.compile(r"^\W*(?:denna|detta)\b", re.IGNORECASE)
@@ -134,7 +138,8 @@ _END_MARKER = re.compile(
 def find_dates(text: str, offset: int = 0) -> list[DateMention]:
     """Every date in `text`, in order; spans are shifted by `offset`."""
     found: list[DateMention] = []
-    if not _YEAR.search(text):
+    windows = _year_windows(text)
+    if not windows:
         return found
     # The ranges taken so far: disjoint, kept in order, so the only one that can overlap a
     # new range is the last one that starts before the new range ends.
@@ -151,29 +156,64 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
             return
         found.append(DateMention(iso, precision, Span(offset + start, offset + end)))
 
-    for m in _ISO.finditer(text):
+    for m in _around_years(_ISO, text, windows):
         add(m.start(), m.end(), _iso_day(m.group(1), m.group(2), m.group(3)), "day")
-    for m in _ISO_SLASH.finditer(text):
+    for m in _around_years(_ISO_SLASH, text, windows):
         add(m.start(), m.end(), _iso_day(m.group(1), m.group(2), m.group(3)), "day")
-    for m in _WRITTEN.finditer(text):
+    for m in _around_years(_WRITTEN, text, windows):
         month = _month_number(m.group(2))
         add(m.start(), m.end(), _iso_day(m.group(3), str(month), m.group(1)), "day")
-    for m in _NUMERIC.finditer(text):
+    for m in _around_years(_NUMERIC, text, windows):
         add(m.start(), m.end(), _iso_day(m.group(4), m.group(3), m.group(1)), "day")
     folded = fold(text)
     if contains_any(folded, _PERIOD_END_NEEDLES):
-        for m in _PERIOD_END.finditer(text):
+        for m in _around_years(_PERIOD_END, text, windows):
             if m.group(1):
                 month = MONTHS[m.group(1).lower()]
                 add(m.start(), m.end(), f"{int(m.group(2)):04d}-{month:02d}", "month")
             else:
                 add(m.start(), m.end(), f"{int(m.group(2)):04d}-12-31", "day")
     if contains_any(folded, _MONTH_NEEDLES):
-        for m in _MONTH_YEAR.finditer(text):
+        for m in _around_years(_MONTH_YEAR, text, windows):
             month = MONTHS[m.group(1).lower()]
             add(m.start(), m.end(), f"{int(m.group(2)):04d}-{month:02d}", "month")
     found.sort(key=lambda d: d.span.start)
     return found
+
+
+# A date's year: four digits with no digit on either side (the first digit's lookbehind
+# spelt after it, as in `_FIRST_DIGIT`).
+_YEAR_TOKEN = re.compile(r"\d(?<!\d\d)\d{3}(?!\d)")
+# How far a date may reach before and after its year ("t.o.m. utgången av september år
+# 2024", "2024-09-30" and what may not follow it).
+_BEFORE_YEAR = 64
+_AFTER_YEAR = 16
+
+
+def _year_windows(text: str) -> list[tuple[int, int]]:
+    """The stretches of `text` around its four-digit numbers, overlapping ones merged: every
+    date form has a year with no digit next to it, so no date lies outside them."""
+    windows: list[tuple[int, int]] = []
+    for year in _YEAR_TOKEN.finditer(text):
+        start, end = max(0, year.start() - _BEFORE_YEAR), min(len(text), year.end() + _AFTER_YEAR)
+        while end < len(text) and not text[end - 1].isspace():
+            end += 1  # "…12.3.20240": a window never ends inside a word or number
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def _around_years(
+    pattern: re.Pattern[str], text: str, windows: Sequence[tuple[int, int]]
+) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, scanning only the windows: a regex that cannot skip to a
+    digit (a month's name first) would otherwise try every character of a long text. A
+    window ends after a space, past where any date with its year in it ends: what a
+    lookahead after a date or a number needs to see is in it."""
+    for start, end in windows:
+        yield from pattern.finditer(text, start, end)
 
 
 def impossible_dates(text: str, offset: int = 0) -> list[Span]:

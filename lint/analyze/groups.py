@@ -18,6 +18,7 @@ from typing import Any
 
 from lint.analyze.context import AnalysisContext
 from lint.analyze.frequency import Interval, find_intervals
+from lint.analyze.needles import Cue
 from lint.analyze.roles import Vocabulary, read_members, vocabulary, with_terms
 from lint.layout.patterns import (
     LIST_MARKER,
@@ -97,7 +98,7 @@ class _Unit:
 @dataclass(frozen=True)
 class _GroupWord:
     kind: str
-    regex: re.Pattern[str]
+    regex: Cue
 
 
 @dataclass
@@ -470,13 +471,13 @@ class _GroupReader:
 def _group_words(groups: Mapping[str, Any]) -> list[_GroupWord]:
     words = []
     for kind, entry in groups.items():
-        alternatives = "|".join(
+        alternatives = [
             r"\s+".join(re.escape(w) for w in word.lower().split()) + r"\w*"
             for word in entry.get("words", ())
-        )
+        ]
         # The word may be the head of a compound ("samverkansstyrgruppen"): its start is
         # found by walking back, which is much cheaper than a leading \w* in the pattern.
-        words.append(_GroupWord(kind, re.compile(rf"(?:{alternatives})", re.I)))
+        words.append(_GroupWord(kind, Cue(alternatives)))
     return words
 
 
@@ -490,9 +491,8 @@ def _describes_organisation(section: Section | None) -> bool:
     return section is None or section.template_key is None or _ORGANISATION_ROLE in section.roles
 
 
-def _cue_regex(cues: Iterable[str]) -> re.Pattern[str]:
-    alternatives = "|".join(cues) or r"(?!x)x"
-    return re.compile(rf"(?<![\wåäö])(?:{alternatives})(?![\wåäö])", re.IGNORECASE)
+def _cue_regex(cues: Iterable[str]) -> Cue:
+    return Cue(cues, before=r"(?<![\wåäö])", after=r"(?![\wåäö])")
 
 
 def _sentences(text: str, span: Span) -> Iterator[Span]:

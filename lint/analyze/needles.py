@@ -10,6 +10,9 @@ the regex would match.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Iterator
+
 # Characters whose case-insensitive matches `fold` maps back onto them.
 FOLD_SAFE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789åäöéü:-./& ")
 # What `re.IGNORECASE` takes for i and s beyond their cases: İ (whose lower case is two
@@ -19,10 +22,18 @@ _FOLD_EXTRA = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 
 def fold(text: str) -> str:
     """`text` such that a needle matched case-insensitively in it is a plain substring."""
+    if text is _LAST_FOLD[0]:  # several cues ask about one sentence in turn
+        return _LAST_FOLD[1]
+    original = text
     # `translate` looks up every character; a text rarely holds any of the three.
     if "\u0130" in text or "\u0131" in text or "\u017f" in text:
         text = text.translate(_FOLD_EXTRA)
-    return text.lower()
+    folded = text.lower()
+    _LAST_FOLD[0], _LAST_FOLD[1] = original, folded
+    return folded
+
+
+_LAST_FOLD: list[str] = ["", ""]
 
 
 def needle(literal: str) -> str | None:
@@ -32,4 +43,87 @@ def needle(literal: str) -> str | None:
 
 
 def contains_any(folded: str, needles: tuple[str, ...]) -> bool:
-    return any(n in folded for n in needles)
+    for needle_ in needles:  # noqa: SIM110 (`any` over a generator costs more for a few)
+        if needle_ in folded:
+            return True
+    return False
+
+
+# Characters that end a literal run in a regex: escapes, groups, classes, alternation, anchors.
+_BREAKS = frozenset("\\()[]{}|^$.")
+_QUANTIFIERS = frozenset("?*+{")
+
+
+def required_literal(alternative: str) -> str | None:
+    """The longest run of plain characters that every match of the regex `alternative` holds
+    (outside groups and classes, not under a quantifier), as a needle; None when it has none
+    of three characters or more, or holds a top-level alternation."""
+    runs: list[str] = []
+    run: list[str] = []
+    depth = 0
+    index = 0
+    while index < len(alternative):
+        char = alternative[index]
+        if char == "\\":
+            runs.append("".join(run))
+            run = []
+            index += 2
+            continue
+        if char == "{":  # a counted quantifier: what it repeats may be absent
+            if run and depth == 0:
+                run.pop()
+            runs.append("".join(run))
+            run = []
+            closing = alternative.find("}", index)
+            index = len(alternative) if closing < 0 else closing + 1
+            continue
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return None
+        if depth == 0 and char in _QUANTIFIERS and run:
+            run.pop()  # "tills?": the s may be absent
+        if depth > 0 or char in _BREAKS or char in _QUANTIFIERS:
+            runs.append("".join(run))
+            run = []
+        else:
+            run.append(char)
+        index += 1
+    runs.append("".join(run))
+    longest = max(runs, key=len)
+    return needle(longest) if len(longest) >= 3 else None
+
+
+class Cue:
+    """A case-blind alternation of cue patterns that answers None at once for a text whose
+    fold holds none of the literal words its alternatives require (`required_literal`):
+    most sentences name no cue, and a substring test is far cheaper than the regex's scan."""
+
+    __slots__ = ("needles", "regex")
+
+    def __init__(self, alternatives: Iterable[str], before: str = "", after: str = "") -> None:
+        listed = list(alternatives)
+        body = "|".join(f"(?:{a})" for a in listed) or r"(?!x)x"
+        self.regex = re.compile(f"{before}(?:{body}){after}", re.IGNORECASE)
+        literals = [required_literal(a) for a in listed]
+        found = [n for n in literals if n is not None]
+        complete = bool(listed) and len(found) == len(literals)
+        self.needles: tuple[str, ...] | None = tuple(dict.fromkeys(found)) if complete else None
+
+    @property
+    def pattern(self) -> str:
+        return self.regex.pattern
+
+    def may_match(self, text: str) -> bool:
+        return self.needles is None or contains_any(fold(text), self.needles)
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.regex.search(text, pos) if self.may_match(text) else None
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.regex.match(text, pos) if self.may_match(text) else None
+
+    def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
+        return self.regex.finditer(text, pos) if self.may_match(text) else iter(())

@@ -27,6 +27,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from lint.analyze.context import AnalysisContext
+from lint.analyze.needles import Cue
 from lint.layout.patterns import (
     BULLET_CLASS,
     LIST_MARKER,
@@ -72,13 +73,13 @@ class _Area:
 @dataclass(frozen=True)
 class _Vocab:
     areas: tuple[_Area, ...]
-    noun: re.Pattern[str]
-    verb: re.Pattern[str]
-    list_word: re.Pattern[str]
+    noun: Cue
+    verb: Cue
+    list_word: Cue
     copula: re.Pattern[str]
     not_area: re.Pattern[str]
     headings: tuple[str, ...]
-    ordinal_item: re.Pattern[str]  # opens a sentence that names one area ("Det andra är")
+    ordinal_item: Cue  # opens a sentence that names one area ("Det andra är")
 
 
 @dataclass(frozen=True)
@@ -143,9 +144,8 @@ def _compiled(serialized: str) -> _Vocab:
     )
 
 
-def _alternation(patterns: Iterable[str]) -> re.Pattern[str]:
-    joined = "|".join(f"(?:{p})" for p in patterns) or r"(?!x)x"
-    return re.compile(r"\b(?:" + joined + r")", re.IGNORECASE)
+def _alternation(patterns: Iterable[str]) -> Cue:
+    return Cue(patterns, before=r"\b")
 
 
 @lru_cache(maxsize=2048)

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from lint.analyze.context import AnalysisContext
 from lint.analyze.frequency import Interval, find_intervals
+from lint.analyze.needles import Cue
 from lint.model import Revision, Section, Sentence
 
 _AFTER_WINDOW = 40  # characters after the revision word where its subject may follow
@@ -45,7 +46,7 @@ def extract_revisions(ctx: AnalysisContext) -> tuple[Revision, ...]:
     vocab = (ctx.vocab.get("roles") or {}).get("revisions")
     if not vocab:
         return ()
-    cue = re.compile(r"(?<![\wåäö])(?:" + "|".join(vocab["cues"]) + r")(?![\wåäö])", re.IGNORECASE)
+    cue = Cue(vocab["cues"], before=r"(?<![\wåäö])", after=r"(?![\wåäö])")
     subjects = [
         (key, re.compile(r"(?<![\wåäö])(?:" + "|".join(words) + r")(?![\wåäö])", re.IGNORECASE))
         for key, words in vocab["subjects"].items()
@@ -87,7 +88,7 @@ def _body_starts(sections: tuple[Section, ...]) -> list[int] | None:
 def _revisions(
     text: str,
     sentence: Sentence,
-    cue: re.Pattern[str],
+    cue: Cue,
     subjects: list[tuple[str, re.Pattern[str]]],
     default: str | None,
     ignored: frozenset[str] = frozenset(),

@@ -187,6 +187,19 @@ class Vocabulary:
     names: Mapping[str, tuple[str, str]]  # role key -> (sv, en)
     truncated: re.Pattern[str]
 
+    @cached_property
+    def _needles(self) -> tuple[str, ...]:
+        """Every pattern's needles, once each."""
+        return tuple(dict.fromkeys(n for p in self.patterns for n in p.needles or ()))
+
+    def _candidates(self, folded: str) -> list[_Pattern]:
+        """The patterns whose needles the text holds (one pass over all needles: most
+        sentences hold none), or that have none."""
+        present = {n for n in self._needles if n in folded}
+        return [
+            p for p in self.patterns if p.needles is None or not present.isdisjoint(p.needles)
+        ]
+
     def mentions(self, text: str, offset: int = 0) -> list[Mention]:
         """Roles and organisations in `text`, longest first, without overlaps, in order."""
         folded = fold(text)
@@ -198,11 +211,11 @@ class Vocabulary:
                 text[m.start() : m.end()],
                 p.explicit,
             )
-            for p in self.patterns
-            if p.needles is None or any(map(folded.__contains__, p.needles))
+            for p in self._candidates(folded)
             for m in p.regex.finditer(folded)
         ]
-        candidates.extend(self._completed_truncations(text, offset))
+        if "-" in text:  # "Trygghets- och säkerhetssamordnare"
+            candidates.extend(self._completed_truncations(text, offset))
         candidates.sort(
             key=lambda m: (
                 -(m.span.end - m.span.start),
