@@ -196,9 +196,7 @@ class Vocabulary:
         """The patterns whose needles the text holds (one pass over all needles: most
         sentences hold none), or that have none."""
         present = {n for n in self._needles if n in folded}
-        return [
-            p for p in self.patterns if p.needles is None or not present.isdisjoint(p.needles)
-        ]
+        return [p for p in self.patterns if p.needles is None or not present.isdisjoint(p.needles)]
 
     def mentions(self, text: str, offset: int = 0) -> list[Mention]:
         """Roles and organisations in `text`, longest first, without overlaps, in order."""

@@ -14,7 +14,7 @@ from lint.read import read_path
 from lint.read.limits import ReadLimits
 from lint.read.text import read_text_bytes
 from lint.segment import segment
-from tests.conftest import NORRMALM_MEMO, OSTERMALM, OVERARCHING, SKARPNACK
+from tests.conftest import CORPUS, NORRMALM_MEMO, OSTERMALM, OVERARCHING, SKARPNACK
 
 
 def analyze_dates(text: str, pack: Pack) -> tuple[tuple[DateMention, ...], tuple[Validity, ...]]:
@@ -261,3 +261,29 @@ def test_a_validity_with_an_impossible_date_is_read(pack: Pack) -> None:
     assert found is not None and [text[s.start : s.end] for s in found.impossible] == [
         "31 april 2025"
     ]
+
+
+def _scanned_everywhere(text: str) -> list[DateMention]:
+    """`find_dates` with every pattern run over the whole text, not only around years."""
+    import lint.analyze.dates as dates
+
+    saved = dates._around_years
+    dates._around_years = lambda pattern, whole, windows: pattern.finditer(whole)
+    try:
+        return find_dates(text)
+    finally:
+        dates._around_years = saved
+
+
+def test_dates_looked_for_around_years_are_those_found_everywhere() -> None:
+    import random
+
+    pieces = ["2024", "-", "03", "15", " ", "mars", "utgången", " av ", "år ", "/", ".", ":e"]
+    pieces += ["x", "den ", "\n", "31", "december", "1", "2023-12-31", "12.3.2024", "0", "\t"]
+    rng = random.Random(5)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))
+        assert find_dates(text) == _scanned_everywhere(text), text
+    for path in sorted(CORPUS.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert find_dates(text) == _scanned_everywhere(text), path
