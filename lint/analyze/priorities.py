@@ -31,6 +31,7 @@ from lint.analyze.needles import Cue
 from lint.layout.patterns import (
     BULLET_CLASS,
     LIST_MARKER,
+    RUNS_ON,
     is_list_item,
     is_page_number,
     outline_number,
@@ -80,6 +81,8 @@ class _Vocab:
     not_area: re.Pattern[str]
     headings: tuple[str, ...]
     ordinal_item: Cue  # opens a sentence that names one area ("Det andra är")
+    # opens a piece that narrows the area before it ("med tyngdpunkt på Rågsved")
+    qualifier: re.Pattern[str] = re.compile(r"(?!x)x")
 
 
 @dataclass(frozen=True)
@@ -141,6 +144,9 @@ def _compiled(serialized: str) -> _Vocab:
         not_area=re.compile(_alternation(raw.get("not_area", ())).pattern + r"\b", re.I),
         headings=tuple(raw.get("headings", ())),
         ordinal_item=_alternation(cues.get("ordinal_items", ())),
+        qualifier=re.compile(r"^(?:" + "|".join(cues.get("qualifiers", ())) + r")\b", re.IGNORECASE)
+        if cues.get("qualifiers")
+        else re.compile(r"(?!x)x"),
     )
 
 
@@ -292,7 +298,7 @@ def _enumeration(
     With `known_only` (a free mention), other pieces count only beside an overarching area.
     """
     found: list[tuple[PriorityArea, bool]] = []  # (area, names an overarching area)
-    pieces = _split(ctx, inline)
+    pieces = _without_qualifiers(ctx, vocab, _split(ctx, inline))
     index = 0
     while index < len(pieces):
         taken = _longest_known_join(ctx, vocab, pieces, index)
@@ -310,6 +316,29 @@ def _enumeration(
     yield from (area for area, _ in found)
 
 
+def _without_qualifiers(
+    ctx: AnalysisContext, vocab: _Vocab, pieces: Sequence[_Piece]
+) -> list[_Piece]:
+    """The pieces without those that narrow the area before them ("…, med tyngdpunkt på
+    Rågsved och Hagsätra, samt …"): a qualifier and what "och" adds to it."""
+    kept: list[_Piece] = []
+    qualifying = False
+    for index, piece in enumerate(pieces):
+        if vocab.qualifier.match(piece.text):
+            qualifying = True
+            continue
+        if qualifying and _JOINED_BY_AND.fullmatch(
+            ctx.text, pieces[index - 1].span.end, piece.span.start
+        ):
+            continue
+        qualifying = False
+        kept.append(piece)
+    return kept
+
+
+_JOINED_BY_AND = re.compile(r"\s+och\s+")
+
+
 def _split(ctx: AnalysisContext, inline: _Piece) -> list[_Piece]:
     """One piece a line when the text is a list of lines, one a label when it numbers its
     items inline ("(1) …, (2) … och (3) …"), else split at semicolons where there are any,
@@ -318,7 +347,7 @@ def _split(ctx: AnalysisContext, inline: _Piece) -> list[_Piece]:
     labelled = _labelled_pieces(ctx, inline.span.start, chunk)
     if labelled:
         return labelled
-    if _LINE_SEPARATOR.search(chunk):
+    if _LINE_SEPARATOR.search(chunk) and not _hard_wrapped(chunk):
         separator = _LINE_SEPARATOR
     else:
         separator = _SEMICOLON_SEPARATOR if ";" in chunk else _SEPARATOR
@@ -333,6 +362,16 @@ def _split(ctx: AnalysisContext, inline: _Piece) -> list[_Piece]:
     if last is not None:
         pieces.append(last)
     return pieces
+
+
+def _hard_wrapped(chunk: str) -> bool:
+    """Lines of one sentence, not of a list: a line ends in a comma or a word that leads
+    on ("… med tyngdpunkt på Rågsved och" | "Hagsätra, samt …")."""
+    for line in chunk.split("\n")[:-1]:
+        words = line.split()
+        if line.rstrip().endswith(",") or (words and words[-1].lower() in RUNS_ON):
+            return True
+    return False
 
 
 def _labelled_pieces(ctx: AnalysisContext, offset: int, chunk: str) -> list[_Piece]:

@@ -105,7 +105,9 @@ def _run_end(source: SourceText, first: int, skip: frozenset[int]) -> int:
             index = bridged
             continue
         ahead = _next_celled(source, index, skip)
-        if ahead is not None and not _same_columns(source, first, last, ahead):
+        if ahead is not None and (
+            not _same_columns(source, first, last, ahead) or _drawn_apart(lines[last], lines[ahead])
+        ):
             ahead = None  # another table below: a signature table under an annex table
         if ahead is not None and _continued_overleaf(source, first, last, ahead, skip):
             index = ahead
@@ -223,6 +225,14 @@ def _wraps_in_column(source: SourceText, first: int, last: int, line: Line) -> b
         return False
     columns = _column_positions(source, first, last)
     return len(columns) > 1 and any(abs(x - column) <= 1.5 for column in columns)
+
+
+def _drawn_apart(line: Line, other: Line) -> bool:
+    """Two lines of which the reader saw one inside drawn rules and the other outside them,
+    or inside another table's: a ruled annex table and the signature table under it, though
+    their columns stand at the same places."""
+    a, b = line.style.table_cell, other.style.table_cell
+    return (a is None) != (b is None) or (a is not None and b is not None and a[0] != b[0])
 
 
 def _same_table(line: Line, other: Line) -> bool:

@@ -267,3 +267,20 @@ def test_sub_clause_items_under_a_lead_in_wrapped_over_two_lines(pack: Pack) -> 
         "skolorna.\n",
     )
     assert [a.matched for a in areas] == ["Otillåten påverkan", "Unga i risk för kriminalitet"]
+
+
+def test_a_qualifier_narrows_the_area_before_it_and_a_wrapped_line_is_no_item(
+    pack: Pack,
+) -> None:
+    areas = _skarpnack_with(
+        pack,
+        "Parterna prioriterar under perioden unga i risk för kriminalitet, riktat arbete mot\n"
+        "avgränsade platser och utsatta områden, med fokus på Farsta centrum och\n"
+        "Hökarängen, samt otillåten påverkan.\n",
+    )
+    assert [a.text for a in areas if a.matched is None] == []
+    assert [a.matched for a in areas] == [
+        "Unga i risk för kriminalitet",
+        "Riktat arbete mot avgränsade platser och utsatta områden",
+        "Otillåten påverkan",
+    ]

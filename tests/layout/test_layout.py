@@ -381,3 +381,28 @@ def test_a_word_that_leads_on_under_a_full_cell_line_is_a_word_of_its_own() -> N
         ("Beredningsgrupp\tkommunpolis", cell((50, 200), (120, 260), 146, 3, 0)),
     )
     assert view_lines(source)[1] == "Styrgrupp\tlokalpolisområdeschef för Globen"
+
+
+def test_a_ruled_table_and_an_unruled_signature_table_with_its_columns_stay_apart() -> None:
+    def two(top: float) -> LineStyle:
+        return LineStyle(font_size=10.0, x0=71, top=top, cells_x=(71, 298), cells_x1=(90, 400))
+
+    def ruled(top: float, row: int) -> LineStyle:
+        return dataclasses.replace(two(top), table_cell=(3001, row, 0))
+
+    source = pdf(
+        ("Nr\tHandling", ruled(405, 1)),
+        ("1\tGemensam lokal lägesbild", ruled(419, 2)),
+        ("2\tÅtgärdsplan", ruled(433, 3)),
+        ("Underskrifter", at(71, 480, 140)),
+        ("Överenskommelsen har upprättats i två exemplar.", at(71, 500, 330)),
+        ("Farsta stadsdelsförvaltning\tLokalpolisområde Farsta", two(520)),
+        ("Stockholm 15.4.2026\tStockholm 15.4.2026", two(540)),
+        ("……………………\t……………………", two(560)),
+        ("Maria Ek\tDaniel Holm", two(575)),
+        ("Stadsdelsdirektör\tLokalpolisområdeschef", two(590)),
+    )
+    lines = view_lines(source)
+    first_signatory = next(i for i, line in enumerate(lines) if line.startswith("Farsta"))
+    assert lines.index("2\tÅtgärdsplan") < lines.index("Underskrifter") < first_signatory
+    assert lines[lines.index("2\tÅtgärdsplan") + 1] == ""  # the ruled table ends there
