@@ -428,6 +428,9 @@ _OPEN_FOR = re.compile(r"^[Ff]ör(?:\s+[a-zåäö][\w-]*)*$")
 # "För Polismyndigheten, lokalpolisområde" that reaches the column's edge, a type word last:
 # its name ("Skärholmen", no digits, a few words) follows on the next line.
 _FOR_TYPE_LAST = re.compile(r"^[Ff]ör\s.*\b[a-zåäö][\w-]*$")
+_HAS_DIGIT = re.compile(r"\d")
+# A Swedish noun's definite or plural ending: the organisation named in full.
+_DEFINITE = re.compile(r"(?:en|et|na)\s*$")
 _NAME_GOES_ON = re.compile(r"^[A-ZÅÄÖ][^\d\s]*(?:\s+[^\d\s]+){0,2}$")
 
 
@@ -456,7 +459,10 @@ def _signature_joint(
         return " "
     if _DATE_WITHOUT_YEAR.search(above) and _DATE_GOES_ON.match(text):
         return " "  # "Kista den 25 januari" | "2023", "Kista den" | "25 januari 2023"
-    if _OPEN_FOR.match(above) and (above.strip().lower() == "för" or filled):
+    # "För" alone, a line that reached the column's edge, or a type word without its name
+    # ("För lokalpolisområde" | "Norrmalm"; "För utbildningsförvaltningen" is whole)
+    opens = above.strip().lower() == "för" or filled or not _DEFINITE.search(above)
+    if _OPEN_FOR.match(above) and opens and not _HAS_DIGIT.search(text):
         return " "
     if filled and _FOR_TYPE_LAST.match(above) and _NAME_GOES_ON.match(text):
         return " "

@@ -232,7 +232,10 @@ def _drawn_apart(line: Line, other: Line) -> bool:
     or inside another table's: a ruled annex table and the signature table under it, though
     their columns stand at the same places."""
     a, b = line.style.table_cell, other.style.table_cell
-    return (a is None) != (b is None) or (a is not None and b is not None and a[0] != b[0])
+    if (a is None) != (b is None):
+        return True
+    # Each page's rules make a table of their own: a table going on overleaf is one table.
+    return a is not None and b is not None and a[0] != b[0] and line.page == other.page
 
 
 def _same_table(line: Line, other: Line) -> bool:

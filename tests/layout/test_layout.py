@@ -406,3 +406,24 @@ def test_a_ruled_table_and_an_unruled_signature_table_with_its_columns_stay_apar
     first_signatory = next(i for i, line in enumerate(lines) if line.startswith("Farsta"))
     assert lines.index("2\tÅtgärdsplan") < lines.index("Underskrifter") < first_signatory
     assert lines[lines.index("2\tÅtgärdsplan") + 1] == ""  # the ruled table ends there
+
+
+def test_a_for_line_with_a_bare_type_word_takes_the_name_under_it_but_no_date() -> None:
+    def three(x1: tuple[float, ...], top: float) -> LineStyle:
+        x = (71.0, 222.0, 373.0)
+        return LineStyle(font_size=10.0, x0=71, top=top, cells_x=x, cells_x1=x1)
+
+    source = pdf(
+        (
+            "För Farsta\tFör lokalpolisområde\tFör utbildningsförvaltningen",
+            three((151, 312, 495), 266),
+        ),
+        ("stadsdelsförvaltning\tFarsta\tStockholm den 18 februari", three((154, 259, 488), 280)),
+        ("Stockholm den 16 februari\tStockholm den 18 februari\t2026", three((185, 337, 390), 295)),
+        ("2026\t2026\t……………………", three((95, 245, 450), 310)),
+        ("……………………\t……………………\tMaria Fors", three((150, 300, 430), 325)),
+        ("Anna Ek\tPer Lind\tGrundskolechef", three((110, 260, 450), 340)),
+    )
+    lines = view_lines(source)
+    assert "För lokalpolisområde Farsta" in lines
+    assert "För utbildningsförvaltningen" in lines
