@@ -26,6 +26,7 @@ from lint.layout.patterns import (
     is_list_item,
     is_page_number,
     opens_with_clause_number,
+    sentence_end,
     strip_section_number,
 )
 from lint.model import Group, Line, Member, Party, Section, SourceText, Span
@@ -499,7 +500,7 @@ def _sentences(text: str, span: Span) -> Iterator[Span]:
     chunk = text[span.start : span.end]
     position = 0
     for match in SENTENCE_BREAK.finditer(chunk):
-        yield _trimmed(text, span.start + position, span.start + match.start())
+        yield _trimmed(text, span.start + position, span.start + sentence_end(match))
         position = match.end()
     yield _trimmed(text, span.start + position, span.end)
 

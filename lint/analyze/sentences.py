@@ -3,7 +3,12 @@ blank lines, list items, the end of a list and headings do."""
 
 from __future__ import annotations
 
-from lint.layout.patterns import SENTENCE_BREAK, is_list_item, opens_with_clause_number
+from lint.layout.patterns import (
+    SENTENCE_BREAK,
+    is_list_item,
+    opens_with_clause_number,
+    sentence_end,
+)
 from lint.model import Section, Sentence, SourceText, Span
 
 # Two digits at most: a line that starts "2022. Överenskommelsen" is a wrapped sentence.
@@ -70,7 +75,7 @@ def _split_block(text: str, block: Span) -> list[Sentence]:
     result = []
     position = 0
     for match in SENTENCE_BREAK.finditer(chunk):
-        result.append(_sentence(text, block.start + position, block.start + match.start()))
+        result.append(_sentence(text, block.start + position, block.start + sentence_end(match)))
         position = match.end()
     result.append(_sentence(text, block.start + position, block.end))
     return [s for s in result if s.text]

@@ -34,8 +34,16 @@ UNNUMBERED_MARKER = re.compile(rf"^\s*(?:{_BULLET}|{_LETTER_LABEL})\s+")
 LETTER_MARKER = re.compile(rf"^\s*(?:{_LETTER_LABEL})\s+")
 
 # Where one sentence ends and the next begins: a full stop, question or exclamation mark
-# (and a closing quote), white space and a capital or an opening quote.
-SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[A-ZÅÄÖÉ\"”])")
+# (and a closing quote), white space and a capital or an opening quote. The match starts
+# at the mark, which ends the sentence before (`sentence_end`): a regex that starts with a
+# lookbehind would try every position of the text.
+SENTENCE_BREAK = re.compile(r"[.!?][\"”']?\s+(?=[A-ZÅÄÖÉ\"”])")
+
+
+def sentence_end(match: re.Match[str]) -> int:
+    """Where the sentence before a `SENTENCE_BREAK` ends: just after its mark."""
+    return match.start() + 1
+
 
 # A section number before a heading: "4.", "4.2", "4:2", "4.2.1", "4 a", "§ 4", "§4.", "4 §", "IV.",
 # "V.1", "IV:", "B.", "A1", "Artikel 3 –", "Avsnitt 2:", "Kapitel 1", "Kap. 5", "Del A".
