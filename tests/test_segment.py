@@ -421,3 +421,14 @@ def test_word_paragraphs_in_body_style_are_headings_by_their_shape(pack: Pack) -
         ("Parter och överenskommelsens omfattning:", "parties"),
         ("5. Tid:", "term"),
     ]
+
+
+def test_a_phrase_heading_of_eight_words_is_named_by_its_keyword(pack: Pack) -> None:
+    prose = "Här beskriver vi i löpande text vad avsnittet handlar om och varför det behövs."
+    source = _source(
+        ["Överenskommelse", "", "Läget i Farsta och det här prioriterar vi", "", prose]
+    )
+    assert [s.template_key for s in segment(source, pack.template)] == [
+        None,
+        "situation_picture",
+    ]
