@@ -306,7 +306,9 @@ def extract_parties(ctx: AnalysisContext) -> PartiesResult:
     parties: tuple[Party, ...] = ()
     region_terms: list[_Term] = []
     for region in _candidate_regions(ctx, vocab) if ctx.kind in _KINDS_WITH_PARTIES else ():
-        parties, region_terms = _parse_region(text, region, vocab, org_numbers, list_items)
+        parties, region_terms = _parse_region(
+            text, region, vocab, org_numbers, list_items, ctx.source.format != "text"
+        )
         if parties:
             break
     defined = _defined_terms(ctx, region_terms, parties)
@@ -363,7 +365,10 @@ def _parse_region(
     vocab: PartyVocab,
     org_numbers: Sequence[OrgNumber],
     list_items: frozenset[int],
+    line_paragraphs: bool = False,
 ) -> tuple[tuple[Party, ...], list[_Term]]:
+    """The parties of a region; `line_paragraphs`: every line is a paragraph of its own
+    (the reading view of a PDF or a Word file, where no blank line stands between them)."""
     terms = find_terms(text, region, vocab)
     masked = _mask(text, region, (t.span for t in terms))
     agents = _agent_clauses(text, region, vocab)
@@ -371,7 +376,7 @@ def _parse_region(
     if not any(not h.generic for h in heads):
         return (), terms
     first = next(h for h in heads if not h.generic)
-    prose = _is_prose(text, region.start, first.name_start, vocab)
+    prose = _is_prose(text, region.start, first.name_start, vocab, line_paragraphs)
     stop = _list_end(text, first.end, region.end, vocab, prose)
     separators = [
         position
@@ -733,15 +738,22 @@ def _next_is_name(text: str, words: Sequence[tuple[int, int, str]], index: int) 
 # --- layout -------------------------------------------------------------------------------
 
 
-def _is_prose(text: str, region_start: int, first_name_start: int, vocab: PartyVocab) -> bool:
-    """Whether the first party follows "mellan" in running text (rather than a block list)."""
+def _is_prose(
+    text: str,
+    region_start: int,
+    first_name_start: int,
+    vocab: PartyVocab,
+    line_paragraphs: bool = False,
+) -> bool:
+    """Whether the first party follows "mellan" in running text (rather than a block list);
+    where lines are paragraphs, a party on the line after "… ingås mellan" opens a list."""
     before = text[region_start:first_name_start]
     lead = list(vocab.prose_lead.finditer(before))
     if not lead or lead[-1].group() == ":":
         return False
     tail = before[lead[-1].end() :]
     # "… ingås mellan\n1. Farsta stadsdelsförvaltning …": a list introduced by "mellan".
-    listed = LINE_LIST_MARKER.search(tail) is not None
+    listed = LINE_LIST_MARKER.search(tail) is not None or (line_paragraphs and "\n" in tail)
     return "\n\n" not in tail and not _SENTENCE_END.search(tail) and not listed
 
 

@@ -513,3 +513,30 @@ def test_parties_named_in_a_sentence_after_are_and_the_area_they_belong_to(
         ("district_administration", "Skarpnäcks stadsdelsförvaltning"),
         ("police_area", "lokalpolisområde Globen"),
     ]
+
+
+def test_in_a_word_file_the_parties_on_the_lines_after_mellan_are_a_list(pack: Pack) -> None:
+    from lint.read.lines import RawLine, build_source
+
+    lines = [
+        "Lokal samverkansöverenskommelse",
+        "2 Parter",
+        "Överenskommelsen ingås mellan",
+        "Farsta stadsdelsförvaltning, organisationsnummer 212000-0142, nedan ”SDF”,",
+        "a) Lokalpolisområde Farsta, organisationsnummer 202100-0076,",
+        "b) Lokalpolisområde Globen, organisationsnummer 202100-0076,",
+        "a) och b) nedan gemensamt kallade ”Lokalpolisområdena”, samt",
+        "",
+        "Utbildningsförvaltningen, organisationsnummer 212000-0142, nedan ”UF”.",
+        "Parterna kallas gemensamt ”Parterna”.",
+        "3 Tid",
+        "Överenskommelsen gäller tills vidare.",
+    ]
+    source = build_source([RawLine(t) for t in lines], "t.docx", "docx", ReadLimits())
+    result = extract(source, pack)
+    assert [p.org_type for p in result.parties] == [
+        "district_administration",
+        "police_area",
+        "police_area",
+        "education_administration",
+    ]
