@@ -12,17 +12,19 @@ TXT002 compares a number in words with the digits beside it: "tre (3)", "3 (tre)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
 
+from lint.analyze.needles import fold
 from lint.check.engine import Param, Violation, register
 from lint.model import Document, Span
 
 _WORD = re.compile(r"[^\W\d_]+")
+_LETTER = re.compile(r"[^\W\d_]")
 _MIN_TERM_CHARS = 8
 _ANCHOR = 3  # letters at each end of the term that must be in place
 # Swedish noun endings that may follow a misspelled term whose last letters are wrong.
@@ -56,20 +58,35 @@ def term_spelling(document: Document, params: Mapping[str, Any]) -> Iterator[Vio
     min_score = float(params.get("min_score", 90))
     text, to_source = document.reading_text()
     # Each distinct word judged once; most texts have no near miss at all.
-    words = {word.lower() for word in set(_WORD.findall(text))}
+    words = {fold(word) for word in set(_WORD.findall(text))}
     misses = {word: miss for word in words if (miss := _near_miss(word, terms, min_score))}
     if not misses:
         return
-    for match in _WORD.finditer(text):
-        miss = misses.get(match.group().lower())
-        if miss is None:
-            continue
-        span = Span(match.start(), match.end())
+    for start, end in _occurrences(text, misses):
+        word = text[start:end]
+        miss = misses[fold(word)]
+        span = Span(start, end)
         yield Violation(
             span=to_source.span_to_raw(span) if to_source else span,
-            args={"word": match.group(), "term": miss.term},
-            suggestion=_same_case(match.group(), miss.suggestion),
+            args={"word": word, "term": miss.term},
+            suggestion=_same_case(word, miss.suggestion),
         )
+
+
+def _occurrences(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
+    """Where each of `words` (in lower case) stands in `text` as a whole word (`_WORD`), in
+    order: found on the text's fold (as long as the text) by plain substring search."""
+    folded = fold(text)
+    found = []
+    for word in words:
+        position = folded.find(word)
+        while position >= 0:
+            end = position + len(word)
+            before = position and _LETTER.match(text, position - 1)
+            if not before and not (end < len(text) and _LETTER.match(text, end)):
+                found.append((position, end))
+            position = folded.find(word, end)
+    return sorted(found)
 
 
 @lru_cache(maxsize=8)
@@ -126,7 +143,7 @@ def number_words(document: Document, params: Mapping[str, Any]) -> Iterator[Viol
         (word_then_digits, 1, 2),
         (digits_then_word, 2, 1),
     ):
-        for match in pattern.finditer(text):
+        for match in _around_parentheses(pattern, text):
             said = words[match.group(word_group).lower()]
             if said != int(match.group(digit_group)):
                 span = Span(match.start(), match.end())
@@ -135,6 +152,30 @@ def number_words(document: Document, params: Mapping[str, Any]) -> Iterator[Viol
                     args={"text": " ".join(match.group().split()), "word": said},
                     suggestion=None,
                 )
+
+
+# How far a number in words with its digits ("tre (3)", "3 (tre)") reaches either side of
+# its opening parenthesis.
+_PARENTHESIS_REACH = 64
+
+
+def _around_parentheses(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern whose every match holds "(…)", scanning only
+    the stretches around the parentheses: a case-blind alternation of words cannot skip
+    ahead the way a literal can, and long texts have few parentheses."""
+    windows: list[tuple[int, int]] = []
+    opening = text.find("(")
+    while opening >= 0:
+        start = max(0, opening - _PARENTHESIS_REACH)
+        closing = text.find(")", opening, opening + _PARENTHESIS_REACH)
+        end = closing + 1 if closing >= 0 else min(len(text), opening + _PARENTHESIS_REACH)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+        opening = text.find("(", opening + 1)
+    for start, end in windows:
+        yield from pattern.finditer(text, start, end)
 
 
 @lru_cache(maxsize=4)

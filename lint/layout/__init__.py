@@ -270,7 +270,8 @@ def _hangs_from(line: Line, item: Line, previous: Line) -> bool:
 def _line_joint(above: str, below: str) -> str:
     """How a wrapped line joins the one above: a space, or "-" when the word above was
     broken after its hyphen (the hyphen is dropped)."""
-    broken = _BROKEN_AFTER_HYPHEN.search(above.rstrip())
+    end = above.rstrip()
+    broken = end.endswith("-") and _BROKEN_AFTER_HYPHEN.search(end, max(0, len(end) - 2))
     if broken and below[:1].islower() and not KEEP_HYPHEN_BEFORE.match(below.lstrip()):
         return "-"
     return " "

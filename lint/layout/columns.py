@@ -68,8 +68,11 @@ def split_cells(source: SourceText, line: Line) -> list[tuple[int, int]]:
 
 def has_cells(source: SourceText, index: int) -> bool:
     """Whether line `index` has two cells or more (`split_cells`)."""
-    splitter = _CELL_SPLIT if source.format == "pdf" else _TEXT_CELL_SPLIT
-    return splitter.search(source.line_texts[index]) is not None
+    text = source.line_texts[index]
+    if "\t" in text:
+        return True
+    # four spaces between words, in a PDF's text (a substring test first: most lines have none)
+    return source.format == "pdf" and "    " in text and _CELL_SPLIT.search(text) is not None
 
 
 def find_tables(source: SourceText, skip: frozenset[int]) -> list[Table]:

@@ -99,3 +99,31 @@ def test_number_words(tmp_path: Path) -> None:
     txt002 = [f for f in findings if f["rule"] == "TXT002"]
     assert [f["message"].split('"')[1] for f in txt002] == ["tre (4)", "Fem ( 6 )"]
     assert {f["severity"] for f in txt002} == {"warning"}
+
+
+def test_numbers_in_words_found_around_parentheses_as_everywhere() -> None:
+    import random
+
+    from lint.check.text import _around_parentheses, _number_patterns
+
+    patterns = _number_patterns(("en", "ett", "två", "tre", "fyra"))
+    pieces = ["tre", "Tre", " ", "(", ")", "3", "4", "x", "fyra", "\n", "  ", "ett", "12"]
+    rng = random.Random(4)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 20)))
+        for pattern in patterns:
+            expected = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in _around_parentheses(pattern, text)] == expected, text
+
+
+def test_a_near_miss_is_found_wherever_it_stands_as_a_whole_word() -> None:
+    import random
+
+    from lint.check.text import _WORD, _occurrences
+
+    pieces = ["styrgrupen", "Styrgrupen", "STYRGRUPEN", " ", "x", "ö", "1", "_", "-", "\n", "é"]
+    rng = random.Random(9)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        expected = [m.span() for m in _WORD.finditer(text) if m.group().lower() == "styrgrupen"]
+        assert _occurrences(text, ["styrgrupen"]) == expected, text
