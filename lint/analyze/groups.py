@@ -309,6 +309,9 @@ class _GroupReader:
         Lokal styrgrupp"), of the innermost section around it that describes a group."""
         if section is None:
             return None
+        known = self._enclosing_kinds.get(id(section))
+        if known is not None:
+            return known[1]
         around = [
             s
             for s in self._group_sections
@@ -316,6 +319,23 @@ class _GroupReader:
         ]
         innermost = max(around, key=lambda s: s.level, default=None)  # the first of a level
         return self._section_kind(innermost)
+
+    @cached_property
+    def _enclosing_kinds(self) -> dict[int, tuple[Section, str | None]]:
+        """`_enclosing_kind` of every section, in one pass in document order: the group
+        sections still open around a section's heading are a short stack (sections nest)."""
+        kinds: dict[int, tuple[Section, str | None]] = {}
+        open_groups: list[Section] = []
+        for section in self.ctx.sections:
+            start = section.heading.start
+            open_groups = [s for s in open_groups if s.body.start <= start < s.body.end]
+            own = self._section_kind(section) is not None
+            around = [*open_groups, section] if own else open_groups
+            innermost = max(around, key=lambda s: s.level, default=None)
+            kinds[id(section)] = (section, self._section_kind(innermost))
+            if own:
+                open_groups.append(section)
+        return kinds
 
     @cached_property
     def _group_sections(self) -> tuple[Section, ...]:
