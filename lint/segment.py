@@ -398,8 +398,7 @@ def _ends_in_object_pronoun(source: SourceText, line: Line, text: str) -> bool:
     return (
         bool(words)
         and words[-1].lower() in _OBJECT_PRONOUNS
-        and (source.format != "text" or not _next_text(source, line.number - 1))
-        and _own_paragraph_or_text(source, line)
+        and _ends_paragraph(source, line)
         and _shape_ok(text, numbered=True)
     )
 
@@ -407,19 +406,18 @@ def _ends_in_object_pronoun(source: SourceText, line: Line, text: str) -> bool:
 _OBJECT_PRONOUNS = frozenset({"den", "det", "dem"})
 
 
-def _own_paragraph_or_text(source: SourceText, line: Line) -> bool:
-    """In a PDF's or Word file's view a line is a whole paragraph unless a list item, a
-    table cell or a signature; plain text is judged by its blank lines instead."""
-    return source.format == "text" or _own_paragraph(source, line.number - 1)
+def _ends_paragraph(source: SourceText, line: Line) -> bool:
+    """No line of the paragraph follows: in plain text a blank line comes next; in the view
+    of a PDF or a Word file the line is a paragraph of its own (`_own_paragraph`)."""
+    if source.format == "text":
+        return not _next_text(source, line.number - 1)
+    return _own_paragraph(source, line.number - 1)
 
 
 def _stands_over_prose(source: SourceText, line: Line) -> bool:
     """ "Parter och överenskommelsens omfattning:" with a blank line under it and prose
     after: a heading worded close to the template's, not a lead-in to a list."""
-    index = line.number  # the next line's index (line numbers are 1-based)
-    if index >= len(source.lines) or not _own_paragraph_or_text(source, line):
-        return False
-    if source.format == "text" and source.line_text(source.lines[index]).strip():
+    if line.number >= len(source.lines) or not _ends_paragraph(source, line):
         return False
     if any(ch.isdigit() for ch in source.line_text(line)):
         return False  # "Prioriterade samverkansområden 2025–2027:" leads in to its list
