@@ -36,13 +36,7 @@ def sections_by_content(
         )
         if holder is None:
             continue
-        sections[holder] = replace(
-            sections[holder],
-            template_key=heading.key,
-            template_score=TEMPLATE_MATCH_SCORE,
-            roles=heading.roles,
-            named_by="content",
-        )
+        sections[holder] = _named(sections[holder], heading, "content")
         named.add(heading.key)
     return tuple(_between_neighbours(sections, template))
 
@@ -74,17 +68,20 @@ def _between_neighbours(
         fits = [h for h in template[low + 1 : high] if h.level == 1 and h.key not in named]
         # Between two named sections: the last ones ("Underskrifter") may be of no template.
         if high_slot < len(top) and high_slot - low_slot == 2 and len(fits) == 1:
-            heading = fits[0]
-            sections[index] = replace(
-                sections[index],
-                template_key=heading.key,
-                template_score=TEMPLATE_MATCH_SCORE,
-                roles=heading.roles,
-                named_by="position",
-            )
-            keys[slot] = heading.key
-            named.add(heading.key)
+            sections[index] = _named(sections[index], fits[0], "position")
+            keys[slot] = fits[0].key
+            named.add(fits[0].key)
     return sections
+
+
+def _named(section: Section, heading: TemplateHeading, by: str) -> Section:
+    return replace(
+        section,
+        template_key=heading.key,
+        template_score=TEMPLATE_MATCH_SCORE,
+        roles=heading.roles,
+        named_by=by,
+    )
 
 
 def _evidence(document: Document, name: str) -> Iterable[Span]:
