@@ -11,7 +11,9 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lint.layout.columns import SIGNATURE_OPENING, Table, columns_of, find_tables, split_cells
 from lint.layout.furniture import furniture_lines
@@ -385,7 +387,7 @@ def _table_pieces(source: SourceText, table: Table) -> list[Piece]:
             start, end = _trimmed(source, cell.start, cell.end)
             text = source.text[start:end]
             opening = bool(SIGNATURE_OPENING.match(text))
-            joint = _signature_joint(previous, text, widest, line.style.font_size, edge)
+            joint = _signature_joint(previous, text, widest, line.style.font_size, edge, source)
             previous = (text, cell.x1)
             if joint is not None:  # a wrapped cell: "Skarpnäcks" | "stadsdelsförvaltning"
                 pieces.append(Piece(start, end, line.page, _NO_STYLE, joint, continues=True))
@@ -441,6 +443,7 @@ def _signature_joint(
     widest: float | None,
     font_size: float | None,
     edge: float | None = None,
+    source: SourceText | None = None,
 ) -> str | None:
     """How a line of a signature column continues the one above, or None when it does not:
     a word too long for the column broken at its edge (`edge`, or else the column's widest
@@ -449,6 +452,8 @@ def _signature_joint(
     if previous is None:
         return None
     above, x1 = previous
+    if source is not None and above[-1:].isalnum() and _broken_inside_word(source, above, text):
+        return ""  # "…, grundskoleavdelnin" | "g"
     em = font_size or 10.0
     filled = x1 is not None and widest is not None and x1 >= widest - _FULL_EM * em
     if text[:1].islower():
@@ -594,6 +599,11 @@ def _cell_line_joint(
         return "-" if lower and not KEEP_HYPHEN_BEFORE.match(following) else " "
     if not text[-1:].isalnum():
         return " "
+    pieces = _word_pieces(source, text, following)
+    if pieces is not None and pieces[0] > pieces[1]:
+        return ""  # "Skärholmens stads" | "delsförvaltning"
+    if pieces is not None and pieces[0] == 0 and pieces[1] > 1:
+        return " "  # "stadsdelsdirektör" | "samordnare": the document has the second alone
     if not _CONTINUES_WORD.match(following) or re.search(r"\s", text):
         return " "
     if following.split(maxsplit=1)[0].lower() in RUNS_ON and " " in following.strip():
@@ -603,6 +613,36 @@ def _cell_line_joint(
     if above.x1 is None or edge is None or above.x1 < edge - _FULL_EM * em:
         return " "
     return ""
+
+
+def _word_pieces(source: SourceText, text: str, following: str) -> tuple[int, int] | None:
+    """How often the document has the last word of a line and the first of the next
+    together as one word, and the second alone: a producer that breaks words at a cell's
+    edge without a hyphen (ReportLab) leaves a piece that stands alone less often than the
+    whole word does ("Skärholmens stads" | "delsförvaltning"). None unless the line ends in
+    a letter and the next goes on in lower case."""
+    head = _LAST_LETTERS.search(text)
+    tail = _FIRST_LETTERS.match(following)
+    if head is None or tail is None or not tail.group()[0].islower():
+        return None
+    words = _document_words(source.text)
+    return words.get((head.group() + tail.group()).lower(), 0), words.get(tail.group().lower(), 0)
+
+
+def _broken_inside_word(source: SourceText, text: str, following: str) -> bool:
+    pieces = _word_pieces(source, text, following)
+    return pieces is not None and pieces[0] > pieces[1]
+
+
+_LAST_LETTERS = re.compile(r"[^\W\d_]+$")
+_FIRST_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=2)
+def _document_words(text: str) -> Counter[str]:
+    """How often each word of the text stands in it, in lower case (counted once a document,
+    when a cell line ends in a letter and the next goes on in lower case)."""
+    return Counter(word.lower() for word in _FIRST_LETTERS.findall(text))
 
 
 _NO_STYLE = LineStyle()  # a continuation or blank piece's: styles are frozen, one will do

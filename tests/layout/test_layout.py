@@ -427,3 +427,26 @@ def test_a_for_line_with_a_bare_type_word_takes_the_name_under_it_but_no_date() 
     lines = view_lines(source)
     assert "För lokalpolisområde Farsta" in lines
     assert "För utbildningsförvaltningen" in lines
+
+
+def test_a_word_broken_at_a_cell_edge_without_a_hyphen_is_one_word_again() -> None:
+    source = pdf(
+        ("Part\tNummer", cell((50, 200), (80, 260), 90, 1, 0)),
+        ("Farsta stads\t212000-0142", cell((50, 200), (190, 260), 112, 2, 0)),
+        ("delsförvaltning", cell((50,), (130,), 124, 2, 1)),
+        ("Lokalpolisområde Farsta\t202100-0076", cell((50, 200), (180, 260), 146, 3, 0)),
+        ("Farsta stadsdelsförvaltning och lokalpolisområdet samverkar.", at(50, 180, 400)),
+        ("Stadsdelsförvaltning och polis möts.", at(50, 192, 300)),
+    )
+    assert view_lines(source)[1] == "Farsta stadsdelsförvaltning\t212000-0142"
+
+
+def test_two_words_of_their_own_in_a_cell_stay_two() -> None:
+    source = pdf(
+        ("Grupp\tLedamöter", cell((50, 200), (80, 300), 90, 1, 0)),
+        ("Styrgrupp\tstadsdelsdirektör", cell((50, 200), (100, 300), 112, 2, 0)),
+        ("samordnare", cell((200,), (260,), 124, 2, 1)),
+        ("Beredningsgrupp\tkommunpolis", cell((50, 200), (120, 260), 146, 3, 0)),
+        ("En samordnare och en stadsdelsdirektör deltar.", at(50, 180, 400)),
+    )
+    assert view_lines(source)[1] == "Styrgrupp\tstadsdelsdirektör samordnare"
