@@ -8,6 +8,7 @@ from typing import Any
 
 from lint.check.engine import Param, Violation, register
 from lint.check.signatures import party_list_doubtful
+from lint.layout.patterns import LIST_MARKER, strip_section_number
 from lint.localize import Text
 from lint.model import Document, OrgNumber, Party, Span
 
@@ -198,6 +199,8 @@ def _inside_sentence(document: Document, sentence_start: int, position: int) -> 
     before = raw.rstrip()
     if not before or before[-1] in _OPENERS or before[-1] in ".!?":
         return False
+    if not LIST_MARKER.sub("", strip_section_number(before + " "), count=1).strip():
+        return False  # "6.1 Stadsdelsförvaltningen och …": the sentence's first word
     if "\t" in raw[len(before) :]:
         return False  # the first word of a table cell
     return not _after_style_change(document, position) and not _after_heading(document, position)

@@ -175,6 +175,7 @@ def test_two_party_wording_with_two_copies_could_not_be_verified(pack: Pack) -> 
         ("Parterna ska samråda.\n\n• Polisen", (), []),  # a list item opens with a capital
         ("Området ”Skolan som brottsplats” prioriteras.", (), []),  # a quotation
         ("Samråd sker med polisen och förvaltningen.", (), []),  # lower case: no term
+        ("6.1 Förvaltningen och polisen tar fram lägesbilden.", (), []),  # a clause opens
     ],
 )
 def test_undefined_terms(
