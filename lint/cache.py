@@ -34,7 +34,16 @@ DEFAULT_MAX_MB = 200  # the size cap when the configuration sets none
 
 _PACKAGE = Path(__file__).resolve().parent
 # The code whose output is cached: readers, segmentation, analysis, NLP and the model.
-_EXTRACTION_CODE = ("layout", "read", "analyze", "segment.py", "nlp.py", "numerals.py", "model.py")
+_EXTRACTION_CODE = (
+    "layout",
+    "read",
+    "analyze",
+    "segment.py",
+    "nlp.py",
+    "numerals.py",
+    "model.py",
+    "textfold.py",
+)
 
 
 def cache_dir() -> Path:

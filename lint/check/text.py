@@ -19,9 +19,9 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from lint.analyze.needles import fold
 from lint.check.engine import Param, Violation, register
 from lint.model import Document, Span
+from lint.textfold import fold
 
 _WORD = re.compile(r"[^\W\d_]+")
 _LETTER = re.compile(r"[^\W\d_]")
