@@ -422,9 +422,8 @@ def _inline_trailing_entries(ctx: AnalysisContext, offset: int, text: str) -> li
 def _inline_labelled_entries(ctx: AnalysisContext, offset: int, text: str) -> list[_Entry]:
     """ "Bilagor: 1) Lägesbild, januari 2022, 2) Åtgärdsplan, 3) …": an inline list whose
     items are opened by the labels 1), 2), 3) … in turn, after a colon, a comma or "och"."""
-    labels = [m for m in _INLINE_ITEM_LABEL.finditer(text)]
     run = []
-    for label in labels:
+    for label in _INLINE_ITEM_LABEL.finditer(text):
         if int(label.group("num")) == len(run) + 1:
             run.append(label)
     if len(run) < 2:
