@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from lint.layout.columns import SIGNATURE_OPENING, Table, columns_of, find_tables, split_cells
 from lint.layout.furniture import furniture_lines
@@ -480,8 +481,9 @@ def _wrapped_row_pieces(source: SourceText, table: Table) -> list[Piece]:
     its cells in column order separated by tabs and the lines of a wrapped cell joined."""
     pieces: list[Piece] = []
     widest = _widest_cell_ends(source, table)
-    for row in table.rows:
-        fragments = _row_fragments(source, table, row)
+    rows = [_row_fragments(source, table, row) for row in table.rows]
+    breaks_words = any(_shows_broken_word(source, fragments) for fragments in rows)
+    for fragments in rows:
         column = None
         for number, fragment in enumerate(fragments):
             start, end = fragment.start, fragment.end
@@ -492,7 +494,7 @@ def _wrapped_row_pieces(source: SourceText, table: Table) -> list[Piece]:
                 if fragment.column != column:
                     prefix = "\t" * max(1, fragment.column - (column or 0))
                 else:
-                    prefix = _cell_line_joint(source, previous, fragment, widest)
+                    prefix = _cell_line_joint(source, previous, fragment, widest, breaks_words)
                     if prefix == "-":  # a word broken after a hyphen: the hyphen goes
                         pieces[-1] = dataclasses.replace(pieces[-1], raw_end=previous.end - 1)
                         prefix = ""
@@ -583,15 +585,33 @@ def _widest_cell_ends(source: SourceText, table: Table) -> dict[int, float]:
 # A wrapped cell line that reaches this close to the column's right edge (in ems) was broken
 # where it hit the edge, inside a word too long for the column.
 _FULL_EM = 0.6
+# A broken line stops where its next letter would pass the edge: within a wide letter of it.
+_LETTER_EM = 1.0
 _BROKEN_AFTER_HYPHEN = re.compile(r"(?<=[a-zåäöéü])-$", re.IGNORECASE)
 _CONTINUES_WORD = re.compile(r"[a-zåäöéü”’»),.;:]")
 
 
+def _shows_broken_word(source: SourceText, fragments: list[_Fragment]) -> bool:
+    """A cell of the row has a line whose last word the document's words show broken at the
+    edge, the producer's habit ("Utbildningsförvaltninge" | "n")."""
+    for above, below in itertools.pairwise(fragments):
+        if above.column == below.column:
+            text = source.text[above.start : above.end]
+            if _broken_inside_word(source, text, source.text[below.start : below.end]):
+                return True
+    return False
+
+
 def _cell_line_joint(
-    source: SourceText, above: _Fragment, below: _Fragment, widest: dict[int, float]
+    source: SourceText,
+    above: _Fragment,
+    below: _Fragment,
+    widest: dict[int, float],
+    breaks_words: bool = False,
 ) -> str:
     """How two lines of one cell join: a space; nothing, for a word too long for the column
-    broken at its edge; "-" for a word broken after a hyphen (the hyphen is dropped)."""
+    broken at its edge; "-" for a word broken after a hyphen (the hyphen is dropped).
+    `breaks_words`: other cells of the table show words broken at the edge."""
     text = source.text[above.start : above.end]
     following = source.text[below.start : below.end]
     if _BROKEN_AFTER_HYPHEN.search(text):
@@ -600,38 +620,63 @@ def _cell_line_joint(
     if not text[-1:].isalnum():
         return " "
     pieces = _word_pieces(source, text, following)
-    if pieces is not None and pieces[0] > pieces[1]:
+    if pieces is not None and pieces.broken:
         return ""  # "Skärholmens stads" | "delsförvaltning"
-    if pieces is not None and pieces[0] == 0 and pieces[1] > 1:
+    if pieces is not None and pieces.whole == 0 and pieces.tail > 1:
         return " "  # "stadsdelsdirektör" | "samordnare": the document has the second alone
+    em = above.line.style.font_size or 10.0
+    edge = widest.get(above.column)
+    if pieces is not None and pieces.unknown and breaks_words and edge is not None:
+        # the table's producer breaks words at the edge (other cells show it), and this line
+        # reaches the column's edge within a letter's width
+        return "" if above.x1 is not None and above.x1 >= edge - _LETTER_EM * em else " "
     if not _CONTINUES_WORD.match(following) or re.search(r"\s", text):
         return " "
     if following.split(maxsplit=1)[0].lower() in RUNS_ON and " " in following.strip():
         return " "  # "lokalpolisområdeschef" | "för Globen": a word of its own goes on
-    em = above.line.style.font_size or 10.0
-    edge = widest.get(above.column)
     if above.x1 is None or edge is None or above.x1 < edge - _FULL_EM * em:
         return " "
     return ""
 
 
-def _word_pieces(source: SourceText, text: str, following: str) -> tuple[int, int] | None:
-    """How often the document has the last word of a line and the first of the next
-    together as one word, and the second alone: a producer that breaks words at a cell's
-    edge without a hyphen (ReportLab) leaves a piece that stands alone less often than the
-    whole word does ("Skärholmens stads" | "delsförvaltning"). None unless the line ends in
-    a letter and the next goes on in lower case."""
+class _WordPieces(NamedTuple):
+    """How often the document has a line's last word and the next line's first together as
+    one word, the first alone and the second alone."""
+
+    whole: int
+    head: int
+    tail: int
+
+    @property
+    def broken(self) -> bool:
+        """The whole word stands in the document more often than its second piece alone: a
+        producer that breaks words at a cell's edge without a hyphen (ReportLab) leaves a
+        piece that stands alone less often than the whole word does ("Skärholmens stads" |
+        "delsförvaltning")."""
+        return self.whole > self.tail
+
+    @property
+    def unknown(self) -> bool:
+        """Neither piece stands anywhere else in the document, nor the whole word: nothing in
+        the words tells a break from a wrap ("n, grundskoleavdelnin" | "gen")."""
+        return self.whole == 0 and self.head == 1 and self.tail == 1
+
+
+def _word_pieces(source: SourceText, text: str, following: str) -> _WordPieces | None:
+    """The document's counts of the pieces at a line's end and the next line's start, None
+    unless the line ends in a letter and the next goes on in lower case."""
     head = _LAST_LETTERS.search(text)
     tail = _FIRST_LETTERS.match(following)
     if head is None or tail is None or not tail.group()[0].islower():
         return None
     words = _document_words(source.text)
-    return words.get((head.group() + tail.group()).lower(), 0), words.get(tail.group().lower(), 0)
+    first, second = head.group().lower(), tail.group().lower()
+    return _WordPieces(words.get(first + second, 0), words.get(first, 0), words.get(second, 0))
 
 
 def _broken_inside_word(source: SourceText, text: str, following: str) -> bool:
     pieces = _word_pieces(source, text, following)
-    return pieces is not None and pieces[0] > pieces[1]
+    return pieces is not None and pieces.broken
 
 
 _LAST_LETTERS = re.compile(r"[^\W\d_]+$")

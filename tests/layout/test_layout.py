@@ -450,3 +450,28 @@ def test_two_words_of_their_own_in_a_cell_stay_two() -> None:
         ("En samordnare och en stadsdelsdirektör deltar.", at(50, 180, 400)),
     )
     assert view_lines(source)[1] == "Styrgrupp\tstadsdelsdirektör samordnare"
+
+
+def _party_table(first_break_proven: bool, second_x1: float) -> SourceText:
+    elsewhere = "Arbetsmarknadsförvaltningen" if first_break_proven else "Förvaltningen"
+    return pdf(
+        ("Part\tNummer", cell((50, 200), (80, 260), 90, 1, 0)),
+        ("Arbetsmarknadsförvaltnin\t212000-0142", cell((50, 200), (191, 260), 112, 2, 0)),
+        ("gen, vuxenutbildningsenh", cell((50,), (second_x1,), 124, 2, 1)),
+        ("eten", cell((50,), (72,), 136, 2, 2)),
+        ("Lokalpolisområde Rinkeby\t202100-0076", cell((50, 200), (180, 260), 158, 3, 0)),
+        (f"{elsewhere} ansvarar för samordningen.", at(50, 190, 400)),
+        (f"{elsewhere} kallar till mötena.", at(50, 202, 400)),
+    )
+
+
+def test_a_word_broken_where_the_table_shows_breaks_is_one_word_though_seen_only_once() -> None:
+    lines = view_lines(_party_table(first_break_proven=True, second_x1=184))
+    assert lines[1] == "Arbetsmarknadsförvaltningen, vuxenutbildningsenheten\t212000-0142"
+
+
+def test_an_unknown_word_pair_stays_apart_without_a_break_shown_or_short_of_the_edge() -> None:
+    unproven = view_lines(_party_table(first_break_proven=False, second_x1=184))
+    short = view_lines(_party_table(first_break_proven=True, second_x1=160))
+    assert unproven[1].endswith("vuxenutbildningsenh eten\t212000-0142")
+    assert short[1] == "Arbetsmarknadsförvaltningen, vuxenutbildningsenh eten\t212000-0142"
