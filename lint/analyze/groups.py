@@ -225,7 +225,7 @@ class _GroupReader:
             named = self._row_group(cells, members | {meeting})
             if named is None:
                 continue
-            starts = [line.start + sum(len(c) + 1 for c in cells[:i]) for i in range(len(cells))]
+            starts = [start for start, _cell in _tab_cells(source, line)]
             for column in sorted(members):
                 if column < len(cells):
                     span = _trimmed(self.text, starts[column], starts[column] + len(cells[column]))
@@ -290,10 +290,8 @@ class _GroupReader:
         return kinds if len(set(named_kinds)) == len(named_kinds) else None
 
     def _add_column_members(self, line: Line, header: Sequence[str | None]) -> None:
-        position = line.start
-        for kind, cell in zip(header, self.ctx.source.line_text(line).split("\t"), strict=True):
-            span = _trimmed(self.text, position, position + len(cell))
-            position += len(cell) + 1
+        for kind, (start, cell) in zip(header, _tab_cells(self.ctx.source, line), strict=True):
+            span = _trimmed(self.text, start, start + len(cell))
             if kind is not None and span.end > span.start:
                 self._add_cell_members(kind, span)
 
@@ -641,3 +639,13 @@ def _continues(current: _Open, text: str, blank: bool, fmt: str) -> bool:
     return ends_open and (
         opens_lower or last.endswith((",", "-", "–")) or last_word in _OPEN_ENDINGS
     )
+
+
+def _tab_cells(source: SourceText, line: Line) -> list[tuple[int, str]]:
+    """Each cell of a view line (cells stand between tabs): where it starts and its text."""
+    cells = []
+    position = line.start
+    for cell in source.line_text(line).split("\t"):
+        cells.append((position, cell))
+        position += len(cell) + 1
+    return cells

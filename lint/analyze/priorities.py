@@ -30,6 +30,7 @@ from lint.analyze.context import AnalysisContext
 from lint.analyze.needles import Cue
 from lint.layout.patterns import (
     BULLET_CLASS,
+    CLAUSE_LABEL,
     LIST_MARKER,
     RUNS_ON,
     is_list_item,
@@ -56,8 +57,6 @@ _LINE_SEPARATOR = re.compile(rf"\s*\n(?=\s*(?:[A-ZÅÄÖ]|[{BULLET_CLASS}]))\s*"
 # Items between semicolons keep their own commas ("… platser, med särskilt fokus på X").
 _SEMICOLON_SEPARATOR = re.compile(r"\s*;\s*(?:(?:och|samt)\s+)?")
 _HEAD_END = re.compile(r"[.:](?:\s|$)")
-# A sub-clause number before an item ("6.3.1 Unga i risk …").
-_OUTLINE_LABEL = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\.?\s+")
 # An inline item label: "(1)", "2)", "(b)" at a word's start.
 _INLINE_LABEL = re.compile(r"(?<![\w(])\(?(?P<label>\d{1,2}|[a-h])\)\s+")
 _ITEM_TAIL = re.compile(r"[\s,;]+(?:och|samt|eller)?\s*$", re.IGNORECASE)
@@ -82,7 +81,7 @@ class _Vocab:
     headings: tuple[str, ...]
     ordinal_item: Cue  # opens a sentence that names one area ("Det andra är")
     # opens a piece that narrows the area before it ("med tyngdpunkt på Rågsved")
-    qualifier: re.Pattern[str] = re.compile(r"(?!x)x")
+    qualifier: Cue
 
 
 @dataclass(frozen=True)
@@ -144,9 +143,7 @@ def _compiled(serialized: str) -> _Vocab:
         not_area=re.compile(_alternation(raw.get("not_area", ())).pattern + r"\b", re.I),
         headings=tuple(raw.get("headings", ())),
         ordinal_item=_alternation(cues.get("ordinal_items", ())),
-        qualifier=re.compile(r"^(?:" + "|".join(cues.get("qualifiers", ())) + r")\b", re.IGNORECASE)
-        if cues.get("qualifiers")
-        else re.compile(r"(?!x)x"),
+        qualifier=Cue(cues.get("qualifiers", ()), after=r"\b"),
     )
 
 
@@ -491,7 +488,7 @@ def _short_line(text: str) -> bool:
 
 def _content_start(ctx: AnalysisContext, line: Line) -> int:
     text = ctx.source.line_text(line)
-    marker = LIST_MARKER.match(text) or _OUTLINE_LABEL.match(text)
+    marker = LIST_MARKER.match(text) or CLAUSE_LABEL.match(text)
     return line.start + (marker.end() if marker else 0)
 
 

@@ -159,6 +159,8 @@ def section_number_values(text: str) -> set[int]:
 
 # A decimal section number: "3.2", "3:2", "4)".
 _OUTLINE_NUMBER = re.compile(r"^\s*(\d{1,2}(?:[.:]\d{1,2})*)[.)]?\s+\S")
+# A clause's number of two parts or more and the space after it: "5.3.2 ", "3:2. ".
+CLAUSE_LABEL = re.compile(r"^\s*\d{1,2}(?:[.:]\d{1,2})+\.?\s+")
 
 
 def outline_number(text: str) -> tuple[int, ...]:
