@@ -188,17 +188,25 @@ def _contradiction(document: Document, revision: Revision, other: Revision) -> V
         "fallback_party_words": Param("strings", []),
         "anchor_sections": Param("strings", []),
     },
+    messages={"default": set(), "unverified": {"member"}},
 )
 def school_included(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
     """The school is a party, or a standing or co-opted member of any group (a school
-    co-opted in the steering group takes part, only without a seat)."""
+    co-opted in the steering group takes part, only without a seat). A member named by an
+    ambiguous term that may be the school makes it unverifiable."""
     org_type = params["org_type"]
     if _is_party(document, org_type, params) or any(
         _has_member(group, org_type) or _co_opted_member(group, org_type) is not None
         for group in document.groups
     ):
         return
-    yield Violation(span=_anchor(document, params.get("anchor_sections", ())))
+    doubtful = next(
+        (m for group in document.groups if (m := _doubtful_member(group, org_type))), None
+    )
+    if doubtful is not None:
+        yield Violation(doubtful.span, "unverified", {"member": doubtful.text}, unverified=True)
+    else:
+        yield Violation(span=_anchor(document, params.get("anchor_sections", ())))
 
 
 @register(
@@ -207,17 +215,22 @@ def school_included(document: Document, params: Mapping[str, Any]) -> Iterator[V
         "org_type": Param("string", required=True, org_types=one_org_type),
         "group": Param("string", required=True),
     },
-    messages={"default": set(), "co_opted": {"member"}},
+    messages={"default": set(), "co_opted": {"member"}, "unverified": {"member"}},
 )
 def party_in_group(document: Document, params: Mapping[str, Any]) -> Iterator[Violation]:
+    """A party of the type has a standing member in the group; a standing member named by an
+    ambiguous term that may be of that party makes it unverifiable."""
     org_type = params["org_type"]
     group = document.group(params["group"])
     if group is None or not _is_party(document, org_type, params):
         return
     if _has_member(group, org_type):
         return
+    doubtful = _doubtful_member(group, org_type, standing=True)
     co_opted = _co_opted_member(group, org_type)
-    if co_opted is not None:  # takes part, but has no seat: say so
+    if doubtful is not None:
+        yield Violation(doubtful.span, "unverified", {"member": doubtful.text}, unverified=True)
+    elif co_opted is not None:  # takes part, but has no seat: say so
         yield Violation(span=co_opted.span, key="co_opted", args={"member": co_opted.text})
     else:
         yield Violation(span=_members_span(document, group))
@@ -236,6 +249,15 @@ def _is_party(document: Document, org_type: str, params: Mapping[str, Any]) -> b
 
 def _has_member(group: Group, org_type: str) -> bool:
     return any(not m.optional and m.organisation == org_type for m in group.members)
+
+
+def _doubtful_member(group: Group, org_type: str, standing: bool = False) -> Member | None:
+    """A member (a standing one, with `standing`) whose organisation an ambiguous term names,
+    one of whose candidates is of the type."""
+    return next(
+        (m for m in group.members if org_type in m.candidates and not (standing and m.optional)),
+        None,
+    )
 
 
 def _co_opted_member(group: Group, org_type: str) -> Member | None:

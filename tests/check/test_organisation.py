@@ -317,3 +317,25 @@ def test_a_member_of_an_organisation_named_by_an_ambiguous_term_is_unverifiable(
     police_only = group("working", member("representative", "police_area"))
     (plain,) = group_members(doc(police_only), params(pack, "GRP004"))
     assert (plain.key, plain.unverified) == ("default", False)
+
+
+def test_a_school_seat_behind_an_ambiguous_term_is_unverifiable(pack: Pack) -> None:
+    """ "rektor vid Förvaltningen", where "Förvaltningen" is defined for the district and the
+    education administration: the school may have its seat, so neither rule can say no."""
+    ambiguous = Member(
+        role="principal",
+        organisation=None,
+        text="rektor vid Förvaltningen",
+        span=Span(41, 47),
+        candidates=("district_administration", "education_administration"),
+    )
+    steering = group("steering", DIRECTOR, POLICE_CHIEF, ambiguous)
+    parties = (party("district_administration"), party("education_administration"))
+    [seat] = party_in_group(doc(steering, parties=parties), params(pack, "SCH002"))
+    [actor] = school_included(doc(steering), params(pack, "SCH001"))
+    for found in (seat, actor):
+        assert (found.key, found.unverified, found.span) == ("unverified", True, Span(41, 47))
+        assert found.args["member"] == "rektor vid Förvaltningen"
+    police_only = group("steering", DIRECTOR, POLICE_CHIEF)
+    [plain] = party_in_group(doc(police_only, parties=parties), params(pack, "SCH002"))
+    assert (plain.key, plain.unverified) == ("default", False)
