@@ -444,11 +444,12 @@ def _validate_validity_vocab(validity: Any, fail: Any) -> None:
     if validity is None:
         return
     if not isinstance(validity, dict):
-        fail("", "a mapping with other_documents")
+        fail("", "a mapping with other_documents, earlier_period")
     for key in validity:
-        if key != "other_documents":
-            fail(f"key {key}", "unknown key (known: other_documents)")
+        if key not in ("other_documents", "earlier_period"):
+            fail(f"key {key}", "unknown key (known: other_documents, earlier_period)")
     _patterns(validity.get("other_documents"), "key other_documents", fail)
+    _patterns(validity.get("earlier_period"), "key earlier_period", fail)
 
 
 def _validate_rule_org_types(rules: list[Any], declared: list[str] | None, path: Path) -> None:

@@ -88,15 +88,17 @@ _PERIOD_END_NEEDLES = ("utgången", "slutet")
 # --- validity vocabulary (Swedish contract language) -----------------------------------
 
 # Present or future tense only: "gällde"/"löpte" describe an earlier agreement.
+_VALIDITY_VERBS = ("gäller", "gälla", "löper", "löpa", r"träder\s+i\s+kraft", r"träda\s+i\s+kraft")
 _VALIDITY_CUE = Cue(
     [
-        *("gäller", "gälla", "löper", "löpa", "giltig", "giltigt", r"giltighetstid\w*"),
-        *(r"avtalstid\w*", r"avtalsperiod\w*", r"träder\s+i\s+kraft", r"träda\s+i\s+kraft"),
+        *_VALIDITY_VERBS,
+        *("giltig", "giltigt", r"giltighetstid\w*", r"avtalstid\w*", r"avtalsperiod\w*"),
         *("ikraftträdande", "perioden"),
     ],
     before=r"\b",
     after=r"\b",
 )
+_PRESENT_VALIDITY = Cue(_VALIDITY_VERBS, before=r"\b", after=r"\b")
 _AGREEMENT_WORD = re.compile(r"överenskommels|avtal", re.IGNORECASE)
 _THIS_DOCUMENT = re.compile(r"^\W*(?:denna|detta)\b", re.IGNORECASE)
 _UNTIL_FURTHER_NOTICE = re.compile(r"\btills?\s*vidare\b|\btillsvidare\b", re.IGNORECASE)
@@ -250,12 +252,16 @@ def extract_dates(ctx: AnalysisContext) -> tuple[tuple[DateMention, ...], tuple[
     dates = tuple(find_dates(ctx.text))
     date_starts = [d.span.start for d in dates]  # in order: `find_dates` sorts them
     term = ctx.section_for("term")
-    others = other_documents(tuple((ctx.vocab.get("validity") or {}).get("other_documents", ())))
+    vocab = ctx.vocab.get("validity") or {}
+    others = other_documents(tuple(vocab.get("other_documents", ())))
+    earlier = earlier_period(tuple(vocab.get("earlier_period", ())))
     validity = []
     for sentence in ctx.sentences:
         first = bisect_left(date_starts, sentence.span.start)
         inside = list(dates[first : bisect_left(date_starts, sentence.span.end, first)])
         sentence = _stretched(ctx.text, sentence, inside)
+        if earlier is not None and _of_an_earlier_period(sentence.text, earlier):
+            continue
         if found := validity_of(ctx.text, sentence, inside, term, others):
             validity.append(found)
     return dates, tuple(validity)
@@ -271,6 +277,21 @@ def other_documents(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
         r"^\W*(?:den\s+|de\s+)?(?:\w+\s+){0,2}?(?:" + "|".join(patterns) + r")\b",
         re.IGNORECASE,
     )
+
+
+@lru_cache(maxsize=8)
+def earlier_period(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A verb of the past that states an earlier agreement's period (the pack's
+    `validity.earlier_period`)."""
+    if not patterns:
+        return None
+    return re.compile(r"\b(?:" + "|".join(patterns) + r")\b", re.IGNORECASE)
+
+
+def _of_an_earlier_period(text: str, earlier: re.Pattern[str]) -> bool:
+    """ "… ersätter den överenskommelse som gällde för perioden 2019–2021": a period in the
+    past tense, with no validity verb of the present beside it."""
+    return bool(earlier.search(text)) and _PRESENT_VALIDITY.search(text) is None
 
 
 def dates_starting_in(dates: Sequence[DateMention], span: Span) -> list[DateMention]:

@@ -287,3 +287,15 @@ def test_dates_looked_for_around_years_are_those_found_everywhere() -> None:
     for path in sorted(CORPUS.rglob("*.txt")):
         text = path.read_text(encoding="utf-8")
         assert find_dates(text) == _scanned_everywhere(text), path
+
+
+def test_an_earlier_agreements_period_is_no_validity_of_this_one(pack: Pack) -> None:
+    _dates, validity = analyze_dates(
+        "Lokal samverkansöverenskommelse\n\nBakgrund\n\n"
+        "Denna överenskommelse ersätter den som gällde för perioden 2017–2019.\n\n"
+        "Tid\n\nÖverenskommelsen gäller från och med den 1 mars 2020 och tills vidare.\n",
+        pack,
+    )
+    assert [(v.start and v.start.iso, v.until_further_notice) for v in validity] == [
+        ("2020-03-01", True)
+    ]
