@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 from lint.analyze.context import AnalysisContext
 from lint.analyze.dates import find_dates
 from lint.analyze.parties import is_cue_word
-from lint.layout.patterns import RUNS_ON
+from lint.layout.patterns import RUNS_ON, caption_under_rule
 from lint.model import DateMention, Line, Party, Signature, SourceText, Span
 from lint.pack import unspecific_types
 
@@ -49,6 +49,8 @@ _FIELD_LABEL = re.compile(
     r"|organisation|part)\s*[:.]?\s*",
     re.I,
 )
+# The date's own label after the place on one line: "Ort: Bromma   Datum: 2025-10-14".
+_DATE_LABEL_LAST = re.compile(r"\s*\bdatum\s*:?\s*$", re.I)
 _FILLER = re.compile(r"^[\s_.…·\-–—]*$")
 _BLANK_DATE = re.compile(r"[_…]{2,}|\.{3,}|\s20\d\d\s*-\s*-?\s*$|\s20\d\d-\s*$")
 _FOR_PARTY = re.compile(
@@ -82,11 +84,19 @@ def extract_signatures(ctx: AnalysisContext, parties: tuple[Party, ...]) -> tupl
     blocks = list(_anchored_blocks(ctx.source, vocab, skip))
     blocks.extend(_undated_blocks(ctx.source, blocks, vocab, skip))
     blocks.sort(key=lambda b: b.start)
-    signatures = [s for b in blocks if (s := _signature(b, vocab)) is not None]
-    signatures.extend(signature for _, signature in tabled if signature is not None)
+    body = _body_start(ctx)
+    signatures = [s for b in blocks if b.start >= body and (s := _signature(b, vocab)) is not None]
+    signatures.extend(s for line, s in tabled if s is not None and line.start >= body)
     signatures.sort(key=lambda s: s.span.start)
     signatures = _dated_by_signing_sentence(ctx, signatures, vocab)
     return tuple(match_parties(signatures, parties, vocab))
+
+
+def _body_start(ctx: AnalysisContext) -> int:
+    """Where the agreement's first section known from the template opens: what stands above
+    it (a registry block "Datum | 2021-04-20", "Handläggare | Mikael Lund, …") is front matter
+    and signs nothing. 0 when no section is known."""
+    return min((s.heading.start for s in ctx.sections if s.template_key is not None), default=0)
 
 
 def _dated_by_signing_sentence(
@@ -205,7 +215,7 @@ def _anchor(
         local = (date.span.start - rest_offset, date.span.end - rest_offset)
         residue = (rest[: local[0]] + " " + rest[local[1] :]).strip()
         # "Stockholm den 5 mars 2024", "Stockholm, 2024-03-05", "Stockholm i mars 2024"
-        residue = re.sub(r"(?:,|\bden\b|\bi$)", " ", residue).strip(" ,.")
+        residue = re.sub(r"(?:,|\bden\b|\bi$)", " ", _DATE_LABEL_LAST.sub("", residue)).strip(" ,.")
         if not residue:  # "2024-03-05", "den 5 mars 2024"
             wrapped = text[0].islower() and not text.startswith("den ")  # "utgången av 2026."
             return None if wrapped else (None, date, False)
@@ -238,6 +248,8 @@ def _anchored_blocks(
         following = lines[index + 1][1] if index + 1 < len(lines) else ""
         if anchor is not None and anchor[2] and _sentence_runs_on(lines[index][1], following):
             anchors[index] = None  # "För Staden undertecknar … och" wraps: prose, no block
+        elif anchor == (None, None, False) and _caption_under_rule(lines, anchors, index):
+            anchors[index] = None  # "Stockholm 2025-02-12" | "____" | "Ort och datum"
     dates_trail = _dates_trail(lines, anchors, vocab)
     pending: _Block | None = None  # signatory lines no anchor opened, that a date may close
     for index, (line, text) in enumerate(lines):
@@ -323,6 +335,19 @@ def _anchored_blocks(
         _NAME.match(part) for text, _ in pending.lines for part in _fields(text)
     ):
         yield pending  # the last signatory's lines, no date after them: an undated block
+
+
+def _caption_under_rule(
+    lines: Sequence[tuple[Line, str]],
+    anchors: Sequence[tuple[str | None, DateMention | None, bool] | None],
+    index: int,
+) -> bool:
+    """A caption under a signature rule (`caption_under_rule`) with the date written above the
+    rule."""
+    if index < 2 or not caption_under_rule(lines[index - 1][1], lines[index][1]):
+        return False
+    above = anchors[index - 2]
+    return above is not None and above[1] is not None
 
 
 def _pending_lines(

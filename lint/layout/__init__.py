@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from lint.layout.columns import SIGNATURE_OPENING, Table, columns_of, find_tables, split_cells
 from lint.layout.furniture import furniture_lines
-from lint.layout.patterns import LIST_MARKER, RUNS_ON
+from lint.layout.patterns import LIST_MARKER, RUNS_ON, caption_under_rule
 from lint.layout.view import OffsetMap, Piece, build_view, remap_spans
 from lint.model import Line, LineStyle, SourceText
 from lint.read.pdflines import KEEP_HYPHEN_BEFORE
@@ -387,9 +387,10 @@ def _table_pieces(source: SourceText, table: Table) -> list[Piece]:
             line = lines[cell.line]
             start, end = _trimmed(source, cell.start, cell.end)
             text = source.text[start:end]
-            opening = bool(SIGNATURE_OPENING.match(text))
+            caption = previous is not None and caption_under_rule(previous[0], text)
+            opening = bool(SIGNATURE_OPENING.match(text)) and not caption
             joint = _signature_joint(previous, text, widest, line.style.font_size, edge, source)
-            previous = (text, cell.x1)
+            previous = None if caption else (text, cell.x1)  # a caption takes nothing on
             if joint is not None:  # a wrapped cell: "Skarpnäcks" | "stadsdelsförvaltning"
                 pieces.append(Piece(start, end, line.page, _NO_STYLE, joint, continues=True))
                 continue

@@ -174,3 +174,14 @@ def opens_with_clause_number(text: str) -> bool:
     """A line that opens with a clause's number ("5.3.2 Beredningsgruppen …", "§ 4 …")."""
     stripped = text.lstrip()
     return len(outline_number(stripped)) >= 2 or stripped.startswith("§")
+
+
+_RULE_LINE = re.compile(r"[\s_.…·\-–—]{3,}")
+_BARE_DATE_LABEL = re.compile(r"(?:ort\s+(?:och|&|/)\s+datum|datum|ort)\s*:?", re.IGNORECASE)
+
+
+def caption_under_rule(above: str, text: str) -> bool:
+    """ "Stockholm 2025-02-12" | "______" | "Ort och datum": a bare place-and-date label right
+    under a signature rule is the form's caption of what was written above the rule, not the
+    opening of a signature block."""
+    return bool(_RULE_LINE.fullmatch(above.strip()) and _BARE_DATE_LABEL.fullmatch(text.strip()))

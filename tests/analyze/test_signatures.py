@@ -361,3 +361,39 @@ def test_signed_date_labels_and_a_last_signatory_left_undated(pack: Pack) -> Non
         ("Jonas Ek", "2024-02-03"),
         ("Lena Ås", None),
     ]
+
+
+def test_a_place_and_date_written_over_the_rule_its_caption_names(pack: Pack) -> None:
+    """A form: the value above a rule, the rule's caption under it ("Ort och datum")."""
+    signatures = signatures_in(
+        "Farsta 2023-06-01\n______________________\nOrt och datum\n\n"
+        "______________________\nUnderskrift\nPer Lind\nNamnförtydligande\n\n"
+        "Stockholm 2023-06-03\n______________________\nOrt och datum\n\n"
+        "______________________\nUnderskrift\nEva Sund\nNamnförtydligande\n",
+        pack,
+    )
+    assert [(s.place, s.name, s.date and s.date.iso) for s in signatures] == [
+        ("Farsta", "Per Lind", "2023-06-01"),
+        ("Stockholm", "Eva Sund", "2023-06-03"),
+    ]
+
+
+def test_place_and_date_labelled_on_one_line(pack: Pack) -> None:
+    signatures = signatures_in(
+        "För Skarpnäcks stadsdelsförvaltning\nOrt: Skarpnäck   Datum: 2024-05-02\n\n"
+        "______________\nKarin Berg, stadsdelsdirektör\n",
+        pack,
+    )
+    assert [(s.place, s.date and s.date.iso) for s in signatures] == [("Skarpnäck", "2024-05-02")]
+
+
+def test_a_registry_block_above_the_first_section_signs_nothing(pack: Pack) -> None:
+    source = read_text_bytes(
+        (
+            "Diarienummer\tSDF 2024/0412\nDatum\t2024-03-02\n"
+            "Handläggare\tAnna Berg, säkerhetssamordnare\n\n" + BODY
+        ).encode(),
+        "t.txt",
+        ReadLimits(),
+    )
+    assert signatures_of(lay_out(source).view, pack) == ()

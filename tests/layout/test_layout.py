@@ -475,3 +475,21 @@ def test_an_unknown_word_pair_stays_apart_without_a_break_shown_or_short_of_the_
     short = view_lines(_party_table(first_break_proven=True, second_x1=160))
     assert unproven[1].endswith("vuxenutbildningsenh eten\t212000-0142")
     assert short[1] == "Arbetsmarknadsförvaltningen, vuxenutbildningsenh eten\t212000-0142"
+
+
+def test_a_caption_under_a_signature_rule_neither_opens_a_block_nor_takes_the_next_rule() -> None:
+    source = text(
+        "Farsta 2023-06-01\tStockholm 2023-06-03",
+        "______________\t______________",
+        "Ort och datum\tOrt och datum",
+        "______________\t______________",
+        "Per Lind\tEva Sund",
+    )
+    assert view_lines(source)[:6] == [
+        "",
+        "Farsta 2023-06-01",
+        "______________",
+        "Ort och datum",
+        "______________",
+        "Per Lind",
+    ]
