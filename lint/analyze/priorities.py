@@ -232,9 +232,11 @@ def _from_sentence(
             yield from _enumeration(ctx, vocab, inline, known_only=False)
         return
     inline = _piece(ctx, start + after, sentence.span.end)
-    if inline is not None:
-        yield from _enumeration(ctx, vocab, inline, known_only=True)
+    known = list(_enumeration(ctx, vocab, inline, known_only=True)) if inline is not None else []
+    if known:
+        yield from known
     elif noun is not None and text.rstrip().endswith("."):
+        # "… har valt tre prioriterade samverkansområden för avtalstiden. Det första är …"
         yield from _ordinal_items(ctx, vocab, sentence)
 
 

@@ -89,6 +89,17 @@ def test_areas_named_a_sentence_each_after_a_count(pack: Pack) -> None:
     assert [a.matched for a in areas] == ["Otillåten påverkan", "Unga i risk för kriminalitet"]
 
 
+def test_ordinal_sentences_after_a_count_that_names_its_period(pack: Pack) -> None:
+    """The count's sentence goes on after the cue ("… för avtalstiden.") and names no area."""
+    areas = _skarpnack_with(
+        pack,
+        "Parterna har valt två prioriterade samverkansområden för hela avtalsperioden. Det "
+        "första är otillåten påverkan, främst mot skolor. Det andra är unga i risk för "
+        "kriminalitet.",
+    )
+    assert [a.matched for a in areas] == ["Otillåten påverkan", "Unga i risk för kriminalitet"]
+
+
 def test_inline_labels_delimit_the_items(pack: Pack) -> None:
     """ "a) …, b) …, med fokus på X och Y, samt c) …": each label opens an item, so the
     commas and "och" inside an item's description split nothing."""
