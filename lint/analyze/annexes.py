@@ -46,6 +46,11 @@ _ENTRY_NAMED = re.compile(
     rf"^\s*{_BULLET}?{_KEYWORD}[ \t]+{_NR}(?P<num>{_NUMBER})"
     rf"(?:(?P<sep>{_SEPARATOR})(?P<title>\S.*?))?\s*$"
 )
+# A sentence that names an annex: "Bilaga 2 är den gemensamma lokala lägesbilden, daterad …"
+_ENTRY_SENTENCE = re.compile(
+    rf"(?:^|(?<=[.!?])\s+)(?P<label>{_KEYWORD}[ \t]+(?P<num>\d{{1,2}}))\s+"
+    r"(?:är|utgörs\s+av|består\s+av|innehåller|avser)\s+(?P<title>[^,.;:(]+)"
+)
 # The strict form used outside an annex section: an explicit separator and a title.
 _ENTRY_STRICT = re.compile(
     rf"^\s*{_BULLET}?{_KEYWORD}[ \t]+{_NR}(?P<num>{_NUMBER})[ \t]*[:–—-][ \t]*(?P<title>\S.*?)\s*$"
@@ -365,8 +370,10 @@ def _inline_entries(ctx: AnalysisContext, lines: Sequence[Line]) -> list[_Entry]
     text = ctx.text[first.start : last.end]
     parts = _inline_parts(text)
     if parts is None:
-        return _inline_trailing_entries(ctx, first.start, text) or _inline_labelled_entries(
-            ctx, first.start, text
+        return (
+            _inline_trailing_entries(ctx, first.start, text)
+            or _inline_labelled_entries(ctx, first.start, text)
+            or _sentence_entries(ctx, first.start, text)
         )
     entries: list[_Entry] = []
     for position, raw in parts:
@@ -442,6 +449,25 @@ def _inline_labelled_entries(ctx: AnalysisContext, offset: int, text: str) -> li
         start, stop = offset + label.start("num"), offset + label.end() + len(item.rstrip(" ,.\n"))
         line = ctx.source.line_at(stop - 1)
         entries.append(_Entry(numeral, label.group("num"), [title], start, stop, line))
+    return entries
+
+
+def _sentence_entries(ctx: AnalysisContext, offset: int, text: str) -> list[_Entry]:
+    """ "Bilaga 1 är åtgärdsplanen för perioden 2022–2023, med … . Bilaga 2 är den gemensamma
+    lokala lägesbilden …": a paragraph whose sentences name the annexes 1, 2, 3 … in turn,
+    each title up to the first comma or the sentence's end."""
+    found = list(_ENTRY_SENTENCE.finditer(text))
+    if len(found) < 2 or [int(m.group("num")) for m in found] != list(range(1, len(found) + 1)):
+        return []
+    entries = []
+    for match in found:
+        numeral = parse_label(match.group("num"))
+        if numeral is None:
+            return []
+        start, end = offset + match.start("label"), offset + match.end("title")
+        title = " ".join(match.group("title").split())
+        line = ctx.source.line_at(end - 1)
+        entries.append(_Entry(numeral, match.group("num"), [title], start, end, line))
     return entries
 
 

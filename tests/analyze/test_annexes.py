@@ -585,3 +585,17 @@ def test_a_semicolon_ends_the_clause_whose_subject_a_reference_takes(pack: Pack)
         background="Ändringar 2025: ny bilaga 3; åtgärdsplanen har reviderats.",
     )
     assert [(r.number, r.subject) for r in references] == [(3, None)]
+
+
+def test_annexes_named_a_sentence_each_in_prose(pack: Pack) -> None:
+    annexes, _references = extract_text(
+        pack,
+        "Överenskommelsen har tre bilagor. Bilaga 1 är den gemensamma lokala lägesbilden, "
+        "framtagen\nhösten 2023. Bilaga 2 utgörs av åtgärdsplanen för 2024. Bilaga 3 är "
+        "den övergripande\növerenskommelsen.",
+    )
+    assert listed(annexes) == [
+        ("1", 1, "", "den gemensamma lokala lägesbilden"),
+        ("2", 2, "", "åtgärdsplanen för 2024"),
+        ("3", 3, "", "den övergripande överenskommelsen"),
+    ]
