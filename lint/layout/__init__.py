@@ -19,6 +19,7 @@ from typing import NamedTuple
 from lint.layout.columns import SIGNATURE_OPENING, Table, columns_of, find_tables, split_cells
 from lint.layout.furniture import furniture_lines
 from lint.layout.patterns import LIST_MARKER, RUNS_ON, caption_under_rule
+from lint.layout.sectiontable import SectionRow, section_rows
 from lint.layout.view import OffsetMap, Piece, build_view, remap_spans
 from lint.model import Line, LineStyle, SourceText
 from lint.read.pdflines import KEEP_HYPHEN_BEFORE
@@ -361,6 +362,9 @@ def _leads_on(closing: str) -> bool:
 
 def _table_pieces(source: SourceText, table: Table) -> list[Piece]:
     lines = source.lines
+    sections = section_rows(source, table)
+    if sections is not None:
+        return _section_table_pieces(source, sections)
     if not table.signatures and table.wrapped and (table.drawn or _rows_by_gaps(source, table)):
         return _wrapped_row_pieces(source, table)
     if not table.signatures and table.wrapped:
@@ -400,6 +404,24 @@ def _table_pieces(source: SourceText, table: Table) -> list[Piece]:
             style = dataclasses.replace(line.style, cells_x=(), signature_column=column)
             pieces.append(Piece(start, end, line.page, style))
         pieces.append(_blank(lines[table.last]))
+    return pieces
+
+
+def _section_table_pieces(source: SourceText, rows: list[SectionRow]) -> list[Piece]:
+    """A table of section titles and their texts (`section_rows`): each title a line of its
+    own, each text cell a paragraph, blank lines between; a header row stays a row."""
+    pieces: list[Piece] = []
+    for row in rows:
+        line = source.lines[row.line]
+        plain = dataclasses.replace(line.style, cells_x=(), cells_x1=(), table_cell=None)
+        if row.header:
+            piece = Piece(line.start, line.end, line.page, _as_item(line.style))
+            pieces.extend((piece, _blank(line)))
+            continue
+        if row.title is not None:
+            pieces.extend((_blank(line), Piece(*row.title, line.page, plain), _blank(line)))
+        if row.text is not None:
+            pieces.extend((Piece(*row.text, line.page, plain), _blank(line)))
     return pieces
 
 

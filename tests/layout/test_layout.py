@@ -493,3 +493,26 @@ def test_a_caption_under_a_signature_rule_neither_opens_a_block_nor_takes_the_ne
         "______________",
         "Per Lind",
     ]
+
+
+def test_a_table_of_section_titles_and_their_texts_reads_as_headings_over_paragraphs() -> None:
+    body = "Texten i avsnittet är en mening med flera ord."
+    source = text(
+        "Rubrik\tText",
+        f"Syfte\t{body}",
+        f"\t{body}",
+        f"Avtalstid\t{body}",
+        f"Möten\t{body}",
+    )
+    lines = view_lines(source)
+    assert lines[:6] == ["Rubrik\tText", "", "", "Syfte", "", body]
+    assert lines[lines.index("Avtalstid") + 2] == body
+
+
+def test_a_small_table_of_labels_and_sentences_inside_a_section_stays_a_table() -> None:
+    body = "Texten i cellen är en mening med flera ord."
+    prose = "En lång mening som fyller ut dokumentet med text utanför tabellen. " * 12
+    source = text(
+        prose, "", "Problem\tOrsak", f"Buller\t{body}", f"Klotter\t{body}", f"Rån\t{body}"
+    )
+    assert f"Buller\t{body}" in view_lines(source)
