@@ -19,10 +19,10 @@ from typing import NamedTuple
 from lint.layout.columns import SIGNATURE_OPENING, Table, columns_of, find_tables, split_cells
 from lint.layout.furniture import furniture_lines
 from lint.layout.patterns import LIST_MARKER, RUNS_ON, caption_under_rule
-from lint.layout.sectiontable import SectionRow, section_rows
+from lint.layout.sectiontable import section_header_rows
 from lint.layout.view import OffsetMap, Piece, build_view, remap_spans
 from lint.model import Line, LineStyle, SourceText
-from lint.read.pdflines import KEEP_HYPHEN_BEFORE
+from lint.read.pdflines import KEEP_HYPHEN_BEFORE, NUMBER_REST, SPLIT_NUMBER
 
 __all__ = ["Layout", "OffsetMap", "lay_out", "remap_spans"]
 
@@ -362,9 +362,8 @@ def _leads_on(closing: str) -> bool:
 
 def _table_pieces(source: SourceText, table: Table) -> list[Piece]:
     lines = source.lines
-    sections = section_rows(source, table)
-    if sections is not None:
-        return _section_table_pieces(source, sections)
+    if not table.signatures and (sections := _section_rows(source, table)) is not None:
+        return _section_table_pieces(source, table, *sections)
     if not table.signatures and table.wrapped and (table.drawn or _rows_by_gaps(source, table)):
         return _wrapped_row_pieces(source, table)
     if not table.signatures and table.wrapped:
@@ -407,22 +406,78 @@ def _table_pieces(source: SourceText, table: Table) -> list[Piece]:
     return pieces
 
 
-def _section_table_pieces(source: SourceText, rows: list[SectionRow]) -> list[Piece]:
-    """A table of section titles and their texts (`section_rows`): each title a line of its
-    own, each text cell a paragraph, blank lines between; a header row stays a row."""
+def _section_rows(
+    source: SourceText, table: Table
+) -> tuple[list[list[_Fragment]], list[bool]] | None:
+    """The table's rows as cell fragments, and which is its header, when the table lays out
+    the document's sections (`section_header_rows`); None for any other table."""
+    if len(table.columns_x) > 2:
+        return None
+    rows = [_row_fragments(source, table, row) for row in table.rows] or [
+        _line_fragments(source, source.lines[index]) for index in range(table.first, table.last + 1)
+    ]
+    if any(fragment.column > 1 for row in rows for fragment in row):
+        return None
+    texts = [tuple(_cell_text(source, row, column) for column in (0, 1)) for row in rows]
+    lines = source.lines
+    share = (lines[table.last].end - lines[table.first].start) / max(1, len(source.text))
+    headers = section_header_rows(texts, share)  # type: ignore[arg-type]
+    return None if headers is None else (rows, headers)
+
+
+def _line_fragments(source: SourceText, line: Line) -> list[_Fragment]:
+    """A text or Word table row's cells, a line each (no page geometry)."""
+    fragments = []
+    for column, (start, end) in enumerate(split_cells(source, line)):
+        start, end = _trimmed(source, start, end)
+        if start < end:
+            fragments.append(_Fragment(line, start, end, column, None))
+    return fragments
+
+
+def _cell_text(source: SourceText, row: list[_Fragment], column: int) -> str:
+    return " ".join(source.text[f.start : f.end] for f in row if f.column == column)
+
+
+def _section_table_pieces(
+    source: SourceText, table: Table, rows: list[list[_Fragment]], headers: list[bool]
+) -> list[Piece]:
+    """A table of section titles and their texts: each title a line of its own, each text
+    cell a paragraph (its wrapped lines joined), blank lines between; a header stays a row."""
     pieces: list[Piece] = []
-    for row in rows:
-        line = source.lines[row.line]
-        plain = dataclasses.replace(line.style, cells_x=(), cells_x1=(), table_cell=None)
-        if row.header:
-            piece = Piece(line.start, line.end, line.page, _as_item(line.style))
-            pieces.extend((piece, _blank(line)))
+    widest = _widest_cell_ends(source, table)
+    for row, header in zip(rows, headers, strict=True):
+        if header:
+            line = row[0].line
+            pieces.extend(
+                (Piece(line.start, line.end, line.page, _as_item(line.style)), _blank(line))
+            )
             continue
-        if row.title is not None:
-            pieces.extend((_blank(line), Piece(*row.title, line.page, plain), _blank(line)))
-        if row.text is not None:
-            pieces.extend((Piece(*row.text, line.page, plain), _blank(line)))
+        for column in (0, 1):
+            cell = [fragment for fragment in row if fragment.column == column]
+            if not cell:
+                continue
+            first = cell[0]
+            pieces.extend(
+                (
+                    _blank(first.line),
+                    Piece(first.start, first.end, first.line.page, _plain(first.line)),
+                )
+            )
+            for above, below in itertools.pairwise(cell):
+                joint = _cell_line_joint(source, above, below, widest) if column else " "
+                start = below.start
+                if joint == "-":  # a word broken after a hyphen: the hyphen goes
+                    pieces[-1] = dataclasses.replace(pieces[-1], raw_end=above.end - 1)
+                    joint = ""
+                pieces.append(Piece(start, below.end, below.line.page, _NO_STYLE, joint, True))
+        pieces.append(_blank(row[-1].line))
     return pieces
+
+
+def _plain(line: Line) -> LineStyle:
+    """A table line's style as a paragraph's: no cells."""
+    return dataclasses.replace(line.style, cells_x=(), cells_x1=(), table_cell=None)
 
 
 # How far short of what another column reaches a word broken at its own column's edge may
@@ -456,6 +511,7 @@ _OPEN_FOR = re.compile(r"^[Ff]ör(?:\s+[a-zåäö][\w-]*)*$")
 # its name ("Skärholmen", no digits, a few words) follows on the next line.
 _FOR_TYPE_LAST = re.compile(r"^[Ff]ör\s.*\b[a-zåäö][\w-]*$")
 _HAS_DIGIT = re.compile(r"\d")
+_NAME_BROKEN_AT_HYPHEN = re.compile(r"[A-ZÅÄÖ][a-zåäö]+-$")
 # A Swedish noun's definite or plural ending: the organisation named in full.
 _DEFINITE = re.compile(r"(?:en|et|na)\s*$")
 _NAME_GOES_ON = re.compile(r"^[A-ZÅÄÖ][^\d\s]*(?:\s+[^\d\s]+){0,2}$")
@@ -478,6 +534,8 @@ def _signature_joint(
     above, x1 = previous
     if source is not None and above[-1:].isalnum() and _broken_inside_word(source, above, text):
         return ""  # "…, grundskoleavdelnin" | "g"
+    if _NAME_BROKEN_AT_HYPHEN.search(above) and text[:1].isupper():
+        return ""  # "För Stockholms kommun genom Hägersten-" | "Älvsjö stadsdelsnämnd"
     em = font_size or 10.0
     filled = x1 is not None and widest is not None and x1 >= widest - _FULL_EM * em
     if text[:1].islower():
@@ -637,6 +695,8 @@ def _cell_line_joint(
     `breaks_words`: other cells of the table show words broken at the edge."""
     text = source.text[above.start : above.end]
     following = source.text[below.start : below.end]
+    if SPLIT_NUMBER.search(text) and NUMBER_REST.match(following):
+        return ""  # "202100-" | "0076": an organisation number broken after its hyphen
     if _BROKEN_AFTER_HYPHEN.search(text):
         lower = following[:1].islower()
         return "-" if lower and not KEEP_HYPHEN_BEFORE.match(following) else " "

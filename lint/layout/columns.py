@@ -99,13 +99,21 @@ def _run_end(source: SourceText, first: int, skip: frozenset[int]) -> int:
         if index in skip:
             index += 1
             continue
-        if has_cells(source, index) or _same_table(lines[last], lines[index]):
+        if (
+            has_cells(source, index)
+            or _same_table(lines[last], lines[index])
+            or _drawn_in_later_column(source, first, last, lines[index])
+        ):
             last = index
             index += 1
             continue
         bridged = _column_lines_between(source, first, last, index)
         if bridged is not None:
             index = bridged
+            continue
+        overleaf = _cell_overleaf(source, first, last, index, skip)
+        if overleaf is not None:
+            last, index = overleaf, overleaf + 1
             continue
         ahead = _next_celled(source, index, skip)
         if ahead is not None and (
@@ -215,6 +223,34 @@ def _continued_overleaf(
     return len(cells) > 1 and all(any(abs(x - c) <= 2.0 for c in columns) for x in cells)
 
 
+def _drawn_in_later_column(source: SourceText, first: int, last: int, line: Line) -> bool:
+    """A drawn cell standing alone where one of the table's columns after the first starts, on
+    the table's last page: a row whose first cell is empty."""
+    x = line.style.x0
+    if line.style.table_cell is None or x is None or line.page != source.lines[last].page:
+        return False
+    return any(abs(x - c) <= 2.0 for c in _column_positions(source, first, last)[1:])
+
+
+def _cell_overleaf(
+    source: SourceText, first: int, last: int, index: int, skip: frozenset[int]
+) -> int | None:
+    """The first line of the next page, when it is the rest of a cell that the page break
+    split: nothing but page furniture and blank lines before it, and it stands alone where
+    one of the table's columns after the first starts (a paragraph starts at the margin)."""
+    lines = source.lines
+    nearest = next((i for i in range(index, len(lines)) if i not in skip), None)
+    while nearest is not None and not source.line_text(lines[nearest]).strip():
+        nearest = next((i for i in range(nearest + 1, len(lines)) if i not in skip), None)
+    if nearest is None or lines[last].page is None or lines[nearest].page != lines[last].page + 1:
+        return None
+    line = lines[nearest]
+    columns = _column_positions(source, first, last)[1:]
+    x = line.style.x0
+    alone = len(line.style.cells_x) <= 1 and x is not None
+    return nearest if alone and any(abs(x - c) <= 2.0 for c in columns) else None  # type: ignore[operator]
+
+
 def _wraps_in_column(source: SourceText, first: int, last: int, line: Line) -> bool:
     """A PDF line right under a table that starts where one of its columns does, in lower
     case: the rest of a cell that wrapped ("Skarpnäcks" | "stadsdelsförvaltning")."""
@@ -290,8 +326,7 @@ def _table(source: SourceText, first: int, last: int, skip: frozenset[int]) -> T
         signatures=signature_rows >= 1,
         rows=rows,
         columns_x=tuple(columns_x),
-        drawn=source.format == "pdf"
-        and all(lines[i].style.table_cell is not None for row in rows for i in row),
+        drawn=_drawn(source, rows),
     )
 
 
@@ -340,11 +375,24 @@ def _rows(
     for previous, index in itertools.pairwise(indices):
         above, here = lines[previous], lines[index]
         gap = (here.style.top or 0.0) - (above.style.top or 0.0)
-        if here.page != above.page or gap > tightest * _ROW_GAP or gap <= 0:
+        overleaf = here.page != above.page and _row_goes_on_overleaf(source, previous, index)
+        if not overleaf and (here.page != above.page or gap > tightest * _ROW_GAP or gap <= 0):
             rows.append([index])
         else:
             rows[-1].append(index)
     return tuple(tuple(row) for row in rows)
+
+
+def _drawn(source: SourceText, rows: tuple[tuple[int, ...], ...]) -> bool:
+    """The reader saw the table's rules around every line (`LineStyle.table_cell`), but for
+    a row that a page break split: a producer may leave such a row's rules undrawn."""
+    lines = source.lines
+    return source.format == "pdf" and all(
+        lines[i].style.table_cell is not None
+        for row in rows
+        if lines[row[0]].page == lines[row[-1]].page
+        for i in row
+    )
 
 
 def _column_positions(source: SourceText, first: int, last: int) -> list[float]:

@@ -52,8 +52,8 @@ _BASELINE = attrgetter("baseline")
 KEEP_HYPHEN_BEFORE = re.compile(r"^(och|eller|samt|resp\.?|respektive|till)\b", re.IGNORECASE)
 _SPLIT_COMPOUND = re.compile(r"(?<=[a-zåäöéü])-$", re.IGNORECASE)
 # "202100-" at a line end and "0076" at the start of the next: an organisation number.
-_SPLIT_NUMBER = re.compile(r"(?<![\d-])\d{6}-$")
-_NUMBER_REST = re.compile(r"^\d{4}\b")
+SPLIT_NUMBER = re.compile(r"(?<![\d-])\d{6}-$")
+NUMBER_REST = re.compile(r"^\d{4}\b")
 
 
 def page_lines(page: PdfPage, sizes: Counter[float]) -> list[RawLine]:
@@ -351,7 +351,7 @@ def join_split_words(raw_lines: list[RawLine]) -> None:
     """Join "lokalpolis-" at a line end with "området" at the start of the next line, and
     an organisation number broken after its hyphen ("202100-" + "0076")."""
     for index, raw in enumerate(raw_lines[:-1]):
-        number = bool(_SPLIT_NUMBER.search(raw.text))
+        number = bool(SPLIT_NUMBER.search(raw.text))
         if not number and not _SPLIT_COMPOUND.search(raw.text):
             continue
         following = next((r for r in raw_lines[index + 1 : index + 3] if r.text.strip()), None)
@@ -359,7 +359,7 @@ def join_split_words(raw_lines: list[RawLine]) -> None:
             continue
         rest = following.text.lstrip()
         if number:
-            if not _NUMBER_REST.match(rest):
+            if not NUMBER_REST.match(rest):
                 continue
             word, _, remainder = rest.partition(" ")
             raw.text += word

@@ -516,3 +516,78 @@ def test_a_small_table_of_labels_and_sentences_inside_a_section_stays_a_table() 
         prose, "", "Problem\tOrsak", f"Buller\t{body}", f"Klotter\t{body}", f"Rån\t{body}"
     )
     assert f"Buller\t{body}" in view_lines(source)
+
+
+def test_an_organisation_number_broken_after_its_hyphen_in_a_cell_is_one_number() -> None:
+    source = pdf(
+        ("Part\tOrg.nr", cell((50, 300), (80, 340), 90, 1, 0)),
+        ("Polismyndigheten, lokalpolisområde\t202100-", cell((50, 300), (250, 335), 112, 2, 0)),
+        ("Norrmalm\t0076", cell((50, 300), (95, 322), 124, 2, 1)),
+        ("Stadsdelsförvaltningen\t212000-0142", cell((50, 300), (160, 360), 146, 3, 0)),
+    )
+    assert view_lines(source)[1] == "Polismyndigheten, lokalpolisområde Norrmalm\t202100-0076"
+
+
+def test_a_place_name_broken_after_its_hyphen_in_a_signature_column_keeps_it() -> None:
+    def two(x1: tuple[float, float], top: float) -> LineStyle:
+        return LineStyle(font_size=10.0, x0=70, top=top, cells_x=(70, 300), cells_x1=x1)
+
+    source = pdf(
+        ("För Stockholms kommun genom Rinkeby-\tFör lokalpolisområde Rinkeby", two((270, 440), 80)),
+        ("Kista stadsdelsnämnd\tStockholm 2024-05-02", two((170, 390), 95)),
+        ("Stockholm 2024-05-02\t……………………", two((160, 420), 110)),
+        ("……………………\tPer Lind", two((180, 350), 125)),
+        ("Anna Ek\tLokalpolisområdeschef", two((110, 410), 140)),
+    )
+    assert "För Stockholms kommun genom Rinkeby-Kista stadsdelsnämnd" in view_lines(source)
+
+
+def test_a_drawn_table_goes_on_overleaf_with_the_rest_of_a_cell_and_rows_without_a_title() -> None:
+    def drawn(x: tuple[float, ...], x1: tuple[float, ...], top: float, table: int) -> LineStyle:
+        return LineStyle(
+            font_size=10.0, x0=x[0], top=top, cells_x=x, cells_x1=x1, table_cell=(table, 1, 0)
+        )
+
+    raw = [
+        RawLine(
+            "Parter\tSkarpnäcks stadsdelsförvaltning och", 1, drawn((70, 300), (110, 500), 700, 1)
+        ),
+        RawLine("Sida 1 av 2", 1, at(280, 800, 320)),
+        RawLine("", 1),
+        RawLine("lokalpolisområde Globen ingår överenskommelsen.", 2, drawn((300,), (520,), 60, 2)),
+        RawLine("Parterna kallas gemensamt Parterna.", 2, drawn((300,), (480,), 80, 2)),
+        RawLine(
+            "Avtalstid\tÖverenskommelsen gäller tills vidare.",
+            2,
+            drawn((70, 300), (120, 500), 100, 2),
+        ),
+    ]
+    source = build_source(raw, "t.pdf", "pdf", ReadLimits(), body_font_size=10.0)
+    (table,) = lay_out(source).tables
+    assert (table.first, table.last) == (0, 5)
+
+
+def test_a_drawn_section_table_reads_its_wrapped_texts_as_paragraphs_under_their_titles() -> None:
+    def row(x: tuple[float, ...], x1: tuple[float, ...], top: float, r: int, k: int) -> LineStyle:
+        return cell(x, x1, top, r, k)
+
+    source = pdf(
+        ("Syfte\tParterna ska samverka mot brott och för", row((70, 300), (100, 500), 100, 1, 0)),
+        ("trygghet i hela stadsdelsområdet.", row((300,), (450,), 112, 1, 1)),
+        ("Avtalstid\tÖverenskommelsen gäller från och med", row((70, 300), (120, 500), 130, 2, 0)),
+        ("den 1 mars 2025 och tills vidare.", row((300,), (440,), 142, 2, 1)),
+        (
+            "Revidering\tÖverenskommelsen ska revideras en gång",
+            row((70, 300), (125, 500), 160, 3, 0),
+        ),
+        ("per år efter samråd mellan parterna.", row((300,), (460,), 172, 3, 1)),
+    )
+    lines = [line for line in view_lines(source) if line]
+    assert lines == [
+        "Syfte",
+        "Parterna ska samverka mot brott och för trygghet i hela stadsdelsområdet.",
+        "Avtalstid",
+        "Överenskommelsen gäller från och med den 1 mars 2025 och tills vidare.",
+        "Revidering",
+        "Överenskommelsen ska revideras en gång per år efter samråd mellan parterna.",
+    ]

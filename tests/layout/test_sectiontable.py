@@ -1,43 +1,28 @@
-"""Which tables lay out the agreement's sections (`section_rows`)."""
+"""Which tables lay out the agreement's sections (`section_header_rows`)."""
 
 from __future__ import annotations
 
-from lint.layout.columns import find_tables
-from lint.layout.sectiontable import section_rows
-from lint.model import SourceText
-from lint.read.limits import ReadLimits
-from lint.read.lines import RawLine, build_source
+from lint.layout.sectiontable import section_header_rows
 
 SENTENCE = "Parterna ska samverka enligt det som står här nedan."
 
 
-def text(*lines: str) -> SourceText:
-    return build_source([RawLine(t) for t in lines], "t.txt", "text", ReadLimits())
-
-
-def titles(source: SourceText) -> list[list[str]]:
-    found = []
-    for table in find_tables(source, frozenset()):
-        rows = section_rows(source, table) or []
-        found.append([source.text[slice(*r.title)] for r in rows if r.title and not r.header])
-    return found
-
-
 def test_titled_rows_of_prose_with_a_header_and_continuing_rows() -> None:
-    source = text(
-        "Avsnitt\tInnehåll",
-        f"Bakgrund\t{SENTENCE}",
-        f"\t{SENTENCE}",
-        f"Parter\t{SENTENCE}",
-        f"Tid\t{SENTENCE}",
-    )
-    assert titles(source) == [["Bakgrund", "Parter", "Tid"]]
+    rows = [
+        ("Avsnitt", "Innehåll"),
+        ("Bakgrund", SENTENCE),
+        ("", SENTENCE),
+        ("Parter", SENTENCE),
+        ("Tid", SENTENCE),
+    ]
+    assert section_header_rows(rows, share=0.8) == [True, False, False, False, False]
 
 
-def test_short_values_three_columns_or_sentence_titles_are_no_sections() -> None:
-    values = text(
-        "Funktion\tNamn", "Ordförande\tAnna Berg", "Sekreterare\tPer Lind", "Ledamot\tEva Ek"
-    )
-    three = text(*(f"Rubrik {n}\t{SENTENCE}\tX" for n in range(4)))
-    sentences = text(*(f"Ett långt påstående nummer {n}.\t{SENTENCE}" for n in range(4)))
-    assert titles(values) == titles(three) == titles(sentences) == [[]]
+def test_short_values_sentence_titles_or_a_small_share_are_no_sections() -> None:
+    values = [("Funktion", "Namn"), ("Ordförande", "Anna Berg"), ("Sekreterare", "Per Lind")]
+    sentences = [(f"Ett långt påstående nummer {n}.", SENTENCE) for n in range(4)]
+    titled = [(f"Rubrik {n}", SENTENCE) for n in range(4)]
+    assert section_header_rows(values, share=0.8) is None
+    assert section_header_rows(sentences, share=0.8) is None
+    assert section_header_rows(titled, share=0.1) is None
+    assert section_header_rows(titled, share=0.8) == [False] * 4
