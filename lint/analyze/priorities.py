@@ -212,6 +212,8 @@ def _from_sentence(
         return
     cue = min(cues, key=lambda m: m.start())
     start = sentence.span.start
+    if _column_header(text, vocab):
+        return  # "Samverkansområde | Inriktning" heads a table: its rows are the list
     colon = text.find(":", cue.start())
     if colon >= 0:
         inline = _piece(ctx, start + colon + 1, sentence.span.end)
@@ -421,11 +423,22 @@ def _list_areas(
     """Each item of the list after offset `after` that reads like an area's name."""
     for item in _list_items(ctx, after, heading_starts):
         head = _item_head(ctx, item)
-        if head is None:
+        if head is None or _names_the_column(ctx, head, vocab):
             continue
         area = _area(ctx, head, vocab, partial=True)
         if _is_known(area) or _looks_like_name(head, vocab):
             yield area
+
+
+def _names_the_column(ctx: AnalysisContext, head: _Piece, vocab: _Vocab) -> bool:
+    return _column_header(ctx.text[head.span.start : head.span.end], vocab)
+
+
+def _column_header(text: str, vocab: _Vocab) -> bool:
+    """A table's header row, its first cell the cue's noun alone ("Samverkansområde |
+    Inriktning 2025")."""
+    first, tab, _rest = text.partition("\t")
+    return bool(tab) and vocab.noun.regex.fullmatch(first.strip()) is not None
 
 
 def _list_items(ctx: AnalysisContext, after: int, heading_starts: set[int]) -> list[_Piece]:

@@ -51,6 +51,8 @@ _FIELD_LABEL = re.compile(
 )
 # The date's own label after the place on one line: "Ort: Bromma   Datum: 2025-10-14".
 _DATE_LABEL_LAST = re.compile(r"\s*\bdatum\s*:?\s*$", re.I)
+_HAS_DIGIT = re.compile(r"\d")
+_MAX_PARTY_TAIL_WORDS = 4
 _FILLER = re.compile(r"^[\s_.…·\-–—]*$")
 _BLANK_DATE = re.compile(r"[_…]{2,}|\.{3,}|\s20\d\d\s*-\s*-?\s*$|\s20\d\d-\s*$")
 _FOR_PARTY = re.compile(
@@ -304,11 +306,20 @@ def _anchored_blocks(
             if dates_trail:
                 pending = _pending_lines(pending, line, text, source, vocab)
             continue
+        if _FILLER.match(text):
+            continue  # a signature rule, however long ("_____ _____ _____" of three columns)
         if _is_prose(text) or content >= MAX_BLOCK_LINES:
             yield current
             current = None
             continue
-        if _FILLER.match(text):
+        if (
+            index
+            and lines[index - 1][0].start == current.start
+            and _party_goes_on(current, text, vocab)
+        ):
+            # "För Polismyndigheten genom lokalpolisområde" | "Globen"
+            current.for_party = f"{current.for_party} {text}"
+            current.end = line.end
             continue
         if _starts_next_signatory(current, text, vocab):
             # One shared place/date line above several signatories: each gets a block. A
@@ -343,11 +354,14 @@ def _caption_under_rule(
     index: int,
 ) -> bool:
     """A caption under a signature rule (`caption_under_rule`) with the date written above the
-    rule."""
+    rule (a rule a producer drew in pieces is several lines)."""
     if index < 2 or not caption_under_rule(lines[index - 1][1], lines[index][1]):
         return False
-    above = anchors[index - 2]
-    return above is not None and above[1] is not None
+    above = index - 2
+    while above > 0 and _FILLER.match(lines[above][1]):
+        above -= 1
+    anchor = anchors[above]
+    return anchor is not None and anchor[1] is not None
 
 
 def _pending_lines(
@@ -415,6 +429,26 @@ def _shared_date(
 def _is_trailing_date(block: _Block, date: DateMention | None, is_for: bool, content: int) -> bool:
     """A date line right after an undated block's name lines belongs to that block."""
     return not is_for and date is not None and content > 0 and not block.dated_line
+
+
+def _party_goes_on(block: _Block, text: str, vocab: SignatureVocab) -> bool:
+    """The line right under a "För X" line that opened the block goes on with the party's
+    name: a few words in lower case ("För Polismyndigheten genom" | "lokalpolisområde
+    Globen"), or, after a word in lower case ("… lokalpolisområde" | "Globen"), a short
+    proper name, no person's (those have two names) and no title. No date."""
+    party = block.for_party
+    if party is None or block.lines or _HAS_DIGIT.search(text):
+        return False
+    words = text.split()
+    if text[:1].islower():
+        return len(words) <= _MAX_PARTY_TAIL_WORDS
+    return (
+        party.split()[-1][:1].islower()
+        and len(words) <= 2
+        and text[:1].isupper()
+        and not _NAME.match(text)
+        and not vocab.is_title(text)
+    )
 
 
 def _starts_next_signatory(block: _Block, text: str, vocab: SignatureVocab) -> bool:

@@ -100,6 +100,17 @@ def test_ordinal_sentences_after_a_count_that_names_its_period(pack: Pack) -> No
     assert [a.matched for a in areas] == ["Otillåten påverkan", "Unga i risk för kriminalitet"]
 
 
+def test_a_tables_header_naming_the_column_is_no_area(pack: Pack) -> None:
+    areas = _skarpnack_with(
+        pack,
+        "Parterna har valt följande prioriterade samverkansområden:\n\n"
+        "Samverkansområde\tInriktning\n"
+        "Unga i risk för kriminalitet\tTidiga insatser\n"
+        "Otillåten påverkan\tStöd till skolor\n",
+    )
+    assert [a.matched for a in areas] == ["Unga i risk för kriminalitet", "Otillåten påverkan"]
+
+
 def test_inline_labels_delimit_the_items(pack: Pack) -> None:
     """ "a) …, b) …, med fokus på X och Y, samt c) …": each label opens an item, so the
     commas and "och" inside an item's description split nothing."""

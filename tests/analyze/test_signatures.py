@@ -397,3 +397,28 @@ def test_a_registry_block_above_the_first_section_signs_nothing(pack: Pack) -> N
         ReadLimits(),
     )
     assert signatures_of(lay_out(source).view, pack) == ()
+
+
+def test_a_for_line_whose_party_name_goes_on_on_the_next_line(pack: Pack) -> None:
+    signatures = signatures_in(
+        "För Stockholms kommun genom Farsta stadsdelsnämnd\nFarsta 2.5.2024\n……………\n"
+        "Karin Berg\nStadsdelsdirektör\nFarsta stadsdelsförvaltning\n\n"
+        "För Polismyndigheten genom lokalpolisområde\nFarsta\nStockholm 3.5.2024\n……………\n"
+        "Jonas Ek\nLokalpolisområdeschef\nLokalpolisområde Farsta\n\n"
+        "För Stockholms kommun genom\nutbildningsnämnden\nStockholm 4.5.2024\n……………\n"
+        "Lena Ås\nGrundskolechef\nUtbildningsförvaltningen\n",
+        pack,
+    )
+    assert [(s.name, s.date and s.date.iso) for s in signatures] == [
+        ("Karin Berg", "2024-05-02"),
+        ("Jonas Ek", "2024-05-03"),
+        ("Lena Ås", "2024-05-04"),
+    ]
+
+
+def test_a_signature_rule_drawn_across_three_columns_is_no_prose(pack: Pack) -> None:
+    rule = " ".join(["_" * 25] * 3)
+    signatures = signatures_in(
+        f"Stockholm 2024-05-02\n{rule}\nOrt och datum\n{rule}\nUnderskrift\nKarin Berg\n", pack
+    )
+    assert [(s.name, s.date and s.date.iso) for s in signatures] == [("Karin Berg", "2024-05-02")]
