@@ -236,8 +236,9 @@ def _cell_overleaf(
     source: SourceText, first: int, last: int, index: int, skip: frozenset[int]
 ) -> int | None:
     """The first line of the next page, when it is the rest of a cell that the page break
-    split: nothing but page furniture and blank lines before it, and it stands alone where
-    one of the table's columns after the first starts (a paragraph starts at the margin)."""
+    split: nothing but page furniture and blank lines before it, it stands alone where one
+    of the table's columns after the first starts (a paragraph starts at the margin), and
+    the reader saw it drawn in a cell or it goes on in lower case."""
     lines = source.lines
     nearest = next((i for i in range(index, len(lines)) if i not in skip), None)
     while nearest is not None and not source.line_text(lines[nearest]).strip():
@@ -245,9 +246,10 @@ def _cell_overleaf(
     if nearest is None or lines[last].page is None or lines[nearest].page != lines[last].page + 1:
         return None
     line = lines[nearest]
+    goes_on = line.style.table_cell is not None or source.line_text(line).lstrip()[:1].islower()
     columns = _column_positions(source, first, last)[1:]
     x = line.style.x0
-    alone = len(line.style.cells_x) <= 1 and x is not None
+    alone = len(line.style.cells_x) <= 1 and x is not None and goes_on
     return nearest if alone and any(abs(x - c) <= 2.0 for c in columns) else None  # type: ignore[operator]
 
 

@@ -591,3 +591,23 @@ def test_a_drawn_section_table_reads_its_wrapped_texts_as_paragraphs_under_their
         "Revidering",
         "Överenskommelsen ska revideras en gång per år efter samråd mellan parterna.",
     ]
+
+
+def test_a_capitalised_undrawn_line_overleaf_in_a_column_does_not_go_on_with_the_table() -> None:
+    def row(x: tuple[float, ...], x1: tuple[float, ...], top: float, drawn: bool) -> LineStyle:
+        cell_id = (1001, 1, 0) if drawn else None
+        return LineStyle(
+            font_size=10.0, x0=x[0], top=top, cells_x=x, cells_x1=x1, table_cell=cell_id
+        )
+
+    raw = [
+        RawLine("Part\tAdress", 1, row((70, 300), (100, 340), 680, True)),
+        RawLine("Trafikkontoret\tBox 8311, 104 20", 1, row((70, 300), (150, 390), 700, True)),
+        RawLine("Sida 1 av 2", 1, at(280, 800, 320)),
+        RawLine("", 1),
+        RawLine("Stockholm", 2, at(300, 60, 350)),
+        RawLine("Parterna kallas gemensamt Parterna.", 2, at(70, 80, 300)),
+    ]
+    source = build_source(raw, "t.pdf", "pdf", ReadLimits(), body_font_size=10.0)
+    (table,) = lay_out(source).tables
+    assert table.last == 1
