@@ -46,10 +46,12 @@ _ENTRY_NAMED = re.compile(
     rf"^\s*{_BULLET}?{_KEYWORD}[ \t]+{_NR}(?P<num>{_NUMBER})"
     rf"(?:(?P<sep>{_SEPARATOR})(?P<title>\S.*?))?\s*$"
 )
-# A sentence that names an annex: "Bilaga 2 är den gemensamma lokala lägesbilden, daterad …"
+# A sentence that names an annex: "Bilaga 2 är den gemensamma lokala lägesbilden, daterad …",
+# "I bilaga 3 finns kommunikationsplanen."
 _ENTRY_SENTENCE = re.compile(
-    rf"(?:^|(?<=[.!?])\s+)(?P<label>{_KEYWORD}[ \t]+(?P<num>\d{{1,2}}))\s+"
-    r"(?:är|utgörs\s+av|består\s+av|innehåller|avser)\s+(?P<title>[^,.;:(]+)"
+    rf"(?:^|(?<=[.!?])\s+)(?:(?i:i|som)\s+)?(?P<label>{_KEYWORD}[ \t]+(?P<num>\d{{1,2}}))\s+"
+    r"(?:är|utgörs\s+av|består\s+av|innehåller|avser|finns|återfinns|bifogas)\s+"
+    r"(?P<title>[^,.;:(]+)"
 )
 # The strict form used outside an annex section: an explicit separator and a title.
 _ENTRY_STRICT = re.compile(
