@@ -591,8 +591,8 @@ def test_annexes_named_a_sentence_each_in_prose(pack: Pack) -> None:
     annexes, _references = extract_text(
         pack,
         "Överenskommelsen har tre bilagor. Bilaga 1 är den gemensamma lokala lägesbilden, "
-        "framtagen\nhösten 2023. Bilaga 2 utgörs av åtgärdsplanen för 2024. Bilaga 3 är "
-        "den övergripande\növerenskommelsen.",
+        "framtagen\nhösten 2023. Bilaga 2 utgörs av åtgärdsplanen för 2024. I bilaga 3 "
+        "finns den övergripande\növerenskommelsen.",
     )
     assert listed(annexes) == [
         ("1", 1, "", "den gemensamma lokala lägesbilden"),
