@@ -136,6 +136,9 @@ def _run_end(source: SourceText, first: int, skip: frozenset[int]) -> int:
     return last
 
 
+# A line this far (in ems, top to top) under the one above stands right under it: the next
+# line of the paragraph, or of the cell, or the next paragraph of the cell.
+_UNDER_EM = 2.5
 # How many single-cell lines may stand between two rows of a table's cells.
 _MAX_SINGLE_CELL_LINES = 6
 
@@ -224,12 +227,22 @@ def _continued_overleaf(
 
 
 def _drawn_in_later_column(source: SourceText, first: int, last: int, line: Line) -> bool:
-    """A drawn cell standing alone where one of the table's columns after the first starts, on
-    the table's last page: a row whose first cell is empty."""
-    x = line.style.x0
-    if line.style.table_cell is None or x is None or line.page != source.lines[last].page:
+    """A line standing alone where one of the table's columns after the first starts, on the
+    table's last page, drawn in a cell or right under the table's last line (a producer may
+    leave the rules of a row that a page break splits undrawn): a row whose first cell is
+    empty, or more of a cell. Body text starts at the margin, not at a column inside."""
+    x, above = line.style.x0, source.lines[last]
+    if x is None or line.page != above.page or len(line.style.cells_x) > 1:
+        return False
+    if line.style.table_cell is None and not _right_under(above, line):
         return False
     return any(abs(x - c) <= 2.0 for c in _column_positions(source, first, last)[1:])
+
+
+def _right_under(above: Line, line: Line) -> bool:
+    top, previous = line.style.top, above.style.top
+    em = line.style.font_size or 10.0
+    return top is not None and previous is not None and 0 < top - previous <= _UNDER_EM * em
 
 
 def _cell_overleaf(

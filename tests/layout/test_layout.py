@@ -611,3 +611,20 @@ def test_a_capitalised_undrawn_line_overleaf_in_a_column_does_not_go_on_with_the
     source = build_source(raw, "t.pdf", "pdf", ReadLimits(), body_font_size=10.0)
     (table,) = lay_out(source).tables
     assert table.last == 1
+
+
+def test_undrawn_lines_right_under_a_table_in_its_second_column_are_its_cells() -> None:
+    def drawn(x: tuple[float, ...], x1: tuple[float, ...], top: float, r: int) -> LineStyle:
+        return LineStyle(
+            font_size=10.0, x0=x[0], top=top, cells_x=x, cells_x1=x1, table_cell=(1001, r, 0)
+        )
+
+    source = pdf(
+        ("Grupp\tUppgift", drawn((70, 210), (100, 260), 600, 1)),
+        ("Styrgrupp\tStyrgruppen leder arbetet.", drawn((70, 210), (120, 330), 620, 2)),
+        ("Den möts två gånger per år.", at(210, 642, 330)),
+        ("Beslut dokumenteras.", at(210, 664, 300)),
+        ("Parterna kallas gemensamt Parterna.", at(70, 700, 280)),
+    )
+    (table,) = lay_out(source).tables
+    assert (table.first, table.last) == (0, 3)
