@@ -470,8 +470,8 @@ def _list_items(ctx: AnalysisContext, after: int, heading_starts: set[int]) -> l
         if is_list_item(text, line.style) or (lead and outline_number(text)[:-1] == lead):
             marked = True
             items.append([line])
-        elif items and text[0].islower():
-            items[-1].append(line)  # a hard-wrapped item
+        elif items and (text[0].islower() or _between_items(source, items[-1], index, marked)):
+            items[-1].append(line)  # a hard-wrapped item ("… i första hand" | "Skanstull")
         elif not marked and _short_line(text):
             items.append([line])
         else:
@@ -479,6 +479,32 @@ def _list_items(ctx: AnalysisContext, after: int, heading_starts: set[int]) -> l
         blanks = 0
     pieces = (_piece(ctx, _content_start(ctx, item[0]), item[-1].end) for item in items)
     return [p for p in pieces if p is not None]
+
+
+def _between_items(source: SourceText, item: list[Line], following: int, marked: bool) -> bool:
+    """An unmarked line in a marked list, between an item that does not end its sentence and
+    the next item marked alike: the rest of the item above, hard-wrapped ("… i första hand"
+    | "Medborgarplatsen och Skanstull"). Not a lead-in to a list of its own ("…:")."""
+    if not marked or following >= len(source.lines):
+        return False
+    above = source.line_text(item[-1]).strip()
+    text = source.line_text(source.lines[following - 1]).strip()
+    if above.endswith((".", ":", ";", "!", "?")) or text.endswith(":"):
+        return False
+    line = source.lines[following]
+    following_text = source.line_text(line).strip()
+    if not is_list_item(following_text, line.style):
+        return False
+    return _marker_kind(following_text) == _marker_kind(source.line_text(item[0]).strip())
+
+
+def _marker_kind(text: str) -> str:
+    """A list item's marker as a kind: a bullet character, or "n" for a number or letter."""
+    marker = LIST_MARKER.match(text)
+    if marker is None:
+        return ""
+    first = marker.group().strip()[:1]
+    return "n" if first.isalnum() or first == "(" else first
 
 
 def _paragraph_first_line(source: SourceText, end: int) -> Line:

@@ -306,3 +306,17 @@ def test_a_qualifier_narrows_the_area_before_it_and_a_wrapped_line_is_no_item(
         "Riktat arbete mot avgränsade platser och utsatta områden",
         "Otillåten påverkan",
     ]
+
+
+def test_a_bulleted_area_hard_wrapped_onto_a_capitalised_line_stays_one_item(pack: Pack) -> None:
+    areas = _skarpnack_with(
+        pack,
+        "Parterna har valt följande prioriterade samverkansområden:\n\n"
+        "• Riktat arbete mot avgränsade platser och utsatta områden, framför allt\n"
+        "Bagarmossen och Skarpnäcks gård\n"
+        "• Otillåten påverkan\n",
+    )
+    assert [a.matched for a in areas] == [
+        "Riktat arbete mot avgränsade platser och utsatta områden",
+        "Otillåten påverkan",
+    ]
