@@ -466,13 +466,18 @@ def _section_table_pieces(
             )
             for above, below in itertools.pairwise(cell):
                 joint = _cell_line_joint(source, above, below, widest) if column else " "
-                start = below.start
-                if joint == "-":  # a word broken after a hyphen: the hyphen goes
-                    pieces[-1] = dataclasses.replace(pieces[-1], raw_end=above.end - 1)
-                    joint = ""
-                pieces.append(Piece(start, below.end, below.line.page, _NO_STYLE, joint, True))
+                _continue_cell(pieces, above, below, joint)
         pieces.append(_blank(row[-1].line))
     return pieces
+
+
+def _continue_cell(pieces: list[Piece], above: _Fragment, below: _Fragment, joint: str) -> None:
+    """Add a cell's next line to the view line of the one above, joined by `joint`; "-" joins
+    a word broken after a hyphen, without the hyphen."""
+    if joint == "-":
+        pieces[-1] = dataclasses.replace(pieces[-1], raw_end=above.end - 1)
+        joint = ""
+    pieces.append(Piece(below.start, below.end, below.line.page, _NO_STYLE, joint, True))
 
 
 def _plain(line: Line) -> LineStyle:
@@ -574,12 +579,10 @@ def _wrapped_row_pieces(source: SourceText, table: Table) -> list[Piece]:
                 previous = fragments[number - 1]
                 if fragment.column != column:
                     prefix = "\t" * max(1, fragment.column - (column or 0))
+                    pieces.append(Piece(start, end, fragment.line.page, _NO_STYLE, prefix, True))
                 else:
-                    prefix = _cell_line_joint(source, previous, fragment, widest, breaks_words)
-                    if prefix == "-":  # a word broken after a hyphen: the hyphen goes
-                        pieces[-1] = dataclasses.replace(pieces[-1], raw_end=previous.end - 1)
-                        prefix = ""
-                pieces.append(Piece(start, end, fragment.line.page, _NO_STYLE, prefix, True))
+                    joint = _cell_line_joint(source, previous, fragment, widest, breaks_words)
+                    _continue_cell(pieces, previous, fragment, joint)
             column = fragment.column
     pieces.append(_blank(source.lines[table.last]))
     return pieces

@@ -36,6 +36,18 @@ def member(role: str, org: str | None, *, optional: bool = False) -> Member:
     return Member(role=role, organisation=org, text=role, span=Span(40, 45), optional=optional)
 
 
+def ambiguous_member(role: str, text: str, other: str, span: Span) -> Member:
+    """A member whose organisation a term defined for the district administration and
+    `other` names."""
+    return Member(
+        role=role,
+        organisation=None,
+        text=text,
+        span=span,
+        candidates=("district_administration", other),
+    )
+
+
 def group(kind: str, *members: Member, meetings: float | None = None) -> Group:
     return Group(
         kind=kind,
@@ -299,12 +311,8 @@ def test_a_member_of_an_organisation_named_by_an_ambiguous_term_is_unverifiable(
 ) -> None:
     """ "medarbetare hos Nämnden", where "Nämnden" is defined for two parties: whether the
     working groups have the district administration cannot be told, so no error."""
-    ambiguous = Member(
-        role="representative",
-        organisation=None,
-        text="medarbetare hos Nämnden",
-        span=Span(40, 45),
-        candidates=("district_administration", "specialist_administration"),
+    ambiguous = ambiguous_member(
+        "representative", "medarbetare hos Nämnden", "specialist_administration", Span(40, 45)
     )
     working = group("working", ambiguous, member("representative", "police_area"))
     (found,) = group_members(doc(working), params(pack, "GRP004"))
@@ -322,12 +330,8 @@ def test_a_member_of_an_organisation_named_by_an_ambiguous_term_is_unverifiable(
 def test_a_school_seat_behind_an_ambiguous_term_is_unverifiable(pack: Pack) -> None:
     """ "rektor vid Förvaltningen", where "Förvaltningen" is defined for the district and the
     education administration: the school may have its seat, so neither rule can say no."""
-    ambiguous = Member(
-        role="principal",
-        organisation=None,
-        text="rektor vid Förvaltningen",
-        span=Span(41, 47),
-        candidates=("district_administration", "education_administration"),
+    ambiguous = ambiguous_member(
+        "principal", "rektor vid Förvaltningen", "education_administration", Span(41, 47)
     )
     steering = group("steering", DIRECTOR, POLICE_CHIEF, ambiguous)
     parties = (party("district_administration"), party("education_administration"))
