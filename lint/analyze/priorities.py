@@ -470,7 +470,9 @@ def _list_items(ctx: AnalysisContext, after: int, heading_starts: set[int]) -> l
         if is_list_item(text, line.style) or (lead and outline_number(text)[:-1] == lead):
             marked = True
             items.append([line])
-        elif items and (text[0].islower() or _between_items(source, items[-1], index, marked)):
+        elif items and (
+            text[0].islower() or _between_items(source, items[-1], index, marked, heading_starts)
+        ):
             items[-1].append(line)  # a hard-wrapped item ("… i första hand" | "Skanstull")
         elif not marked and _short_line(text):
             items.append([line])
@@ -481,17 +483,22 @@ def _list_items(ctx: AnalysisContext, after: int, heading_starts: set[int]) -> l
     return [p for p in pieces if p is not None]
 
 
-def _between_items(source: SourceText, item: list[Line], following: int, marked: bool) -> bool:
+def _between_items(
+    source: SourceText, item: list[Line], following: int, marked: bool, heading_starts: set[int]
+) -> bool:
     """An unmarked line in a marked list, between an item that does not end its sentence and
     the next item marked alike: the rest of the item above, hard-wrapped ("… i första hand"
-    | "Medborgarplatsen och Skanstull"). Not a lead-in to a list of its own ("…:")."""
+    | "Medborgarplatsen och Skanstull"). Not a sentence or a lead-in of its own ("…:"), and
+    the next line no numbered heading."""
     if not marked or following >= len(source.lines):
         return False
     above = source.line_text(item[-1]).strip()
     text = source.line_text(source.lines[following - 1]).strip()
-    if above.endswith((".", ":", ";", "!", "?")) or text.endswith(":"):
+    if above.endswith((".", ":", ";", "!", "?")) or text.endswith((".", ":", "!", "?")):
         return False
     line = source.lines[following]
+    if line.start in heading_starts:
+        return False
     following_text = source.line_text(line).strip()
     if not is_list_item(following_text, line.style):
         return False

@@ -320,3 +320,15 @@ def test_a_bulleted_area_hard_wrapped_onto_a_capitalised_line_stays_one_item(pac
         "Riktat arbete mot avgränsade platser och utsatta områden",
         "Otillåten påverkan",
     ]
+
+
+def test_a_sentence_after_the_last_item_is_not_its_rest(pack: Pack) -> None:
+    """No blank line between the list and the sentence after it (a Word file), and a
+    numbered line after that: the sentence is no part of the last item."""
+    areas = _skarpnack_with(
+        pack,
+        "Prioriterade samverkansområden 2024:\n1. Otillåten påverkan\n"
+        "2. Skolan som brottsplats\nAktiviteter och ansvar finns i åtgärdsplanen.\n"
+        "3. Uppföljning sker varje höst\n",
+    )
+    assert [a.text for a in areas][:2] == ["Otillåten påverkan", "Skolan som brottsplats"]
