@@ -102,7 +102,7 @@ def _run_end(source: SourceText, first: int, skip: frozenset[int]) -> int:
         if (
             has_cells(source, index)
             or _same_table(lines[last], lines[index])
-            or _drawn_in_later_column(source, first, last, lines[index])
+            or _alone_in_later_column(source, first, last, lines[index])
         ):
             last = index
             index += 1
@@ -226,7 +226,7 @@ def _continued_overleaf(
     return len(cells) > 1 and all(any(abs(x - c) <= 2.0 for c in columns) for x in cells)
 
 
-def _drawn_in_later_column(source: SourceText, first: int, last: int, line: Line) -> bool:
+def _alone_in_later_column(source: SourceText, first: int, last: int, line: Line) -> bool:
     """A line standing alone where one of the table's columns after the first starts, on the
     table's last page, drawn in a cell or right under the table's last line (a producer may
     leave the rules of a row that a page break splits undrawn): a row whose first cell is
@@ -253,9 +253,14 @@ def _cell_overleaf(
     of the table's columns after the first starts (a paragraph starts at the margin), and
     the reader saw it drawn in a cell or it goes on in lower case."""
     lines = source.lines
-    nearest = next((i for i in range(index, len(lines)) if i not in skip), None)
-    while nearest is not None and not source.line_text(lines[nearest]).strip():
-        nearest = next((i for i in range(nearest + 1, len(lines)) if i not in skip), None)
+    nearest = next(
+        (
+            i
+            for i in range(index, len(lines))
+            if i not in skip and source.line_text(lines[i]).strip()
+        ),
+        None,
+    )
     if nearest is None or lines[last].page is None or lines[nearest].page != lines[last].page + 1:
         return None
     line = lines[nearest]
