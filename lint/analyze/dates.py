@@ -260,9 +260,7 @@ def extract_dates(ctx: AnalysisContext) -> tuple[tuple[DateMention, ...], tuple[
         first = bisect_left(date_starts, sentence.span.start)
         inside = list(dates[first : bisect_left(date_starts, sentence.span.end, first)])
         sentence = _stretched(ctx.text, sentence, inside)
-        if earlier is not None and _of_an_earlier_period(sentence.text, earlier):
-            continue
-        if found := validity_of(ctx.text, sentence, inside, term, others):
+        if found := validity_of(ctx.text, sentence, inside, term, others, earlier):
             validity.append(found)
     return dates, tuple(validity)
 
@@ -317,11 +315,14 @@ def validity_of(
     dates: list[DateMention],
     term_section: Section | None = None,
     other_documents: re.Pattern[str] | None = None,
+    earlier_period: re.Pattern[str] | None = None,
 ) -> Validity | None:
     """The validity a sentence states, or None when it states none."""
     if not _VALIDITY_CUE.search(sentence.text) or not _about_this_agreement(
         sentence, term_section, other_documents
     ):
+        return None
+    if earlier_period is not None and _of_an_earlier_period(sentence.text, earlier_period):
         return None
     start, end = _start_and_end(text, sentence, dates)
     if start is None and end is None:

@@ -16,9 +16,10 @@ Each named area is matched fuzzily (rapidfuzz on lemmas) against the overarching
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -251,7 +252,10 @@ def _ordinal_items(
     sentence's end."""
     section = _innermost_section(ctx, sentence.span.start)
     end = section.body.end if section is not None else len(ctx.text)
-    for following in ctx.sentences_in(Span(sentence.span.end, end)):
+    first = bisect_left(ctx.sentences, sentence.span.end, key=lambda s: s.span.start)
+    for following in itertools.islice(ctx.sentences, first, None):
+        if following.span.start >= end:
+            return
         text = ctx.text[following.span.start : following.span.end]
         opener = vocab.ordinal_item.match(text)
         if opener is None:
