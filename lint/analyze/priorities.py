@@ -427,15 +427,11 @@ def _list_areas(
     """Each item of the list after offset `after` that reads like an area's name."""
     for item in _list_items(ctx, after, heading_starts):
         head = _item_head(ctx, item)
-        if head is None or _names_the_column(ctx, head, vocab):
+        if head is None or _column_header(ctx.text[head.span.start : head.span.end], vocab):
             continue
         area = _area(ctx, head, vocab, partial=True)
         if _is_known(area) or _looks_like_name(head, vocab):
             yield area
-
-
-def _names_the_column(ctx: AnalysisContext, head: _Piece, vocab: _Vocab) -> bool:
-    return _column_header(ctx.text[head.span.start : head.span.end], vocab)
 
 
 def _column_header(text: str, vocab: _Vocab) -> bool:
@@ -475,7 +471,8 @@ def _list_items(ctx: AnalysisContext, after: int, heading_starts: set[int]) -> l
             marked = True
             items.append([line])
         elif items and (
-            text[0].islower() or _between_items(source, items[-1], index, marked, heading_starts)
+            text[0].islower()
+            or (marked and _between_items(source, items[-1], text, index, heading_starts))
         ):
             items[-1].append(line)  # a hard-wrapped item ("… i första hand" | "Skanstull")
         elif not marked and _short_line(text):
@@ -488,16 +485,15 @@ def _list_items(ctx: AnalysisContext, after: int, heading_starts: set[int]) -> l
 
 
 def _between_items(
-    source: SourceText, item: list[Line], following: int, marked: bool, heading_starts: set[int]
+    source: SourceText, item: list[Line], text: str, following: int, heading_starts: set[int]
 ) -> bool:
-    """An unmarked line in a marked list, between an item that does not end its sentence and
-    the next item marked alike: the rest of the item above, hard-wrapped ("… i första hand"
-    | "Medborgarplatsen och Skanstull"). Not a sentence or a lead-in of its own ("…:"), and
-    the next line no numbered heading."""
-    if not marked or following >= len(source.lines):
+    """An unmarked line (`text`) in a marked list, between an item that does not end its
+    sentence and the next item (line `following`) marked alike: the rest of the item above,
+    hard-wrapped ("… i första hand" | "Medborgarplatsen och Skanstull"). Not a sentence or a
+    lead-in of its own ("…:"), and the next line no numbered heading."""
+    if following >= len(source.lines):
         return False
     above = source.line_text(item[-1]).strip()
-    text = source.line_text(source.lines[following - 1]).strip()
     if above.endswith((".", ":", ";", "!", "?")) or text.endswith((".", ":", "!", "?")):
         return False
     line = source.lines[following]
